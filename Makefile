@@ -1,0 +1,56 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+ and make:
+#   make run   installs, migrates, loads demo data, serves http://127.0.0.1:8000
+#   make test  installs and runs the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+export DJANGO_SETTINGS_MODULE ?= samverka.settings.dev
+
+.PHONY: install run test test-fast lint format screenshots benchmark messages compilemessages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+	$(BIN)/python scripts/compile_translations.py
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "Samverka runs on http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
+	@echo "The local demo does not ask coordinators and editors for an authenticator app;"
+	@echo "production settings do (SAMVERKA_ADMIN_REQUIRES_MFA)."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python scripts/check_browser.py
+	DJANGO_SETTINGS_MODULE=samverka.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+screenshots: install
+	DJANGO_SETTINGS_MODULE=samverka.settings.test $(BIN)/python scripts/screenshots.py
+
+benchmark: install
+	$(BIN)/python benchmarks/run.py
+
+messages: install
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
+	$(BIN)/python scripts/compile_translations.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-media

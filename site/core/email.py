@@ -1,0 +1,51 @@
+"""Queue an email in the recipient's language; a background task sends it."""
+
+import base64
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models import OutboundEmail
+
+
+def queue_email(
+    to: str | list[str],
+    template_prefix: str,
+    context: dict | None = None,
+    *,
+    language: str | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> OutboundEmail:
+    """Render `<template_prefix>_subject.txt`, `_body.txt` and optionally
+    `_body.html` in `language`, store the message and enqueue its delivery once
+    the surrounding transaction commits (nothing is sent for a rolled-back
+    change)."""
+    from .tasks import deliver_email
+
+    recipients = [to] if isinstance(to, str) else list(to)
+    context = dict(context or {})
+    with translation.override(language or translation.get_language()):
+        context.setdefault("language", translation.get_language())
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        body = render_to_string(f"{template_prefix}_body.txt", context)
+        try:
+            html = render_to_string(f"{template_prefix}_body.html", context)
+        except Exception:  # noqa: BLE001 - the HTML part is optional
+            html = ""
+    email = OutboundEmail.objects.create(
+        to=recipients,
+        subject=subject[:255],
+        body=body,
+        html=html,
+        attachments=[
+            {
+                "filename": filename,
+                "content": base64.b64encode(content).decode(),
+                "mimetype": mimetype,
+            }
+            for filename, content, mimetype in (attachments or [])
+        ],
+    )
+    transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
+    return email

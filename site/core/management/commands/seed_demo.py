@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand
+
+from samverka.core.demo import DEMO_LOGINS
+from samverka.core.discovery import collect
+
+
+class Command(BaseCommand):
+    help = "Create the fictional municipality's demo content and logins. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
+
+    def handle(self, *args, quiet_logins=False, **options):
+        seeders = collect("demo", "SEEDERS")
+        for index, seeder in enumerate(seeders, start=1):
+            label = f"{seeder.__module__.split('.')[-2]}.{seeder.__name__}"
+            self.stdout.write(f"[{index}/{len(seeders)}] {label} …")
+
+            def report(message, _label=label):
+                self.stdout.write(f"      {message}")
+
+            seeder(report)
+        self.stdout.write(self.style.SUCCESS("Demo data is in place."))
+        if not quiet_logins:
+            self.stdout.write("\nDemo logins (local demo only):")
+            for login in DEMO_LOGINS:
+                self.stdout.write(f"  {login.role:<28} {login.email:<32} {login.password}")

@@ -1,0 +1,8 @@
+"""Work that `manage.py tick` starts on a schedule (cron or `tick --every`).
+
+Each app may have a `periodic.py` with a PERIODIC_TASKS list of django-tasks.
+"""
+
+from .tasks import retry_due_emails
+
+PERIODIC_TASKS = [retry_due_emails]

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_control
+
+from .discovery import collect
+from .sitemaps import AllLanguagesPageSitemap, LocalizedViewsSitemap
+
+
+def sitemap(request):
+    sitemaps = {
+        "pages": AllLanguagesPageSitemap(request),
+        "views": LocalizedViewsSitemap(collect("sitemaps", "PUBLIC_URL_NAMES")),
+    }
+    return django_sitemap(request, sitemaps)
+
+
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /accounts/", "Disallow: /my/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def my_pages(request):
+    """A signed-in person's start page: what each part of Samverka has for them."""
+    sections = [section(request) for section in collect("my_pages", "SECTIONS")]
+    return render(
+        request,
+        "core/my_pages.html",
+        {
+            "sections": [s for s in sections if s],
+            "is_staff_user": request.user.has_perm("wagtailadmin.access_admin"),
+        },
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without context processors on purpose: the error may come from one.
+    # LocaleMiddleware has already chosen the visitor's language.
+    template = loader.get_template("500.html")
+    body = template.render({"municipality_name": settings.SAMVERKA_MUNICIPALITY})
+    return HttpResponse(body, status=500)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrientationConfig(AppConfig):
+    name = "samverka.orientation"
+    label = "orientation"
+    verbose_name = _("Civic orientation and meeting places")
