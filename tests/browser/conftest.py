@@ -8,7 +8,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
-def site_with_demo(transactional_db, home_page):
+def site_with_demo(transactional_db, django_db_serialized_rollback, home_page):
+    # A transactional test empties every table afterwards, including the rows
+    # migrations created (locales, groups, Wagtail's root page); serialized
+    # rollback puts them back for the next test.
     return home_page
 
 
