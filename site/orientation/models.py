@@ -1,0 +1,389 @@
+"""Civic orientation (samhällsorientering) and meeting places (mötesplatser).
+
+Page tree (one per language, Swedish is the source):
+
+    HomePage
+    ├── OrientationIndexPage            "Samhällsorientering"
+    │   └── OrientationTopicPage        one of the eight topics
+    │       └── OrientationTopicPage    sub-pages where a topic needs them
+    └── MeetingPlaceIndexPage           "Mötesplatser"
+        └── MeetingPlacePage            address, opening hours, actors, accessibility
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from samverka.blocks import orientation_stream_blocks
+
+ACCESSIBILITY_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+# After this many days without a review an orientation page is listed as stale.
+REVIEW_INTERVAL_DAYS = 365
+
+
+def _today():
+    return timezone.localdate()
+
+
+class ReviewedPage(Page):
+    """Fields shared by orientation and meeting place pages (abstract)."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=500,
+        blank=True,
+        help_text=_("One or two short sentences shown under the title."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        default=_today,
+        help_text=_(
+            "The day someone last checked that everything on the page is still true. "
+            "Pages not reviewed for twelve months are listed under Reports."
+        ),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_due(self) -> bool:
+        return self.last_reviewed < _today() - datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+
+    def split_body(self):
+        """The easy-to-read summaries first, then every other block in order."""
+        body = getattr(self, "body", None) or []
+        easy = [block for block in body if block.block_type == "easy_read"]
+        rest = [block for block in body if block.block_type != "easy_read"]
+        return easy, rest
+
+
+class OrientationIndexPage(ReviewedPage):
+    """The start page of the civic orientation: lists the topics."""
+
+    body = StreamField(orientation_stream_blocks(), blank=True, verbose_name=_("content"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["orientation.OrientationTopicPage"]
+    max_count_per_parent = 1
+    page_cache = True
+
+    class Meta:
+        verbose_name = _("civic orientation index")
+
+
+class OrientationTopicPage(ReviewedPage):
+    """One topic of the civic orientation, or a sub-page of a topic."""
+
+    body = StreamField(orientation_stream_blocks(), blank=True, verbose_name=_("content"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("related_links", label=_("Related pages"), max_num=6),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
+    parent_page_types = ["orientation.OrientationIndexPage", "orientation.OrientationTopicPage"]
+    subpage_types = ["orientation.OrientationTopicPage"]
+    page_cache = True
+
+    class Meta:
+        verbose_name = _("civic orientation topic")
+
+
+class OrientationRelatedLink(Orderable):
+    page = ParentalKey(OrientationTopicPage, on_delete=models.CASCADE, related_name="related_links")
+    target = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+
+
+class MeetingPlaceIndexPage(ReviewedPage):
+    """Lists the municipality's meeting places."""
+
+    body = StreamField(orientation_stream_blocks(), blank=True, verbose_name=_("content"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["orientation.MeetingPlacePage"]
+    max_count_per_parent = 1
+    page_cache = True
+
+    class Meta:
+        verbose_name = _("meeting place index")
+
+
+class MeetingPlacePage(ReviewedPage):
+    """A mötesplats: where newcomers meet the municipality, authorities and associations."""
+
+    street_address = models.CharField(_("street address"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    district = models.CharField(
+        _("district"), max_length=100, help_text=_("The part of town, for example Årby.")
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    directions = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_("Bus lines, entrance, parking. Short sentences."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    accessibility = RichTextField(
+        _("accessibility"),
+        features=ACCESSIBILITY_FEATURES,
+        blank=True,
+        help_text=_("Step-free entrance, lift, accessible toilet, hearing loop, quiet room …"),
+    )
+    body = StreamField(orientation_stream_blocks(), blank=True, verbose_name=_("more about us"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("district"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("directions"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+            ],
+            heading=_("Address and contact"),
+        ),
+        InlinePanel("opening_hours", label=_("Opening hours"), heading=_("Opening hours")),
+        InlinePanel(
+            "opening_exceptions",
+            label=_("Exception"),
+            heading=_("Exceptions (holidays, closed days)"),
+        ),
+        InlinePanel("actors", label=_("Actor"), heading=_("Actors and what they offer")),
+        FieldPanel("accessibility"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [
+        *ReviewedPage.search_fields,
+        index.SearchField("street_address"),
+        index.SearchField("district"),
+        index.SearchField("accessibility"),
+        index.SearchField("body"),
+        index.FilterField("district"),
+    ]
+    parent_page_types = ["orientation.MeetingPlaceIndexPage"]
+    subpage_types: list[str] = []
+    page_cache = True
+
+    class Meta:
+        verbose_name = _("meeting place")
+        verbose_name_plural = _("meeting places")
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+    @property
+    def full_address(self) -> str:
+        return ", ".join(
+            part
+            for part in (self.street_address, f"{self.postal_code} {self.city}".strip())
+            if part
+        )
+
+    @property
+    def openstreetmap_url(self) -> str:
+        """A link to the place on openstreetmap.org; nothing is embedded on our pages."""
+        if self.latitude is not None and self.longitude is not None:
+            query = urlencode({"mlat": self.latitude, "mlon": self.longitude})
+            return f"https://www.openstreetmap.org/?{query}#map=17/{self.latitude}/{self.longitude}"
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.full_address})
+
+    def hours_by_weekday(self, kind):
+        """[(weekday number, weekday name, [OpeningHours, ...]), ...] Monday to Sunday.
+
+        Uses the already loaded child objects (no query per weekday)."""
+        rows = [row for row in self.opening_hours.all() if row.kind == kind]
+        days = []
+        for number, name in OpeningHours.Weekday.choices:
+            days.append((number, name, [row for row in rows if row.weekday == number]))
+        return days
+
+    def upcoming_exceptions(self, today=None):
+        today = today or _today()
+        return [row for row in self.opening_exceptions.all() if (row.end_date or row.date) >= today]
+
+
+class OpeningHours(Orderable):
+    """One opening period on one weekday (a day may have several)."""
+
+    class Kind(models.TextChoices):
+        OPEN = "open", _("Opening hours")
+        DROP_IN = "drop_in", _("Drop-in citizen service")
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    page = ParentalKey(MeetingPlacePage, on_delete=models.CASCADE, related_name="opening_hours")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OPEN)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+    note = models.CharField(_("note"), max_length=120, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("weekday")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("Closing time must be after opening time.")})
+
+
+class OpeningException(Orderable):
+    """A day (or a run of days) with other hours than usual, or closed."""
+
+    page = ParentalKey(
+        MeetingPlacePage, on_delete=models.CASCADE, related_name="opening_exceptions"
+    )
+    date = models.DateField(_("date"))
+    end_date = models.DateField(_("last day"), null=True, blank=True)
+    closed = models.BooleanField(_("closed"), default=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    note = models.CharField(_("reason"), max_length=120, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]),
+        FieldPanel("closed"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("exception")
+        verbose_name_plural = _("exceptions")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.end_date < self.date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first.")})
+        if not self.closed and not (self.opens and self.closes):
+            raise ValidationError(_("Give the hours, or tick “closed”."))
+
+
+class MeetingPlaceActor(Orderable):
+    """Someone present at the meeting place and what they offer."""
+
+    class Offer(models.TextChoices):
+        CITIZEN_SERVICE = "citizen_service", _("Citizen service")
+        JOB = "job", _("Job counselling")
+        LANGUAGE = "language", _("Language support")
+        FAMILY = "family", _("Family counselling")
+        LIBRARY = "library", _("Library")
+        OPEN_PRESCHOOL = "open_preschool", _("Open preschool")
+        HEALTH = "health", _("Health")
+        ASSOCIATION = "association", _("Association activities")
+        OTHER = "other", _("Other")
+
+    page = ParentalKey(MeetingPlacePage, on_delete=models.CASCADE, related_name="actors")
+    name = models.CharField(_("name"), max_length=120)
+    offer = models.CharField(_("offers"), max_length=20, choices=Offer.choices)
+    description = models.TextField(_("what they offer"), max_length=600)
+    when = models.CharField(
+        _("when"), max_length=120, blank=True, help_text=_("For example: Tuesdays 13–16")
+    )
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("offer")]),
+        FieldPanel("description"),
+        FieldPanel("when"),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("phone")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+
+
+class TranslationStatus(models.Model):
+    """Whether a translated page still matches its Swedish source.
+
+    Publishing the source marks every translation outdated; publishing a
+    translation marks it current again (see `signals.py`). Works for every
+    page type, not only orientation pages.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="translation_status"
+    )
+    outdated = models.BooleanField(_("outdated"), default=False, db_index=True)
+    source_changed_at = models.DateTimeField(_("source changed"), null=True, blank=True)
+    synced_at = models.DateTimeField(_("translation published"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation statuses")
+
+    def __str__(self):
+        return f"{self.page_id}: {'outdated' if self.outdated else 'current'}"
+
+
+def source_language() -> str:
+    return settings.LANGUAGE_CODE
