@@ -1,0 +1,758 @@
+"""Organisations on the collaboration platform, their representatives and the
+volunteers they vouch for.
+
+A `Volunteer` is one person; `Membership` is that person's link to one
+organisation. An organisation sees its own memberships only, so one person can
+volunteer through several organisations without any of them seeing the others.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .fields import OrganisationNumberField
+from .validators import LOGO_EXTENSIONS, validate_logo
+
+# Language codes offered in forms and filters: the site's languages and the
+# languages most spoken among newcomers and volunteers in Swedish municipalities.
+LANGUAGE_CHOICES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("fa", _("Persian/Dari")),
+    ("prs", _("Dari")),
+    ("so", _("Somali")),
+    ("ti", _("Tigrinya")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("ku", _("Kurdish")),
+    ("tr", _("Turkish")),
+    ("bs", _("Bosnian/Croatian/Serbian")),
+    ("pl", _("Polish")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("am", _("Amharic")),
+]
+LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+
+WEEKDAYS = [
+    ("mon", _("Monday")),
+    ("tue", _("Tuesday")),
+    ("wed", _("Wednesday")),
+    ("thu", _("Thursday")),
+    ("fri", _("Friday")),
+    ("sat", _("Saturday")),
+    ("sun", _("Sunday")),
+]
+DAY_PARTS = [("morning", _("morning")), ("afternoon", _("afternoon")), ("evening", _("evening"))]
+AVAILABILITY_SLOTS = [f"{day}_{part}" for day, _d in WEEKDAYS for part, _p in DAY_PARTS]
+
+
+def availability_label(slot: str) -> str:
+    day, _sep, part = slot.partition("_")
+    return f"{dict(WEEKDAYS).get(day, day)} {dict(DAY_PARTS).get(part, part)}"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Organisation.Status.APPROVED)
+
+    def listed(self):
+        """What the public directory shows: approved and listed."""
+        return self.approved().filter(is_listed=True)
+
+    def pending(self):
+        return self.filter(status=Organisation.Status.PENDING)
+
+    def speaking(self, code: str):
+        # JSON lists are matched on their quoted text, which works the same on
+        # SQLite and PostgreSQL (SQLite has no JSON containment lookup).
+        return self.filter(languages__icontains=f'"{code}"')
+
+    def offering(self, activity: str):
+        return self.filter(activities__icontains=f'"{activity}"')
+
+    def serving(self, district: str):
+        return self.filter(Q(district=district) | Q(districts_served__icontains=f'"{district}"'))
+
+    def represented_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(representatives__user=user)
+
+    def counts_by_kind(self) -> dict:
+        return dict(
+            self.order_by().values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+        )
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("Association")
+        FAITH_COMMUNITY = "faith_community", _("Faith community")
+        COMPANY = "company", _("Company")
+        PUBLIC_ACTOR = "public_actor", _("Public actor")
+        STUDY_ASSOCIATION = "study_association", _("Study association")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending approval")
+        APPROVED = "approved", _("Approved")
+        SUSPENDED = "suspended", _("Suspended")
+        REJECTED = "rejected", _("Rejected")
+
+    class Activity(models.TextChoices):
+        LANGUAGE_CAFE = "language_cafe", _("Language café")
+        HOMEWORK_HELP = "homework_help", _("Homework help")
+        SPORT = "sport", _("Sport")
+        WOMENS_GROUP = "womens_group", _("Women's group")
+        JOB_COACHING = "job_coaching", _("Job coaching")
+        MENTORS = "mentors", _("Mentors")
+        BUDDY = "buddy", _("Buddy (kompis)")
+        INTERNSHIPS = "internships", _("Internships")
+        CHILDREN_YOUTH = "children_youth", _("Children and youth")
+        CULTURE = "culture", _("Culture and music")
+        COUNSELLING = "counselling", _("Advice and counselling")
+        SECOND_HAND = "second_hand", _("Second-hand and clothing")
+        STUDY_CIRCLE = "study_circle", _("Study circles")
+        OUTDOORS = "outdoors", _("Outdoor life")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    organisation_number = OrganisationNumberField(
+        _("organisation number"),
+        unique=True,
+        help_text=_("Ten digits, for example 802012-3454."),
+        error_messages={
+            "unique": _("An organisation with this organisation number is already registered.")
+        },
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ASSOCIATION)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    is_listed = models.BooleanField(
+        _("listed in the public directory"),
+        default=False,
+        help_text=_("Only approved organisations are shown, and only when this is ticked."),
+    )
+    description = models.TextField(_("description (Swedish)"), blank=True)
+    # {"en": "...", "ar": "..."}: optional translations of the description.
+    description_translations = models.JSONField(
+        _("description translations"), default=dict, blank=True
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="organisations/logos/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("PNG, JPEG, WebP or GIF, at most 2 MB."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("public email"), blank=True)
+    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    district = models.CharField(_("district"), max_length=100, blank=True, db_index=True)
+    districts_served = models.JSONField(_("districts served"), default=list, blank=True)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    activities = models.JSONField(_("activities offered"), default=list, blank=True)
+    meeting_times = models.TextField(_("meeting times"), blank=True)
+    # Contact person for the municipality: not shown publicly.
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact person's email"), blank=True)
+    contact_phone = models.CharField(_("contact person's phone"), max_length=40, blank=True)
+    iop_signed_on = models.DateField(_("IOP agreement signed on"), null=True, blank=True)
+    iop_valid_until = models.DateField(_("IOP agreement valid until"), null=True, blank=True)
+    decision_message = models.TextField(
+        _("message to the organisation"),
+        blank=True,
+        help_text=_("Sent with the approval or rejection."),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    internal_notes = models.TextField(_("internal notes (coordinators only)"), blank=True)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "is_listed", "name"], name="org_directory_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("associations:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if (
+            self.iop_signed_on
+            and self.iop_valid_until
+            and self.iop_valid_until < self.iop_signed_on
+        ):
+            raise ValidationError(
+                {"iop_valid_until": _("The agreement cannot end before it was signed.")}
+            )
+        unknown = set(self.activities or []) - set(self.Activity.values)
+        if unknown:
+            raise ValidationError(
+                {"activities": _("Unknown activity: %s") % ", ".join(sorted(unknown))}
+            )
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.name)[:200] or "organisation"
+        slug, n = base, 2
+        while Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.APPROVED and self.is_listed
+
+    def localized_description(self, language: str | None = None) -> str:
+        language = language or get_language() or "sv"
+        return (self.description_translations or {}).get(language) or self.description
+
+    def language_names(self) -> list[str]:
+        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.languages or []]
+
+    def activity_labels(self) -> list[str]:
+        labels = dict(self.Activity.choices)
+        return [str(labels.get(code, code)) for code in self.activities or []]
+
+    @property
+    def iop_active(self) -> bool:
+        today = timezone.localdate()
+        return bool(
+            self.iop_signed_on
+            and self.iop_signed_on <= today
+            and (self.iop_valid_until is None or self.iop_valid_until >= today)
+        )
+
+    def admins(self):
+        return self.representatives.filter(role=Representative.Role.ADMIN)
+
+    def admin_emails(self) -> list[str]:
+        return [email for email in self.admins().values_list("user__email", flat=True) if email]
+
+    # -- decisions (coordinator) ------------------------------------------------
+
+    def approve(self, by, message: str = "", listed: bool = True):
+        self._decide(self.Status.APPROVED, by, message, listed=listed)
+
+    def reject(self, by, message: str):
+        self._decide(self.Status.REJECTED, by, message, listed=False)
+
+    def suspend(self, by, message: str = ""):
+        self._decide(self.Status.SUSPENDED, by, message, listed=False)
+
+    def _decide(self, status, by, message, *, listed):
+        from samverka.core.email import queue_email
+
+        with transaction.atomic():
+            self.status = status
+            self.is_listed = listed
+            self.decision_message = message
+            self.decided_at = timezone.now()
+            self.decided_by = by
+            self.save()
+            recipients = self.admin_emails()
+            if recipients:
+                queue_email(
+                    recipients,
+                    f"associations/email/organisation_{status}",
+                    {"organisation": self, "message": message},
+                )
+
+
+class Representative(models.Model):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrator")
+        CONTACT = "contact", _("Contact person")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="representatives",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="representations",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.CONTACT)
+    created_at = models.DateTimeField(_("added at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+        ordering = ["organisation__name", "role", "user__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="unique_representative_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.email} ({self.organisation})"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN
+
+    def is_last_admin(self) -> bool:
+        return (
+            self.is_admin
+            and not self.organisation.representatives.filter(role=self.Role.ADMIN)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+
+
+class ConsentText(models.Model):
+    """A version of the text a person agrees to. Published versions are never
+    edited: a change is a new version, and each consent points at the version
+    that was shown."""
+
+    class Kind(models.TextChoices):
+        VOLUNTEER = "volunteer", _("Volunteer")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.VOLUNTEER)
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text (Swedish)"))
+    text_translations = models.JSONField(_("translations"), default=dict, blank=True)
+    published_at = models.DateTimeField(_("published at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent text")
+        verbose_name_plural = _("consent texts")
+        ordering = ["kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="unique_consent_version")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} v{self.version}"
+
+    @classmethod
+    def current(cls, kind=Kind.VOLUNTEER):
+        return (
+            cls.objects.filter(kind=kind, published_at__lte=timezone.now())
+            .order_by("-version")
+            .first()
+        )
+
+    def localized_text(self, language: str | None = None) -> str:
+        language = language or get_language() or "sv"
+        return (self.text_translations or {}).get(language) or self.text
+
+
+class VolunteerQuerySet(models.QuerySet):
+    def vetted(self):
+        return self.filter(status=Volunteer.Status.VETTED)
+
+    def pending(self):
+        return self.filter(status=Volunteer.Status.PENDING)
+
+    def with_role(self, role: str):
+        return self.filter(roles__icontains=f'"{role}"')
+
+    def speaking(self, code: str):
+        # languages is a dict {"sv": 5}; its keys appear quoted in the JSON text.
+        return self.filter(languages__icontains=f'"{code}"')
+
+    def of_organisation(self, organisation):
+        return self.filter(memberships__organisation=organisation)
+
+
+class Volunteer(models.Model):
+    """One person who gives time, with or without an account."""
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Woman")
+        MALE = "male", _("Man")
+        OTHER = "other", _("Other")
+        UNSTATED = "unstated", _("Prefer not to say")
+
+    class Role(models.TextChoices):
+        BUDDY = "buddy", _("Buddy (kompis)")
+        INTERNSHIP_MENTOR = "internship_mentor", _("Internship mentor")
+        LANGUAGE_CAFE_HOST = "language_cafe_host", _("Language café host")
+        EVENT_HELPER = "event_helper", _("Event helper")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for vetting")
+        VETTED = "vetted", _("Vetted")
+        INACTIVE = "inactive", _("Inactive")
+
+    class ConsentMethod(models.TextChoices):
+        ONLINE = "online", _("Online")
+        PAPER = "paper", _("On paper")
+
+    class Source(models.TextChoices):
+        PUBLIC_FORM = "public_form", _("Public form")
+        INVITATION = "invitation", _("Invited by an organisation")
+        COORDINATOR = "coordinator", _("Registered by a coordinator")
+
+    # Roles that involve children: a criminal-record extract must have been seen.
+    ROLES_WITH_CHILDREN = {Role.BUDDY}
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="volunteer",
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"), blank=True, db_index=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    district = models.CharField(_("district"), max_length=100, blank=True, db_index=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    # Approximate position (the district's centre), never the home address.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender, default=Gender.UNSTATED)
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    # {"sv": 5, "ar": 3}: language code → level 1 (a few words) to 5 (native).
+    languages = models.JSONField(_("languages"), default=dict, blank=True)
+    roles = models.JSONField(_("roles"), default=list, blank=True)
+    interests = models.JSONField(_("interests"), default=list, blank=True)
+    availability = models.JSONField(_("availability"), default=list, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"),
+        default=1,
+        validators=[MaxValueValidator(3)],
+        help_text=_("How many newcomers at the same time (0–3)."),
+    )
+    profession = models.CharField(_("profession"), max_length=200, blank=True)
+    sector = models.CharField(_("sector"), max_length=200, blank=True)
+    about = models.TextField(_("about me"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    source = models.CharField(
+        _("registered through"), max_length=20, choices=Source, default=Source.PUBLIC_FORM
+    )
+    # The date an extract from the criminal-records register was seen. The
+    # document itself is never stored.
+    criminal_record_checked_on = models.DateField(
+        _("criminal-record extract seen on"), null=True, blank=True
+    )
+    consent_version = models.ForeignKey(
+        ConsentText,
+        verbose_name=_("consent version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_method = models.CharField(
+        _("consent given"), max_length=10, choices=ConsentMethod, blank=True
+    )
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    vetted_at = models.DateTimeField(_("vetted at"), null=True, blank=True)
+    vetted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vetted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = VolunteerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        unknown_roles = set(self.roles or []) - set(self.Role.values)
+        if unknown_roles:
+            errors["roles"] = _("Unknown role: %s") % ", ".join(sorted(unknown_roles))
+        unknown_slots = set(self.availability or []) - set(AVAILABILITY_SLOTS)
+        if unknown_slots:
+            errors["availability"] = _("Unknown time: %s") % ", ".join(sorted(unknown_slots))
+        if not isinstance(self.languages, dict) or any(
+            not isinstance(level, int) or not 1 <= level <= 5
+            for level in (self.languages or {}).values()
+        ):
+            errors["languages"] = _("Each language needs a level from 1 to 5.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_consent(self) -> bool:
+        return self.consent_given_at is not None
+
+    @property
+    def needs_record_check(self) -> bool:
+        return bool(set(self.roles or []) & self.ROLES_WITH_CHILDREN)
+
+    def record_consent(self, consent_text, method, recorded_by=None, at=None):
+        self.consent_version = consent_text
+        self.consent_given_at = at or timezone.now()
+        self.consent_method = method
+        self.consent_recorded_by = recorded_by
+
+    def role_labels(self) -> list[str]:
+        labels = dict(self.Role.choices)
+        return [str(labels.get(code, code)) for code in self.roles or []]
+
+    def language_levels(self) -> list[tuple[str, int]]:
+        return [
+            (str(LANGUAGE_NAMES.get(code, code)), level)
+            for code, level in sorted((self.languages or {}).items(), key=lambda kv: -kv[1])
+        ]
+
+    def availability_labels(self) -> list[str]:
+        return [availability_label(slot) for slot in self.availability or []]
+
+    def vet(self, by):
+        self.status = self.Status.VETTED
+        self.vetted_at = timezone.now()
+        self.vetted_by = by
+        self.save(update_fields=["status", "vetted_at", "vetted_by", "updated_at"])
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Membership.Status.ACTIVE)
+
+
+class Membership(models.Model):
+    """A volunteer's link to one organisation: all that organisation sees of them."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
+
+    volunteer = models.ForeignKey(
+        Volunteer,
+        verbose_name=_("volunteer"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
+    # The organisation's own notes about this volunteer; no other organisation sees them.
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["volunteer__last_name", "volunteer__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "organisation"], name="unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.volunteer} – {self.organisation}"
+
+
+class Invitation(models.Model):
+    """An emailed invitation to become a representative or a volunteer of an
+    organisation. The link carries a signed token that expires and works once."""
+
+    class Kind(models.TextChoices):
+        REPRESENTATIVE = "representative", _("Representative")
+        VOLUNTEER = "volunteer", _("Volunteer")
+
+    SALT = "associations.invitation"
+    MAX_AGE = 14 * 24 * 3600  # seconds
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    email = models.EmailField(_("email"))
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    role = models.CharField(
+        _("representative role"),
+        max_length=10,
+        choices=Representative.Role,
+        blank=True,
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+    def token(self) -> str:
+        return signing.dumps({"i": self.pk, "e": self.email.lower()}, salt=self.SALT)
+
+    @property
+    def is_used(self) -> bool:
+        return self.accepted_at is not None
+
+    class Invalid(Exception):
+        """The link is broken, expired or used; `message` says which, for the visitor."""
+
+        def __init__(self, message):
+            super().__init__(str(message))
+            self.message = message
+
+    @classmethod
+    def from_token(cls, token: str):
+        try:
+            data = signing.loads(token, salt=cls.SALT, max_age=cls.MAX_AGE)
+        except signing.SignatureExpired as error:
+            raise cls.Invalid(
+                _("This invitation has expired. Ask the organisation to send you a new one.")
+            ) from error
+        except signing.BadSignature as error:
+            raise cls.Invalid(
+                _("This invitation link is not valid. Check that you copied the whole link.")
+            ) from error
+        invitation = cls.objects.select_related("organisation").filter(pk=data.get("i")).first()
+        if invitation is None or invitation.email.lower() != data.get("e"):
+            raise cls.Invalid(_("This invitation has been withdrawn."))
+        if invitation.is_used:
+            raise cls.Invalid(
+                _("This invitation has already been used. Log in, or ask for a new invitation.")
+            )
+        return invitation
+
+
+class AccessRequest(models.Model):
+    """Someone asks an already registered organisation's admins to become a representative."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        GRANTED = "granted", _("Granted")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="access_requests",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="organisation_access_requests",
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("access request")
+        verbose_name_plural = _("access requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=Q(status="pending"),
+                name="one_pending_access_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation}"
+
+
+__all__ = [
+    "AVAILABILITY_SLOTS",
+    "LANGUAGE_CHOICES",
+    "LOGO_EXTENSIONS",
+    "AccessRequest",
+    "ConsentText",
+    "Invitation",
+    "Membership",
+    "Organisation",
+    "Representative",
+    "Volunteer",
+]
