@@ -21,8 +21,6 @@ def queue_email(
     `_body.html` in `language`, store the message and enqueue its delivery once
     the surrounding transaction commits (nothing is sent for a rolled-back
     change)."""
-    from .tasks import deliver_email
-
     recipients = [to] if isinstance(to, str) else list(to)
     context = dict(context or {})
     with translation.override(language or translation.get_language()):
@@ -33,9 +31,26 @@ def queue_email(
             html = render_to_string(f"{template_prefix}_body.html", context)
         except Exception:  # noqa: BLE001 - the HTML part is optional
             html = ""
+    return queue_rendered_email(recipients, subject, body, html, attachments=attachments)
+
+
+def queue_rendered_email(
+    to: str | list[str],
+    subject: str,
+    body: str,
+    html: str = "",
+    *,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> OutboundEmail:
+    """Store an already rendered message and enqueue its delivery after commit.
+
+    For messages rendered elsewhere (allauth's account emails); everything
+    else uses `queue_email`."""
+    from .tasks import deliver_email
+
     email = OutboundEmail.objects.create(
-        to=recipients,
-        subject=subject[:255],
+        to=[to] if isinstance(to, str) else list(to),
+        subject=" ".join(subject.split())[:255],
         body=body,
         html=html,
         attachments=[
