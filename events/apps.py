@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import EventPage
+
+        # Publishing is the one moment an editor changes a series' dates; the
+        # daily `extend_series` task rolls the horizon forward in between.
+        page_published.connect(sync_dates_on_publish, sender=EventPage)
+
+
+def sync_dates_on_publish(sender, instance, **kwargs):
+    instance.sync_occurrences()

@@ -264,6 +264,9 @@ class EventPage(Page):
         someone registered for it.
         """
         now = now or timezone.now()
+        counts = {"created": 0, "changed": 0, "removed": 0}
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            return counts  # translations show the Swedish page's dates
         until = max(now, self.starts_at) + timedelta(days=series_horizon_days())
         planned = expand(
             self.starts_at,
@@ -273,7 +276,6 @@ class EventPage(Page):
             exceptions=self.date_change_map(),
         )
         existing = {occ.original_start: occ for occ in self.occurrences.all()}
-        counts = {"created": 0, "changed": 0, "removed": 0}
         to_create = []
         with transaction.atomic():
             for item in planned:
@@ -329,11 +331,56 @@ class EventPage(Page):
                     counts["removed"] += 1
         return counts
 
+    @property
+    def source(self) -> EventPage:
+        """The Swedish page, which owns the dates; translations show its dates."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return (
+            EventPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .select_related("place", "organiser")
+            .first()
+            or self
+        )
+
+    def calendar_links(self) -> list[dict]:
+        from django.urls import reverse
+
+        links = [
+            {
+                "title": _("%(category)s (calendar)") % {"category": self.get_category_display()},
+                "url": reverse("events:feed_category", args=[self.category]),
+            }
+        ]
+        if self.place_id:
+            links.append(
+                {
+                    "title": _("Events at %(place)s (calendar)") % {"place": self.place.title},
+                    "url": reverse("events:feed_place", args=[self.place_id]),
+                }
+            )
+        if self.organiser_id:
+            links.append(
+                {
+                    "title": _("Events by %(name)s (calendar)") % {"name": self.organiser.name},
+                    "url": reverse("events:feed_organiser", args=[self.organiser_id]),
+                }
+            )
+        return links
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        source = self.source
         now = timezone.now()
-        context["dates"] = self.occurrences.filter(end__gte=now).with_seats().order_by("start")[:12]
-        context["feedback"] = FeedbackResponse.objects.filter(event=self).summary()
+        context["source"] = source
+        context["dates"] = (
+            source.occurrences.filter(end__gte=now).with_seats().order_by("start")[:12]
+        )
+        context["feedback"] = FeedbackResponse.objects.filter(event=source).summary()
+        context["calendar_links"] = source.calendar_links()
         return context
 
 

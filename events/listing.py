@@ -1,0 +1,150 @@
+"""The "What's on" listing: upcoming dates, filtered, a page at a time.
+
+Dates are listed, not events, so a weekly café shows each Tuesday; the query
+count is the same for 10 dates or 10 000 because only one page of dates is
+loaded, with its event, organiser and place joined in.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from .admin_forms import EVENT_LANGUAGES
+from .models import EventOccurrence, EventPage, Registration
+
+PAGE_SIZE = 20
+
+
+def _places():
+    from samverka.orientation.models import MeetingPlacePage
+
+    return MeetingPlacePage.objects.filter(events__isnull=False).distinct().order_by("title")
+
+
+def _organisers():
+    from associations.models import Organisation
+
+    return Organisation.objects.filter(events__isnull=False).distinct().order_by("name")
+
+
+class OccurrenceFilter(django_filters.FilterSet):
+    category = django_filters.ChoiceFilter(
+        label=_("What"),
+        field_name="event__category",
+        choices=EventPage.Category.choices,
+        empty_label=_("All kinds"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        method="filter_language",
+        choices=EVENT_LANGUAGES,
+        empty_label=_("All languages"),
+    )
+    place = django_filters.ModelChoiceFilter(
+        label=_("Meeting place"),
+        field_name="event__place",
+        queryset=lambda request: _places(),
+        empty_label=_("All places"),
+    )
+    organiser = django_filters.ModelChoiceFilter(
+        label=_("Organiser"),
+        field_name="event__organiser",
+        queryset=lambda request: _organisers(),
+        empty_label=_("All organisers"),
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"),
+        field_name="start",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"),
+        field_name="start",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = EventOccurrence
+        fields: list[str] = []
+
+    def filter_language(self, queryset, name, value):
+        # JSON lists matched on their quoted text: the same on SQLite and PostgreSQL.
+        return queryset.filter(event__languages__icontains=f'"{value}"')
+
+
+def listed_occurrences(now=None):
+    """Upcoming public dates of Swedish (source) event pages."""
+    return (
+        EventOccurrence.objects.public()
+        .upcoming(now)
+        .filter(event__locale__language_code=settings.LANGUAGE_CODE)
+        .for_listing()
+        .order_by("start", "pk")
+    )
+
+
+def attach_seats(occurrences) -> None:
+    """Set `seats_taken` on each date of a page, from one query."""
+    ids = [occurrence.pk for occurrence in occurrences]
+    taken = dict(
+        Registration.objects.filter(occurrence_id__in=ids, status=Registration.Status.CONFIRMED)
+        .values("occurrence_id")
+        .annotate(n=Sum("people"))
+        .values_list("occurrence_id", "n")
+    )
+    for occurrence in occurrences:
+        occurrence.seats_taken = taken.get(occurrence.pk, 0)
+
+
+def attach_translations(occurrences, language: str) -> None:
+    """Point each date at its event's translation in `language` where one is live."""
+    for occurrence in occurrences:
+        occurrence.display_event = occurrence.event
+    if language == settings.LANGUAGE_CODE or not occurrences:
+        return
+    keys = {occurrence.event.translation_key for occurrence in occurrences}
+    translated = {
+        page.translation_key: page
+        for page in EventPage.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .defer("body")
+    }
+    for occurrence in occurrences:
+        occurrence.display_event = translated.get(
+            occurrence.event.translation_key, occurrence.event
+        )
+
+
+def listing_context(request, now=None) -> dict:
+    filterset = OccurrenceFilter(
+        request.GET or None, queryset=listed_occurrences(now), request=request
+    )
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    occurrences = list(page.object_list)
+    attach_seats(occurrences)
+    attach_translations(occurrences, translation.get_language())
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter": filterset,
+        "page_obj": page,
+        "occurrences": occurrences,
+        "query_string": query.urlencode(),
+        "now": now or timezone.now(),
+        "categories": EventPage.Category.choices,
+        "calendar_links": [
+            {"title": label, "url": reverse("events:feed_category", args=[value])}
+            for value, label in EventPage.Category.choices
+        ],
+    }

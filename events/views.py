@@ -1,0 +1,714 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import codes, feeds
+from .access import can_manage_event, get_enrolment_for, get_occurrence_for_staff
+from .forms import (
+    CheckInCodeForm,
+    DelegateFormSet,
+    DelegatesForm,
+    FeedbackForm,
+    RegistrationForm,
+    WalkInForm,
+)
+from .listing import attach_translations, listing_context
+from .models import (
+    Attendance,
+    CalendarToken,
+    Enrolment,
+    EventOccurrence,
+    EventPage,
+    FeedbackResponse,
+    Participant,
+    Registration,
+    RegistrationError,
+)
+from .notifications import occurrence_ics
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+def rate_limited(request, scope: str) -> bool:
+    """True once an address has used up its allowance for `scope` (cache based)."""
+    limit, seconds = getattr(settings, "SAMVERKA_EVENTS_RATE_LIMITS", {}).get(
+        scope, {"register": (10, 600), "checkin": (20, 600), "feedback": (10, 600)}[scope]
+    )
+    key = f"events:rate:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+    if cache.add(key, 1, seconds):
+        return False
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, seconds)
+        return False
+
+
+def _public_occurrence(pk) -> EventOccurrence:
+    occurrence = get_object_or_404(
+        EventOccurrence.objects.public().select_related("event__place", "event__organiser"),
+        pk=pk,
+    )
+    return occurrence
+
+
+# --- Listing and calendars ---------------------------------------------------------
+
+
+def event_list(request):
+    return render(request, "events/event_list.html", listing_context(request))
+
+
+def _calendar_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def feed_all(request):
+    return _calendar_response(feeds.public_feed(_("Samverka events")), "samverka.ics")
+
+
+def feed_category(request, category):
+    if category not in EventPage.Category.values:
+        raise Http404
+    label = str(EventPage.Category(category).label)
+    return _calendar_response(
+        feeds.public_feed(label, event__category=category), f"samverka-{category}.ics"
+    )
+
+
+def feed_place(request, pk):
+    from samverka.orientation.models import MeetingPlacePage
+
+    place = get_object_or_404(MeetingPlacePage.objects.live(), pk=pk)
+    return _calendar_response(
+        feeds.public_feed(place.title, event__place=place), f"samverka-place-{pk}.ics"
+    )
+
+
+def feed_organiser(request, pk):
+    from associations.models import Organisation
+
+    organisation = get_object_or_404(Organisation.objects.approved(), pk=pk)
+    return _calendar_response(
+        feeds.public_feed(organisation.name, event__organiser=organisation),
+        f"samverka-organiser-{pk}.ics",
+    )
+
+
+def feed_private(request, token):
+    calendar_token = get_object_or_404(CalendarToken.objects.select_related("user"), token=token)
+    return _calendar_response(
+        feeds.private_feed(calendar_token.user, _("My events")), "my-events.ics"
+    )
+
+
+@login_required
+@require_POST
+def renew_private_feed(request):
+    CalendarToken.for_user(request.user).renew()
+    messages.success(
+        request, _("Your private calendar has a new address. The old one stops working.")
+    )
+    return redirect("core:my_pages")
+
+
+def date_ics(request, pk):
+    occurrence = _public_occurrence(pk)
+    response = HttpResponse(occurrence_ics(occurrence), content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="event-{pk}.ics"'
+    return response
+
+
+# --- Registration ------------------------------------------------------------------
+
+
+def occurrence_detail(request, pk):
+    """One date of an event, with its registration form (one step, no JavaScript)."""
+    occurrence = _public_occurrence(pk)
+    attach_translations([occurrence], translation.get_language())
+    user = request.user
+    form = RegistrationForm(request.POST or None, user=user, language=translation.get_language())
+    error = None
+    status = 200
+    if request.method == "POST":
+        if form.is_spam():
+            error = _("Your registration could not be sent. Please try again.")
+            status = 400
+        elif rate_limited(request, "register"):
+            error = _("Too many registrations from your connection. Please wait a few minutes.")
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                registration, created = occurrence.register(
+                    name=data["name"],
+                    email=user.email if user.is_authenticated else data["email"],
+                    phone=data["phone"],
+                    people=data["people"],
+                    language=data["language"],
+                    access_needs=data["access_needs"],
+                    user=user if user.is_authenticated else None,
+                    idempotency_key=data["idempotency_key"],
+                )
+            except RegistrationError as exc:
+                error = exc.message
+                status = 409
+            except IntegrityError:
+                # A concurrent double submit lost the race to the unique constraint.
+                registration = occurrence.registrations.filter(
+                    idempotency_key=data["idempotency_key"]
+                ).first()
+                if registration is None:
+                    raise
+                created = False
+            if error is None:
+                if not created:
+                    messages.info(request, _("You were already registered for this date."))
+                return redirect("events:registered", token=registration.token)
+        else:
+            status = 400
+    return render(
+        request,
+        "events/occurrence_detail.html",
+        {
+            "occurrence": occurrence,
+            "event": occurrence.display_event,
+            "form": form,
+            "error": error,
+            "state": occurrence.registration_state(),
+            "can_manage": can_manage_event(user, occurrence.event),
+            "represents": _organisations_of(user).exists() if user.is_authenticated else False,
+        },
+        status=status,
+    )
+
+
+def registered(request, token):
+    registration = get_object_or_404(
+        Registration.objects.select_related("occurrence__event"), token=token
+    )
+    attach_translations([registration.occurrence], translation.get_language())
+    return render(
+        request,
+        "events/registered.html",
+        {
+            "registration": registration,
+            "occurrence": registration.occurrence,
+            "event": registration.occurrence.display_event,
+            "position": registration.waitlist_position(),
+        },
+    )
+
+
+def cancel(request, token):
+    """Cancel by the signed link from the confirmation email (GET asks, POST cancels,
+    so that a mail program opening the link cancels nothing)."""
+    registration_id = codes.read_cancel_token(token)
+    registration = (
+        Registration.objects.select_related("occurrence__event").filter(pk=registration_id).first()
+        if registration_id
+        else None
+    )
+    if registration is None:
+        return render(
+            request,
+            "events/message.html",
+            {
+                "title": _("This link is not valid"),
+                "message": _("Check that you copied the whole link from the email."),
+            },
+            status=400,
+        )
+    if registration.status == Registration.Status.CANCELLED:
+        return render(
+            request,
+            "events/message.html",
+            {
+                "title": _("Already cancelled"),
+                "message": _("This registration was already cancelled. You need do nothing more."),
+            },
+            status=410,
+        )
+    if request.method == "POST":
+        try:
+            registration.cancel()
+        except RegistrationError as exc:
+            return render(
+                request,
+                "events/message.html",
+                {"title": _("Could not cancel"), "message": exc.message},
+                status=409,
+            )
+        return render(
+            request,
+            "events/message.html",
+            {
+                "title": _("Your registration is cancelled"),
+                "message": _(
+                    "Thank you for telling us. Your place goes to the next person on the waitlist."
+                ),
+                "event": registration.occurrence.event,
+            },
+        )
+    return render(request, "events/cancel.html", {"registration": registration})
+
+
+def _organisations_of(user):
+    from associations.models import Organisation
+
+    return Organisation.objects.approved().represented_by(user).distinct()
+
+
+@login_required
+def delegates(request, pk):
+    """A representative registers several delegates of their organisation at once."""
+    occurrence = _public_occurrence(pk)
+    organisations = list(_organisations_of(request.user))
+    if not organisations:
+        raise Http404
+    form = DelegatesForm(request.POST or None, organisations=organisations)
+    formset = DelegateFormSet(request.POST or None, prefix="delegates")
+    error = None
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        people = [f.cleaned_data for f in formset if f.cleaned_data.get("name")]
+        organisation = form.cleaned_data["organisation"]
+        key = form.cleaned_data["idempotency_key"]
+        if not people:
+            error = _("Give at least one delegate.")
+        else:
+            try:
+                with transaction.atomic():  # all delegates or none
+                    results = [
+                        occurrence.register(
+                            name=person["name"],
+                            email=person["email"],
+                            phone=person["phone"],
+                            organisation=organisation,
+                            registered_by=request.user,
+                            language=translation.get_language(),
+                            idempotency_key=f"{key}-{index}" if key else "",
+                        )
+                        for index, person in enumerate(people)
+                    ]
+            except RegistrationError as exc:
+                error = exc.message
+            else:
+                confirmed = sum(r.status == Registration.Status.CONFIRMED for r, _c in results)
+                messages.success(
+                    request,
+                    _("%(n)s delegates registered, %(c)s with a confirmed seat.")
+                    % {"n": len(results), "c": confirmed},
+                )
+                return redirect("events:date", pk=occurrence.pk)
+    return render(
+        request,
+        "events/delegates.html",
+        {
+            "occurrence": occurrence,
+            "event": occurrence.event,
+            "form": form,
+            "formset": formset,
+            "error": error,
+            "registered": occurrence.registrations.active()
+            .filter(organisation__in=organisations)
+            .select_related("organisation"),
+        },
+        status=400 if error else 200,
+    )
+
+
+# --- Check-in ----------------------------------------------------------------------
+
+
+def _checkin_rows(occurrence, query: str):
+    """Registrations and enrolled programme participants, with who is present."""
+    registrations = occurrence.registrations.active().order_by("name")
+    participants = Participant.objects.filter(
+        enrolments__programme__event_id=occurrence.event_id, enrolments__ended_on__isnull=True
+    ).distinct()
+    if query:
+        registrations = registrations.filter(name__icontains=query)
+        participants = participants.filter(name__icontains=query)
+    attendance = list(occurrence.attendance.all())
+    by_registration = {a.registration_id: a for a in attendance if a.registration_id}
+    by_participant = {a.participant_id: a for a in attendance if a.participant_id}
+    rows = [
+        {
+            "kind": "registration",
+            "id": r.pk,
+            "name": r.name or _("(anonymised)"),
+            "people": r.people,
+            "phone": r.phone,
+            "detail": r.get_status_display(),
+            "present": by_registration.get(r.pk),
+        }
+        for r in registrations
+    ]
+    rows += [
+        {
+            "kind": "participant",
+            "id": p.pk,
+            "name": p.name,
+            "people": 1,
+            "phone": p.phone,
+            "detail": _("Enrolled"),
+            "present": by_participant.get(p.pk),
+        }
+        for p in participants
+    ]
+    walk_ins = [a for a in attendance if a.method == Attendance.Method.WALK_IN]
+    return sorted(rows, key=lambda row: row["name"].lower()), walk_ins, attendance
+
+
+def checkin_staff(request, pk):
+    """The staff list on a phone: search by name, tick, add walk-ins."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    occurrence = get_occurrence_for_staff(request.user, pk)
+    walk_in_form = WalkInForm(request.POST if request.POST.get("action") == "walk_in" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "walk_in" and walk_in_form.is_valid():
+            Attendance.objects.create(
+                occurrence=occurrence,
+                name=walk_in_form.cleaned_data["name"],
+                people=walk_in_form.cleaned_data["people"],
+                method=Attendance.Method.WALK_IN,
+                checked_in_by=request.user,
+            )
+            messages.success(request, _("Walk-in added."))
+            return redirect(request.get_full_path())
+        if action in ("tick", "untick"):
+            kind, object_id = request.POST.get("kind"), request.POST.get("id", "")
+            if kind not in ("registration", "participant") or not object_id.isdigit():
+                raise Http404
+            if action == "tick":
+                if kind == "registration":
+                    registration = get_object_or_404(
+                        occurrence.registrations.active(), pk=object_id
+                    )
+                    occurrence_check_in(
+                        occurrence,
+                        registration=registration,
+                        user=registration.user,
+                        name=registration.name,
+                        people=registration.people,
+                        method=Attendance.Method.STAFF,
+                        by=request.user,
+                    )
+                else:
+                    participant = get_object_or_404(Participant, pk=object_id)
+                    occurrence_check_in(
+                        occurrence,
+                        participant=participant,
+                        user=participant.user,
+                        name=participant.name,
+                        method=Attendance.Method.STAFF,
+                        by=request.user,
+                    )
+            else:
+                occurrence.attendance.filter(**{f"{kind}_id": object_id}).delete()
+            return redirect(request.get_full_path())
+    query = request.GET.get("q", "").strip()
+    rows, walk_ins, attendance = _checkin_rows(occurrence, query)
+    return render(
+        request,
+        "events/checkin_staff.html",
+        {
+            "occurrence": occurrence,
+            "event": occurrence.event,
+            "rows": rows,
+            "walk_ins": walk_ins,
+            "present_count": sum(a.people for a in attendance),
+            "query": query,
+            "walk_in_form": walk_in_form,
+        },
+    )
+
+
+def occurrence_check_in(
+    occurrence,
+    *,
+    method,
+    registration=None,
+    participant=None,
+    user=None,
+    name="",
+    people=1,
+    by=None,
+    now=None,
+):
+    """Record one person present; returns (attendance, created). A second
+    check-in of the same person returns the first record."""
+    now = now or timezone.now()
+    if user is not None and participant is None:
+        participant = Participant.objects.filter(
+            user=user, enrolments__programme__event_id=occurrence.event_id
+        ).first()
+    if user is not None and registration is None:
+        registration = occurrence.registrations.active().filter(user=user).first()
+    match = Q(pk__in=[])
+    for field, value in (
+        ("registration", registration),
+        ("participant", participant),
+        ("user", user),
+    ):
+        if value is not None:
+            match |= Q(**{field: value})
+    existing = occurrence.attendance.filter(match).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return (
+                Attendance.objects.create(
+                    occurrence=occurrence,
+                    registration=registration,
+                    participant=participant,
+                    user=user,
+                    name=name or (participant.name if participant else ""),
+                    people=people,
+                    method=method,
+                    checked_in_at=now,
+                    checked_in_by=by,
+                ),
+                True,
+            )
+    except IntegrityError:
+        return occurrence.attendance.filter(match).first(), False
+
+
+def checkin_code(request, pk):
+    """The screen shown at the meeting place: a code and a QR code that change
+    every few minutes (the page reloads itself without JavaScript)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    occurrence = get_occurrence_for_staff(request.user, pk)
+    code = codes.checkin_code(occurrence.pk)
+    url = request.build_absolute_uri(
+        reverse("events:self_checkin") + f"?date={occurrence.pk}&code={code}"
+    )
+    return render(
+        request,
+        "events/checkin_code.html",
+        {
+            "occurrence": occurrence,
+            "event": occurrence.event,
+            "code": code,
+            "qr_svg": qr_svg(url),
+            "checkin_url": url,
+            "refresh": codes.seconds_left() + 1,
+        },
+    )
+
+
+def qr_svg(data: str) -> str:
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    buffer = BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode()
+    return svg[svg.index("<svg") :]
+
+
+def _open_for_checkin(now):
+    return EventOccurrence.objects.scheduled().filter(
+        start__lte=now + timedelta(hours=1), end__gte=now - timedelta(minutes=30)
+    )
+
+
+@login_required
+def self_checkin(request):
+    """A participant enters (or scans) the code shown at the meeting place."""
+    now = timezone.now()
+    initial = {"code": request.GET.get("code", ""), "date": request.GET.get("date")}
+    form = CheckInCodeForm(request.POST or None, initial=initial)
+    error = None
+    status = 200
+    if request.method == "POST":
+        if rate_limited(request, "checkin"):
+            error = _("Too many attempts. Please wait a few minutes.")
+            status = 429
+        elif form.is_valid():
+            candidates = _open_for_checkin(now).select_related("event")
+            if form.cleaned_data.get("date"):
+                candidates = candidates.filter(pk=form.cleaned_data["date"])
+            results = [
+                (
+                    occurrence,
+                    codes.check_checkin_code(occurrence.pk, form.cleaned_data["code"], now),
+                )
+                for occurrence in candidates
+            ]
+            valid = [occ for occ, result in results if result is codes.CodeCheck.VALID]
+            if valid:
+                occurrence = valid[0]
+                _attendance, created = occurrence_check_in(
+                    occurrence,
+                    user=request.user,
+                    name=request.user.get_full_name() or request.user.email,
+                    method=Attendance.Method.SELF,
+                    now=now,
+                )
+                if created:
+                    messages.success(
+                        request,
+                        _("Welcome! You are checked in to %(event)s.")
+                        % {"event": occurrence.event.title},
+                    )
+                else:
+                    messages.info(request, _("You were already checked in. Welcome!"))
+                return redirect("events:checked_in", pk=occurrence.pk)
+            if any(result is codes.CodeCheck.EXPIRED for _occ, result in results):
+                error = _("This code has expired. Enter the code shown on the screen now.")
+            else:
+                error = _("This code is not valid. Check the numbers on the screen and try again.")
+            status = 400
+        else:
+            status = 400
+    return render(
+        request, "events/self_checkin.html", {"form": form, "error": error}, status=status
+    )
+
+
+@login_required
+def checked_in(request, pk):
+    attendance = get_object_or_404(
+        Attendance.objects.select_related("occurrence__event"), occurrence_id=pk, user=request.user
+    )
+    return render(request, "events/checked_in.html", {"attendance": attendance})
+
+
+# --- Programmes and feedback ----------------------------------------------------------
+
+
+def certificate(request, pk):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    enrolment = get_enrolment_for(request.user, pk)
+    sessions = list(enrolment.attended_sessions())
+    hours = enrolment.hours_attended()
+    return render(
+        request,
+        "events/certificate.html",
+        {
+            "enrolment": enrolment,
+            "programme": enrolment.programme,
+            "participant": enrolment.participant,
+            "sessions": sessions,
+            "hours": hours,
+            "progress": enrolment.progress_percent(),
+            "issued_on": timezone.localdate(),
+        },
+    )
+
+
+def _feedback_target(token):
+    """(event, occurrence, programme, registration, enrolment) for a survey link."""
+    read = codes.read_feedback_token(token)
+    if read is None:
+        return None
+    kind, object_id = read
+    if kind == "r":
+        registration = (
+            Registration.objects.select_related("occurrence__event").filter(pk=object_id).first()
+        )
+        if registration is None:
+            return None
+        occurrence = registration.occurrence
+        return occurrence.event, occurrence, None, registration, None
+    if kind == "o":
+        occurrence = EventOccurrence.objects.select_related("event").filter(pk=object_id).first()
+        return (occurrence.event, occurrence, None, None, None) if occurrence else None
+    enrolment = Enrolment.objects.select_related("programme__event").filter(pk=object_id).first()
+    if enrolment is None:
+        return None
+    return enrolment.programme.event, None, enrolment.programme, None, enrolment
+
+
+def feedback(request, token):
+    target = _feedback_target(token)
+    if target is None:
+        return render(
+            request,
+            "events/message.html",
+            {
+                "title": _("This link is not valid"),
+                "message": _("Check that you copied the whole link."),
+            },
+            status=400,
+        )
+    event, occurrence, programme, registration, enrolment = target
+    answered = (
+        registration and FeedbackResponse.objects.filter(registration=registration).exists()
+    ) or (enrolment and FeedbackResponse.objects.filter(enrolment=enrolment).exists())
+    if answered:
+        return render(
+            request,
+            "events/message.html",
+            {"title": _("Thank you"), "message": _("We already have your answers. Thank you!")},
+        )
+    form = FeedbackForm(request.POST or None)
+    error = None
+    status = 200
+    if request.method == "POST":
+        if form.is_spam():
+            error, status = _("Your answers could not be sent. Please try again."), 400
+        elif rate_limited(request, "feedback"):
+            error, status = (
+                _("Too many answers from your connection. Please wait a few minutes."),
+                429,
+            )
+        elif form.is_valid():
+            response = form.save(commit=False)
+            response.event = event
+            response.occurrence = occurrence
+            response.programme = programme
+            response.registration = registration
+            response.enrolment = enrolment
+            response.language = translation.get_language()
+            try:
+                with transaction.atomic():
+                    response.save()
+            except IntegrityError:
+                pass  # a double submit: the first answer stands
+            return render(
+                request,
+                "events/message.html",
+                {
+                    "title": _("Thank you"),
+                    "message": _("Your answers help us make the next one better."),
+                },
+            )
+        else:
+            status = 400
+    return render(
+        request,
+        "events/feedback.html",
+        {
+            "form": form,
+            "event": event,
+            "occurrence": occurrence,
+            "programme": programme,
+            "error": error,
+        },
+        status=status,
+    )
