@@ -1,0 +1,1 @@
+PUBLIC_URL_NAMES = ["associations:directory", "associations:become_volunteer"]

@@ -1,0 +1,653 @@
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverka.core.discovery import collect
+from samverka.core.email import queue_email
+
+from .access import (
+    get_access_request_for,
+    get_membership_for,
+    get_organisation_for,
+    get_representative_for,
+)
+from .filters import DirectoryFilter
+from .forms import (
+    AccessRequestForm,
+    AccountForm,
+    BecomeVolunteerForm,
+    OrganisationEditForm,
+    OrganisationRegistrationForm,
+    RepresentativeInviteForm,
+    VolunteerConsentForm,
+    VolunteerInviteForm,
+    VolunteerProfileForm,
+    current_consent,
+)
+from .models import (
+    AccessRequest,
+    Invitation,
+    Membership,
+    Organisation,
+    Representative,
+    Volunteer,
+)
+
+PAGE_SIZE = 20
+DIRECTORY_FIELDS = [
+    "name",
+    "slug",
+    "kind",
+    "district",
+    "city",
+    "description",
+    "description_translations",
+    "logo",
+    "languages",
+    "activities",
+]
+
+
+def coordinator_emails() -> list[str]:
+    User = get_user_model()
+    return list(
+        User.objects.filter(groups__name="Coordinator", is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+# --- Public ------------------------------------------------------------------
+
+
+def directory(request):
+    """Approved, listed organisations; a GET filter form that works without JavaScript."""
+    listed = Organisation.objects.listed()
+    districts = list(  # query: the districts that have organisations
+        listed.exclude(district="")
+        .order_by("district")
+        .values_list("district", flat=True)
+        .distinct()
+    )
+    filterset = DirectoryFilter(
+        request.GET or None, queryset=listed.only(*DIRECTORY_FIELDS), districts=districts
+    )
+    counts = listed.counts_by_kind()  # query: organisations per kind
+    kinds = [
+        {"value": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in Organisation.Kind.choices
+    ]
+    paginator = Paginator(filterset.qs.order_by("name", "pk"), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))  # queries: count, then the page's rows
+    return render(
+        request,
+        "associations/directory.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "organisations": page.object_list,
+            "kinds": kinds,
+            "total": sum(counts.values()),
+            "is_filtered": any(
+                request.GET.get(name) for name in ("q", "kind", "district", "language", "activity")
+            ),
+        },
+    )
+
+
+def detail(request, slug):
+    """An organisation's public page: only its public fields."""
+    organisation = get_object_or_404(Organisation.objects.listed(), slug=slug)
+    language = get_language() or "sv"
+    translated = (organisation.description_translations or {}).get(language)
+    sections = [
+        section(request, organisation) for section in collect("organisation_page", "SECTIONS")
+    ]
+    return render(
+        request,
+        "associations/detail.html",
+        {
+            "organisation": organisation,
+            "description": translated or organisation.description,
+            "description_lang": language if translated else "sv",
+            "sections": [s for s in sections if s],
+        },
+    )
+
+
+def become_volunteer(request):
+    """Anyone may offer to volunteer; a coordinator vets them before any matching."""
+    if request.user.is_authenticated and Volunteer.objects.filter(user=request.user).exists():
+        messages.info(request, _("You are already registered as a volunteer."))
+        return redirect("associations:volunteer_profile")
+    consent = current_consent()
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {
+            "email": request.user.email,
+            "first_name": request.user.first_name,
+            "last_name": request.user.last_name,
+        }
+    form = BecomeVolunteerForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid() and consent is not None:
+        with transaction.atomic():
+            volunteer = form.save(commit=False)
+            volunteer.status = Volunteer.Status.PENDING
+            volunteer.source = Volunteer.Source.PUBLIC_FORM
+            if request.user.is_authenticated:
+                volunteer.user = request.user
+            volunteer.record_consent(consent, Volunteer.ConsentMethod.ONLINE)
+            volunteer.save()
+            queue_email(
+                volunteer.email,
+                "associations/email/volunteer_signup",
+                {"volunteer": volunteer},
+            )
+            coordinators = coordinator_emails()
+            if coordinators:
+                queue_email(
+                    coordinators,
+                    "associations/email/volunteer_to_vet",
+                    {"volunteer": volunteer},
+                    language="sv",
+                )
+        return redirect("associations:become_volunteer_thanks")
+    return render(request, "associations/become_volunteer.html", {"form": form, "consent": consent})
+
+
+def become_volunteer_thanks(request):
+    return render(request, "associations/become_volunteer_thanks.html")
+
+
+# --- Registration and access ----------------------------------------------------
+
+
+@login_required
+def register(request):
+    form = OrganisationRegistrationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            organisation = form.save(commit=False)
+            organisation.status = Organisation.Status.PENDING
+            organisation.is_listed = False
+            if not organisation.contact_email:
+                organisation.contact_email = request.user.email
+            organisation.save()
+            Representative.objects.create(
+                organisation=organisation, user=request.user, role=Representative.Role.ADMIN
+            )
+            queue_email(
+                request.user.email,
+                "associations/email/organisation_registered",
+                {"organisation": organisation},
+            )
+            coordinators = coordinator_emails()
+            if coordinators:
+                queue_email(
+                    coordinators,
+                    "associations/email/organisation_to_approve",
+                    {"organisation": organisation},
+                    language="sv",
+                )
+        messages.success(
+            request,
+            _(
+                "Thank you! %(name)s is registered. A coordinator at the municipality will "
+                "review it, and we will email you when it is approved."
+            )
+            % {"name": organisation.name},
+        )
+        return redirect("associations:manage", slug=organisation.slug)
+    return render(
+        request,
+        "associations/register.html",
+        {"form": form, "existing": form.existing_organisation},
+    )
+
+
+@login_required
+def request_access(request, number):
+    organisation = get_object_or_404(Organisation, organisation_number=number)
+    if organisation.representatives.filter(user=request.user).exists():
+        return redirect("associations:manage", slug=organisation.slug)
+    pending = AccessRequest.objects.filter(
+        organisation=organisation, user=request.user, status=AccessRequest.Status.PENDING
+    ).exists()
+    form = AccessRequestForm(request.POST or None)
+    if request.method == "POST" and not pending and form.is_valid():
+        with transaction.atomic():
+            access_request = AccessRequest.objects.create(
+                organisation=organisation, user=request.user, message=form.cleaned_data["message"]
+            )
+            recipients = organisation.admin_emails() or coordinator_emails()
+            if recipients:
+                queue_email(
+                    recipients,
+                    "associations/email/access_request",
+                    {
+                        "organisation": organisation,
+                        "access_request": access_request,
+                        "url": request.build_absolute_uri(
+                            reverse("associations:manage", args=[organisation.slug])
+                        ),
+                    },
+                )
+        messages.success(
+            request,
+            _("Your request has been sent to the administrators of %(name)s.")
+            % {"name": organisation.name},
+        )
+        return redirect("core:my_pages")
+    return render(
+        request,
+        "associations/request_access.html",
+        {"organisation": organisation, "form": form, "pending": pending},
+    )
+
+
+# --- A representative's pages ------------------------------------------------------
+
+
+@login_required
+def manage(request, slug):
+    organisation, access = get_organisation_for(request.user, slug)
+    representatives = organisation.representatives.select_related("user").order_by(
+        "role", "user__first_name"
+    )
+    memberships = (
+        organisation.memberships.exclude(status=Membership.Status.ENDED)
+        .select_related("volunteer")
+        .order_by("volunteer__first_name", "volunteer__last_name")
+    )
+    return render(
+        request,
+        "associations/manage.html",
+        {
+            "organisation": organisation,
+            "access": access,
+            "representatives": representatives,
+            "memberships": memberships,
+            "access_requests": organisation.access_requests.filter(
+                status=AccessRequest.Status.PENDING
+            ).select_related("user"),
+            "invitations": organisation.invitations.filter(accepted_at__isnull=True),
+        },
+    )
+
+
+@login_required
+def edit(request, slug):
+    organisation, access = get_organisation_for(request.user, slug, write=True)
+    form = OrganisationEditForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, _("The profile has been saved."))
+        return redirect("associations:manage", slug=organisation.slug)
+    return render(request, "associations/edit.html", {"organisation": organisation, "form": form})
+
+
+def _send_invitation(request, invitation):
+    url = request.build_absolute_uri(reverse("associations:invitation", args=[invitation.token()]))
+    queue_email(
+        invitation.email,
+        f"associations/email/{invitation.kind}_invitation",
+        {
+            "invitation": invitation,
+            "organisation": invitation.organisation,
+            "inviter": request.user,
+            "url": url,
+            "days": Invitation.MAX_AGE // 86400,
+        },
+    )
+
+
+@login_required
+def invite_representative(request, slug):
+    organisation, access = get_organisation_for(request.user, slug, write=True)
+    form = RepresentativeInviteForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                organisation=organisation,
+                kind=Invitation.Kind.REPRESENTATIVE,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
+            _send_invitation(request, invitation)
+        messages.success(
+            request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("associations:manage", slug=organisation.slug)
+    return render(
+        request,
+        "associations/invite.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "title": _("Invite a representative"),
+        },
+    )
+
+
+@login_required
+def invite_volunteer(request, slug):
+    organisation, access = get_organisation_for(request.user, slug)
+    form = VolunteerInviteForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                organisation=organisation,
+                kind=Invitation.Kind.VOLUNTEER,
+                email=form.cleaned_data["email"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                invited_by=request.user,
+            )
+            _send_invitation(request, invitation)
+        messages.success(
+            request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("associations:manage", slug=organisation.slug)
+    return render(
+        request,
+        "associations/invite.html",
+        {"organisation": organisation, "form": form, "title": _("Invite a volunteer")},
+    )
+
+
+@login_required
+@require_POST
+def remove_representative(request, slug, pk):
+    # A representative may always leave; removing someone else takes an admin.
+    representative, access = get_representative_for(request.user, slug, pk)
+    if representative.user_id != request.user.pk and not access.can_write:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only the organisation's administrators may change this."))
+    organisation = representative.organisation
+    with transaction.atomic():
+        # Lock the organisation's admins so that two admins removing each other
+        # at the same moment cannot both succeed.
+        admins = list(
+            Representative.objects.select_for_update()
+            .filter(organisation=organisation, role=Representative.Role.ADMIN)
+            .values_list("pk", flat=True)
+        )
+        if representative.is_admin and admins == [representative.pk]:
+            messages.error(
+                request,
+                _(
+                    "%(name)s is the organisation's only administrator and cannot be removed. "
+                    "Make someone else an administrator first."
+                )
+                % {"name": representative.user.get_full_name() or representative.user.email},
+            )
+            return redirect("associations:manage", slug=organisation.slug)
+        representative.delete()
+    messages.success(request, _("The representative has been removed."))
+    if representative.user_id == request.user.pk and not access.coordinator:
+        return redirect("core:my_pages")
+    return redirect("associations:manage", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def change_role(request, slug, pk):
+    representative, access = get_representative_for(request.user, slug, pk, write=True)
+    role = request.POST.get("role")
+    if role not in Representative.Role.values:
+        messages.error(request, _("Choose a role."))
+        return redirect("associations:manage", slug=slug)
+    with transaction.atomic():
+        admins = list(
+            Representative.objects.select_for_update()
+            .filter(organisation=representative.organisation, role=Representative.Role.ADMIN)
+            .values_list("pk", flat=True)
+        )
+        if role != Representative.Role.ADMIN and admins == [representative.pk]:
+            messages.error(
+                request,
+                _("The organisation must keep at least one administrator."),
+            )
+            return redirect("associations:manage", slug=slug)
+        representative.role = role
+        representative.save(update_fields=["role"])
+    messages.success(request, _("The role has been changed."))
+    return redirect("associations:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def decide_access_request(request, slug, pk):
+    access_request, access = get_access_request_for(request.user, slug, pk, write=True)
+    grant = request.POST.get("decision") == "grant"
+    if access_request.status != AccessRequest.Status.PENDING:
+        messages.info(request, _("This request has already been answered."))
+        return redirect("associations:manage", slug=slug)
+    organisation = access_request.organisation
+    with transaction.atomic():
+        access_request.status = (
+            AccessRequest.Status.GRANTED if grant else AccessRequest.Status.DECLINED
+        )
+        access_request.decided_at = timezone.now()
+        access_request.save(update_fields=["status", "decided_at"])
+        if grant:
+            Representative.objects.get_or_create(
+                organisation=organisation,
+                user=access_request.user,
+                defaults={"role": Representative.Role.CONTACT},
+            )
+        queue_email(
+            access_request.user.email,
+            f"associations/email/access_{access_request.status}",
+            {"organisation": organisation},
+        )
+    messages.success(
+        request,
+        _("Access granted.") if grant else _("The request has been declined."),
+    )
+    return redirect("associations:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def end_membership(request, slug, pk):
+    membership, access = get_membership_for(request.user, slug, pk, write=True)
+    with transaction.atomic():
+        membership.status = Membership.Status.ENDED
+        membership.ended_at = timezone.now()
+        membership.save(update_fields=["status", "ended_at"])
+    messages.success(
+        request,
+        _("%(name)s no longer volunteers through your organisation.")
+        % {"name": membership.volunteer.full_name},
+    )
+    return redirect("associations:manage", slug=slug)
+
+
+# --- Invitations ---------------------------------------------------------------------
+
+
+def _create_account(invitation, account_form, first_name, last_name):
+    User = get_user_model()
+    user = User(
+        username=invitation.email[:150],
+        email=invitation.email,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.set_password(account_form.cleaned_data["password1"])
+    user.save()
+    # The invitation reached this address: it is confirmed.
+    EmailAddress.objects.create(user=user, email=invitation.email, verified=True, primary=True)
+    return user
+
+
+def invitation(request, token):
+    try:
+        invitation = Invitation.from_token(token)
+    except Invitation.Invalid as error:
+        return render(
+            request,
+            "associations/invitation_invalid.html",
+            {"message": error.message},
+            status=410,
+        )
+    user = request.user if request.user.is_authenticated else None
+    existing_account = None
+    if user is None:
+        existing_account = get_user_model().objects.filter(email__iexact=invitation.email).exists()
+    is_volunteer = invitation.kind == Invitation.Kind.VOLUNTEER
+    consent = current_consent() if is_volunteer else None
+
+    volunteer = None
+    if is_volunteer:
+        if user is not None:
+            volunteer = Volunteer.objects.filter(user=user).first()
+        if volunteer is None:
+            # Registered earlier without an account (by a coordinator, or the public form).
+            volunteer = Volunteer.objects.filter(
+                user__isnull=True, email__iexact=invitation.email
+            ).first()
+    data = request.POST if request.method == "POST" else None
+    forms = {}
+    if user is None and not existing_account:
+        forms["account"] = AccountForm(data, prefix="account", email=invitation.email)
+        if is_volunteer:
+            # The volunteer form asks for the name.
+            del forms["account"].fields["first_name"]
+            del forms["account"].fields["last_name"]
+    if is_volunteer:
+        forms["profile"] = VolunteerProfileForm(
+            data,
+            prefix="profile",
+            instance=volunteer
+            or Volunteer(first_name=invitation.first_name, last_name=invitation.last_name),
+        )
+        if volunteer is None or volunteer.consent_version_id != getattr(consent, "pk", None):
+            forms["consent"] = VolunteerConsentForm(data, prefix="consent")
+
+    if request.method == "POST" and (user is not None or not existing_account):
+        if all(form.is_valid() for form in forms.values()):
+            with transaction.atomic():
+                # Single use even when the link is clicked twice at once: only one
+                # request can flip accepted_at from empty.
+                claimed = Invitation.objects.filter(
+                    pk=invitation.pk, accepted_at__isnull=True
+                ).update(accepted_at=timezone.now())
+                if not claimed:
+                    return render(
+                        request,
+                        "associations/invitation_invalid.html",
+                        {"message": _("This invitation has already been used.")},
+                        status=410,
+                    )
+                if user is None:
+                    if is_volunteer:
+                        profile = forms["profile"].cleaned_data
+                        user = _create_account(
+                            invitation,
+                            forms["account"],
+                            profile["first_name"],
+                            profile["last_name"],
+                        )
+                    else:
+                        account = forms["account"].cleaned_data
+                        user = _create_account(
+                            invitation,
+                            forms["account"],
+                            account["first_name"],
+                            account["last_name"],
+                        )
+                Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
+                if is_volunteer:
+                    _accept_as_volunteer(invitation, user, forms, consent)
+                else:
+                    Representative.objects.get_or_create(
+                        organisation=invitation.organisation,
+                        user=user,
+                        defaults={"role": invitation.role or Representative.Role.CONTACT},
+                    )
+            if not request.user.is_authenticated:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome! You are now connected to %(name)s.")
+                % {"name": invitation.organisation.name},
+            )
+            if is_volunteer:
+                return redirect("associations:volunteer_profile")
+            return redirect("associations:manage", slug=invitation.organisation.slug)
+    return render(
+        request,
+        "associations/invitation.html",
+        {
+            "invitation": invitation,
+            "organisation": invitation.organisation,
+            "forms": forms,
+            "consent": consent if "consent" in forms else None,
+            "existing_account": existing_account,
+            "login_url": f"{reverse('account_login')}?next={request.path}",
+            "is_volunteer": is_volunteer,
+        },
+    )
+
+
+def _accept_as_volunteer(invitation, user, forms, consent):
+    volunteer = forms["profile"].save(commit=False)
+    if volunteer.pk is None:
+        volunteer.source = Volunteer.Source.INVITATION
+        # Vouched for by the organisation that invited them.
+        volunteer.status = Volunteer.Status.VETTED
+        volunteer.vetted_at = timezone.now()
+        volunteer.vetted_by = invitation.invited_by
+    volunteer.user = user
+    volunteer.email = volunteer.email or invitation.email
+    if "consent" in forms:
+        volunteer.record_consent(consent, Volunteer.ConsentMethod.ONLINE)
+    volunteer.save()
+    Membership.objects.update_or_create(
+        volunteer=volunteer,
+        organisation=invitation.organisation,
+        defaults={"status": Membership.Status.ACTIVE, "ended_at": None},
+    )
+
+
+# --- The volunteer's own profile --------------------------------------------------------
+
+
+@login_required
+def volunteer_profile(request):
+    volunteer = Volunteer.objects.filter(user=request.user).first()
+    if volunteer is None:
+        return HttpResponseRedirect(reverse("associations:become_volunteer"))
+    form = VolunteerProfileForm(request.POST or None, instance=volunteer)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("associations:volunteer_profile")
+    return render(
+        request,
+        "associations/volunteer_profile.html",
+        {
+            "volunteer": volunteer,
+            "form": form,
+            "memberships": volunteer.memberships.select_related("organisation").exclude(
+                status=Membership.Status.ENDED
+            ),
+        },
+    )
