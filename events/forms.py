@@ -114,8 +114,8 @@ class DelegatesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0].pk
+        if organisations.count() == 1:
+            self.fields["organisation"].initial = organisations.first().pk
 
 
 class WalkInForm(forms.Form):

@@ -279,8 +279,8 @@ def _organisations_of(user):
 def delegates(request, pk):
     """A representative registers several delegates of their organisation at once."""
     occurrence = _public_occurrence(pk)
-    organisations = list(_organisations_of(request.user))
-    if not organisations:
+    organisations = _organisations_of(request.user)
+    if not organisations.exists():
         raise Http404
     form = DelegatesForm(request.POST or None, organisations=organisations)
     formset = DelegateFormSet(request.POST or None, prefix="delegates")
