@@ -43,7 +43,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 screenshots: install
-	DJANGO_SETTINGS_MODULE=samverka.settings.test $(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/screenshots.py
 
 benchmark: install
 	$(BIN)/python benchmarks/run.py
