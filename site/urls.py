@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from samverka.core import views as core_views
+from samverka.orientation import views as orientation_views
 
 handler404 = "samverka.core.views.page_not_found"
 handler500 = "samverka.core.views.server_error"
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("associations.urls")),
     path("mentors/", include("mentors.urls")),
     path("events/", include("events.urls")),
+    path("search/", orientation_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

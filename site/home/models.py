@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -18,9 +20,34 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    page_cache = True
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the page in this language's tree, else the Swedish page at the same path.
+
+        Translations keep the Swedish slugs, so "/ti/samhallsorientering/halsa/"
+        shows the Swedish page (with a notice in Tigrinya) until it is translated,
+        never a 404.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or self.locale.language_code == settings.LANGUAGE_CODE:
+                raise
+            source = (
+                HomePage.objects.filter(
+                    translation_key=self.translation_key,
+                    locale__language_code=settings.LANGUAGE_CODE,
+                )
+                .live()
+                .first()
+            )
+            if source is None:
+                raise
+            return source.route(request, path_components)
 
 
 class StandardPage(Page):
@@ -33,6 +60,7 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+    page_cache = True
 
     class Meta:
         verbose_name = _("standard page")

@@ -6,3 +6,8 @@ class OrientationConfig(AppConfig):
     name = "samverka.orientation"
     label = "orientation"
     verbose_name = _("Civic orientation and meeting places")
+
+    def ready(self):
+        from samverka.orientation import signals
+
+        signals.connect()

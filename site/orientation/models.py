@@ -91,6 +91,11 @@ class OrientationIndexPage(ReviewedPage):
     class Meta:
         verbose_name = _("civic orientation index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = children_in_language(self, OrientationTopicPage)
+        return context
+
 
 class OrientationTopicPage(ReviewedPage):
     """One topic of the civic orientation, or a sub-page of a topic."""
@@ -146,6 +151,11 @@ class MeetingPlaceIndexPage(ReviewedPage):
 
     class Meta:
         verbose_name = _("meeting place index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["places"] = children_in_language(self, MeetingPlacePage)
+        return context
 
 
 class MeetingPlacePage(ReviewedPage):
@@ -240,19 +250,29 @@ class MeetingPlacePage(ReviewedPage):
             return f"https://www.openstreetmap.org/?{query}#map=17/{self.latitude}/{self.longitude}"
         return "https://www.openstreetmap.org/search?" + urlencode({"query": self.full_address})
 
-    def hours_by_weekday(self, kind):
-        """[(weekday number, weekday name, [OpeningHours, ...]), ...] Monday to Sunday.
+    @staticmethod
+    def hours_by_weekday(rows, kind):
+        """[(weekday number, weekday name, [OpeningHours, ...]), ...] Monday to Sunday."""
+        rows = [row for row in rows if row.kind == kind]
+        return [
+            (number, name, [row for row in rows if row.weekday == number])
+            for number, name in OpeningHours.Weekday.choices
+        ]
 
-        Uses the already loaded child objects (no query per weekday)."""
-        rows = [row for row in self.opening_hours.all() if row.kind == kind]
-        days = []
-        for number, name in OpeningHours.Weekday.choices:
-            days.append((number, name, [row for row in rows if row.weekday == number]))
-        return days
-
-    def upcoming_exceptions(self, today=None):
-        today = today or _today()
-        return [row for row in self.opening_exceptions.all() if (row.end_date or row.date) >= today]
+    def get_context(self, request, *args, **kwargs):
+        """Three queries: opening hours, exceptions, actors (however many rows)."""
+        context = super().get_context(request, *args, **kwargs)
+        today = _today()
+        hours = list(self.opening_hours.all())
+        context["opening_days"] = self.hours_by_weekday(hours, OpeningHours.Kind.OPEN)
+        context["drop_in_days"] = self.hours_by_weekday(hours, OpeningHours.Kind.DROP_IN)
+        context["has_drop_in"] = any(row.kind == OpeningHours.Kind.DROP_IN for row in hours)
+        context["today_weekday"] = today.weekday()
+        context["exceptions"] = [
+            row for row in self.opening_exceptions.all() if (row.end_date or row.date) >= today
+        ]
+        context["actors"] = list(self.actors.all())
+        return context
 
 
 class OpeningHours(Orderable):
@@ -387,3 +407,32 @@ class TranslationStatus(models.Model):
 
 def source_language() -> str:
     return settings.LANGUAGE_CODE
+
+
+def children_in_language(parent, model):
+    """The children of the Swedish version of `parent`, each in `parent`'s language
+    where translated, else in Swedish (three queries at most, however many children).
+
+    A translated index therefore lists every topic, not only the translated ones.
+    """
+    source = parent
+    if parent.locale.language_code != source_language():
+        source = (
+            parent.__class__.objects.filter(
+                translation_key=parent.translation_key,
+                locale__language_code=source_language(),
+            )
+            .live()
+            .first()
+        ) or parent
+    children = list(model.objects.child_of(source).live().public())
+    if source.pk == parent.pk:
+        return children
+    translated = {
+        page.translation_key: page
+        for page in model.objects.filter(
+            translation_key__in=[child.translation_key for child in children],
+            locale_id=parent.locale_id,
+        ).live()
+    }
+    return [translated.get(child.translation_key, child) for child in children]

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "samverka.core.middleware.AdminRequiresMFAMiddleware",
+    # Last, so that it sees the visitor, the language and the page that was served.
+    "samverka.orientation.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "samverka.urls"

@@ -16,3 +16,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps and STATICFILES_DIRS without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The anonymous page cache is off in tests so that query counts measure rendering;
+# tests/orientation/test_cache.py switches it on where it is tested.
+SAMVERKA_PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,84 @@
+"""Admin reports: outdated translations and pages due for review."""
+
+import datetime
+
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from samverka.orientation.models import REVIEW_INTERVAL_DAYS
+from samverka.orientation.translation import outdated_translations
+
+REVIEWED_MODELS = [
+    "orientationindexpage",
+    "orientationtopicpage",
+    "meetingplaceindexpage",
+    "meetingplacepage",
+]
+
+
+class LocaleColumn(Column):
+    def get_value(self, instance):
+        return instance.locale.get_display_name()
+
+
+class OutdatedTranslationsView(ReportView):
+    page_title = _("Outdated translations")
+    header_icon = "warning"
+    index_url_name = "orientation_reports:outdated_translations"
+    index_results_url_name = "orientation_reports:outdated_translations_results"
+    no_results_message = _("Every translation is up to date with its Swedish page.")
+    columns = [
+        TitleColumn("title", label=_("Translation"), url_name="wagtailadmin_pages:edit"),
+        LocaleColumn("locale", label=_("Language")),
+        DateColumn(
+            "source_changed_at",
+            label=_("Swedish page published"),
+            accessor="translation_status.source_changed_at",
+        ),
+        DateColumn(
+            "synced_at",
+            label=_("Translation last published"),
+            accessor="translation_status.synced_at",
+        ),
+    ]
+    list_export = ["title", "locale", "translation_status.source_changed_at"]
+
+    def get_queryset(self):
+        return outdated_translations()
+
+
+def review_due_pages(today=None):
+    """Orientation and meeting place pages not reviewed for twelve months, oldest first."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+    condition = Q()
+    for name in REVIEWED_MODELS:
+        condition |= Q(**{f"{name}__last_reviewed__lt": cutoff})
+    return (
+        Page.objects.filter(condition)
+        .annotate(reviewed=Coalesce(*[f"{name}__last_reviewed" for name in REVIEWED_MODELS]))
+        .select_related("locale")
+        .order_by("reviewed", "path")
+    )
+
+
+class ReviewDueView(ReportView):
+    page_title = _("Pages due for review")
+    header_icon = "time"
+    index_url_name = "orientation_reports:review_due"
+    index_results_url_name = "orientation_reports:review_due_results"
+    no_results_message = _("Every orientation page has been reviewed in the last twelve months.")
+    columns = [
+        TitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
+        LocaleColumn("locale", label=_("Language")),
+        DateColumn("reviewed", label=_("Last reviewed")),
+    ]
+    list_export = ["title", "reviewed"]
+
+    def get_queryset(self):
+        return review_due_pages()

@@ -1,0 +1,124 @@
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from samverka.blocks import sanitise_html
+from samverka.orientation.i18n_urls import in_language, page_url
+
+register = template.Library()
+
+
+@register.filter
+def lang_url(page, request=None):
+    """The page's address under the visitor's language prefix."""
+    return page_url(page, request)
+
+
+@register.filter
+def in_visitor_language(url):
+    return in_language(url)
+
+
+@register.filter
+def safe_richtext(value):
+    """A rich text field rendered and passed through the visitor allow-list."""
+    from django.utils.safestring import mark_safe
+    from wagtail.rich_text import expand_db_html
+
+    return mark_safe(sanitise_html(expand_db_html(value or "")))  # noqa: S308 - allow-listed
+
+
+NAV_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id")
+
+
+def _ancestors(page):
+    """The page's ancestors below the tree root, fetched once per page (one query)."""
+    if not hasattr(page, "_nav_ancestors"):
+        page._nav_ancestors = list(page.get_ancestors().filter(depth__gte=2).only(*NAV_FIELDS))
+    return page._nav_ancestors
+
+
+@register.inclusion_tag("orientation/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """Home › … › parent."""
+    request = context.get("request")
+    items = [{"title": item.title, "url": page_url(item, request)} for item in _ancestors(page)]
+    return {"items": items, "current": page.title}
+
+
+@register.inclusion_tag("orientation/includes/topic_nav.html", takes_context=True)
+def topic_nav(context, page):
+    """'In this topic': the top topic page and its sub-pages (one more query)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from samverka.orientation.models import OrientationIndexPage
+
+    request = context.get("request")
+    index_type = ContentType.objects.get_for_model(OrientationIndexPage).pk
+    chain = [*_ancestors(page), page]
+    top = None
+    for parent, child in zip(chain, chain[1:], strict=False):
+        if parent.content_type_id == index_type:
+            top = child
+            break
+    if top is None:
+        return {"items": []}
+    children = list(top.get_children().live().only(*NAV_FIELDS))
+    if not children:
+        return {"items": []}
+    items = [{"title": top.title, "url": page_url(top, request), "current": top.pk == page.pk}]
+    for child in children:
+        items.append(
+            {
+                "title": child.title,
+                "url": page_url(child, request),
+                "current": child.pk == page.pk,
+                "sub": True,
+            }
+        )
+    return {"items": items, "top": top}
+
+
+@register.simple_tag(takes_context=True)
+def related_pages(context, page):
+    """Related pages in the visitor's language where translated (two queries)."""
+    from wagtail.models import Locale, Page
+
+    request = context.get("request")
+    links = list(page.related_links.all())
+    if not links:
+        return []
+    targets = {
+        target.translation_key: target
+        for target in Page.objects.filter(id__in=[link.target_id for link in links])
+        .live()
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+    }
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    translated = {}
+    if targets and language != settings.LANGUAGE_CODE:
+        locale_id = Locale.get_active().pk
+        translated = {
+            item.translation_key: item
+            for item in Page.objects.filter(translation_key__in=targets, locale_id=locale_id)
+            .live()
+            .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+        }
+    result = []
+    for key, target in targets.items():
+        shown = translated.get(key, target)
+        result.append({"title": shown.title, "url": page_url(shown, request)})
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def page_translation_state(context, page):
+    """Whether `page` is shown as a fallback, or is an outdated translation."""
+    from samverka.orientation.translation import translation_state
+
+    return translation_state(page, context.get("request"))
+
+
+@register.filter
+def direction_of(language_code):
+    return "rtl" if language_code in settings.RTL_LANGUAGES else "ltr"

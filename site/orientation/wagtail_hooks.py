@@ -1,0 +1,63 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from samverka.orientation import admin_views
+
+
+@hooks.register("before_serve_page")
+def mark_page_cacheable(page, request, serve_args, serve_kwargs):
+    """Tell the page cache that this response is a public page that may be stored."""
+    request._samverka_page_cacheable = bool(getattr(page.specific_class, "page_cache", False))
+
+
+def _report_urls():
+    return [
+        path(
+            "outdated-translations/",
+            admin_views.OutdatedTranslationsView.as_view(),
+            name="outdated_translations",
+        ),
+        path(
+            "outdated-translations/results/",
+            admin_views.OutdatedTranslationsView.as_view(results_only=True),
+            name="outdated_translations_results",
+        ),
+        path("review-due/", admin_views.ReviewDueView.as_view(), name="review_due"),
+        path(
+            "review-due/results/",
+            admin_views.ReviewDueView.as_view(results_only=True),
+            name="review_due_results",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "orientation-reports/",
+            include((_report_urls(), "orientation_reports"), namespace="orientation_reports"),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def outdated_translations_menu_item():
+    return MenuItem(
+        _("Outdated translations"),
+        reverse("orientation_reports:outdated_translations"),
+        icon_name="warning",
+        order=50,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def review_due_menu_item():
+    return MenuItem(
+        _("Pages due for review"),
+        reverse("orientation_reports:review_due"),
+        icon_name="time",
+        order=51,
+    )
