@@ -21,6 +21,7 @@ from .models import (
 
 
 class OrganisationAdminForm(WagtailAdminModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     districts_served = forms.MultipleChoiceField(
         label=_("Districts served"),
         choices=[(name, name) for name in DISTRICTS],
@@ -161,6 +162,8 @@ def _lookup(choices) -> dict[str, str]:
 
 
 class OrganisationImportRowForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = [column for column in IMPORT_COLUMNS if column not in {"languages", "activities"}]

@@ -55,6 +55,7 @@ class OrganisationForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     logo = forms.ImageField(
         label=_("Logo"),
         required=False,

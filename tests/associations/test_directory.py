@@ -1,0 +1,156 @@
+import pytest
+from django.urls import reverse
+
+from associations.models import Organisation
+
+from .conftest import make_organisation, valid_number
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory_orgs(home_page):
+    return {
+        "cafe": make_organisation(
+            name="Språkcaféet",
+            kind=Organisation.Kind.ASSOCIATION,
+            district="Ålunda centrum",
+            languages=["sv", "ti"],
+            activities=["language_cafe"],
+            description="Vi fikar och pratar svenska.",
+        ),
+        "church": make_organisation(
+            name="Kyrkan",
+            kind=Organisation.Kind.FAITH_COMMUNITY,
+            district="Västerby",
+            languages=["sv", "ar"],
+            activities=["homework_help"],
+        ),
+        "company": make_organisation(
+            name="Byggbolaget",
+            kind=Organisation.Kind.COMPANY,
+            district="Västerby",
+            languages=["uk"],
+            activities=["internships"],
+        ),
+        "pending": make_organisation(name="Väntande", status=Organisation.Status.PENDING),
+        "unlisted": make_organisation(name="Olistad", is_listed=False),
+        "suspended": make_organisation(name="Avstängd", status=Organisation.Status.SUSPENDED),
+    }
+
+
+def _names(response):
+    return [organisation.name for organisation in response.context["organisations"]]
+
+
+def test_directory_lists_only_approved_and_listed(client, directory_orgs):
+    response = client.get(reverse("associations:directory"))
+    assert _names(response) == ["Byggbolaget", "Kyrkan", "Språkcaféet"]
+    html = response.content.decode()
+    assert "3 organisations" in html or "3 organisationer" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"kind": "faith_community"}, ["Kyrkan"]),
+        ({"district": "Västerby"}, ["Byggbolaget", "Kyrkan"]),
+        ({"language": "ti"}, ["Språkcaféet"]),
+        ({"language": "uk", "district": "Västerby"}, ["Byggbolaget"]),
+        ({"activity": "homework_help"}, ["Kyrkan"]),
+        ({"q": "fikar"}, ["Språkcaféet"]),
+        ({"q": "kyrk"}, ["Kyrkan"]),
+        ({"kind": "company", "language": "ar"}, []),
+    ],
+)
+def test_directory_filters(client, directory_orgs, query, expected):
+    assert _names(client.get(reverse("associations:directory"), query)) == expected
+
+
+def test_invalid_filter_values_do_not_break_the_page(client, directory_orgs):
+    response = client.get(reverse("associations:directory"), {"kind": "x", "page": "999"})
+    assert response.status_code == 200
+
+
+def test_counts_per_kind(client, directory_orgs):
+    kinds = {
+        k["value"]: k["count"]
+        for k in client.get(reverse("associations:directory")).context["kinds"]
+    }
+    assert kinds == {
+        "association": 1,
+        "faith_community": 1,
+        "company": 1,
+        "public_actor": 0,
+        "study_association": 0,
+    }
+
+
+def test_filter_form_is_a_plain_get_form_with_labels(client, directory_orgs):
+    html = client.get(reverse("associations:directory")).content.decode()
+    assert 'method="get"' in html
+    for name in ("q", "kind", "district", "language", "activity"):
+        assert f'for="id_{name}"' in html
+
+
+def test_pagination_keeps_filters(client, home_page):
+    for index in range(25):
+        make_organisation(name=f"Förening {index:02d}", district="Västerby")
+    response = client.get(reverse("associations:directory"), {"district": "Västerby"})
+    assert len(response.context["organisations"]) == 20
+    assert "district=V%C3%A4sterby&amp;page=2" in response.content.decode()
+    second = client.get(reverse("associations:directory"), {"district": "Västerby", "page": 2})
+    assert len(second.context["organisations"]) == 5
+
+
+def test_detail_is_404_unless_public(client, directory_orgs):
+    for key in ("pending", "unlisted", "suspended"):
+        url = reverse("associations:detail", args=[directory_orgs[key].slug])
+        assert client.get(url).status_code == 404
+    assert client.get(directory_orgs["cafe"].get_absolute_url()).status_code == 200
+
+
+def test_detail_shows_translation_when_there_is_one(client, directory_orgs):
+    cafe = directory_orgs["cafe"]
+    cafe.description_translations = {"en": "We have coffee and speak Swedish."}
+    cafe.save()
+    html = client.get(f"/en/organisations/{cafe.slug}/").content.decode()
+    assert "We have coffee and speak Swedish." in html
+    html = client.get(f"/ar/organisations/{cafe.slug}/").content.decode()
+    assert '<div class="prose" lang="sv">' in html
+
+
+def _bulk(count, offset):
+    Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Org {offset + index:05d}",
+            slug=f"org-{offset + index:05d}",
+            organisation_number=valid_number(100000 + offset + index),
+            status=Organisation.Status.APPROVED,
+            is_listed=True,
+            kind=Organisation.Kind.values[index % 5],
+            district=["Ålunda centrum", "Västerby"][index % 2],
+            languages=["sv", "ar"],
+            activities=["language_cafe", "sport"],
+            description="Beskrivning " * 20,
+        )
+        for index in range(count)
+    )
+
+
+def test_directory_query_count_is_the_same_for_10_and_1000(
+    client, home_page, django_assert_num_queries
+):
+    client.get(reverse("associations:directory"))  # warm Wagtail's site-root cache
+    # Queries: site lookup and menu pages (main nav, 2), districts, counts per kind,
+    # paginator count, the page's rows.
+    expected = 6
+    _bulk(10, 0)
+    with django_assert_num_queries(expected):
+        response = client.get(reverse("associations:directory"), {"language": "ar"})
+    assert response.context["page_obj"].paginator.count == 10
+    _bulk(990, 10)
+    with django_assert_num_queries(expected):
+        response = client.get(reverse("associations:directory"), {"language": "ar"})
+    assert response.context["page_obj"].paginator.count == 1000
+    assert len(response.context["organisations"]) == 20
