@@ -103,11 +103,12 @@ def eva(volunteer_user, org_a, org_b):
 
 
 @pytest.fixture(autouse=True)
-def _swedish():
-    """Each test starts in Swedish: a request under /ar/ in an earlier test
-    leaves Arabic active in this thread, and reverse() would follow it."""
+def _english():
+    """Each test starts in English, the language of the msgids, so that
+    assertions read the messages as written in the code (reverse() then gives
+    /en/ addresses). It also undoes a language left active by an earlier test."""
     from django.utils import translation
 
-    translation.activate("sv")
+    translation.activate("en")
     yield
-    translation.activate("sv")
+    translation.activate("en")
