@@ -1,0 +1,122 @@
+"""Search in the visitor's language, highlighted snippets, and odd input."""
+
+import pytest
+
+from samverka.orientation.search import clean_query, highlight
+
+from .conftest import add_topic, translate
+
+
+@pytest.fixture
+def searchable(orientation_index):
+    page = add_topic(
+        orientation_index,
+        "Hälsa och vård",
+        "halsa",
+        intro="Om vårdcentralen och tolk i vården.",
+        body=[{"type": "text", "value": "<p>Ring 1177 om du behöver råd.</p>"}],
+    )
+    translate(
+        page,
+        "ar",
+        title="الصحة والرعاية",
+        intro="لك الحق في مترجم مجاني.",
+        body=[{"type": "text", "value": "<p>اتصل بالرقم 1177 للنصيحة.</p>"}],
+    )
+    return page
+
+
+@pytest.mark.django_db
+def test_arabic_terms_find_arabic_pages_only_in_arabic(client, searchable):
+    html = client.get("/ar/search/", {"q": "مترجم"}).content.decode()
+    assert 'href="/ar/samhallsorientering/halsa/"' in html
+    assert "<mark>مترجم</mark>" in html
+    # The same word searched from the Swedish site finds nothing …
+    html = client.get("/search/", {"q": "مترجم"}).content.decode()
+    assert "search-result__title" not in html
+    # … and a word that only the Swedish page has is not found from Arabic.
+    html = client.get("/ar/search/", {"q": "vårdcentralen"}).content.decode()
+    assert "search-result__title" not in html
+
+
+@pytest.mark.django_db
+def test_a_shared_term_returns_the_visitors_language_only(client, searchable):
+    html = client.get("/search/", {"q": "1177"}).content.decode()
+    assert 'href="/samhallsorientering/halsa/"' in html
+    assert "/ar/samhallsorientering/halsa/" not in html.split("search-results")[1]
+    html = client.get("/ar/search/", {"q": "1177"}).content.decode()
+    assert 'href="/ar/samhallsorientering/halsa/"' in html
+
+
+@pytest.mark.django_db
+def test_no_results_page_suggests_topics(client, searchable):
+    response = client.get("/search/", {"q": "giraff"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="no-results"' in html
+    assert 'href="/samhallsorientering/halsa/"' in html  # suggested topic
+
+
+ODD_QUERIES = [
+    "",
+    "   ",
+    "a" * 10_000,
+    '"unbalanced',
+    "* OR 1=1 --",
+    "NEAR(a b) AND NOT",
+    "<script>alert(1)</script>",
+    "\x00\x01\x7f",
+    "ሕክምና 😀 \u202e",
+    "%",
+    "vård" * 500,
+]
+
+
+@pytest.mark.django_db
+def test_odd_queries_answer_normally(client, searchable):
+    for query in ODD_QUERIES:
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200, query
+        html = response.content.decode()
+        assert "<script>alert(1)</script>" not in html
+
+
+@pytest.mark.django_db
+def test_search_paginates_and_ignores_bad_page_numbers(client, orientation_index):
+    for number in range(12):
+        add_topic(orientation_index, f"Sida {number}", f"sida-{number}", intro="Gemensamt ord.")
+    first = client.get("/search/", {"q": "gemensamt"}).content.decode()
+    assert first.count('class="search-result"') == 10
+    second = client.get("/search/", {"q": "gemensamt", "page": 2}).content.decode()
+    assert second.count('class="search-result"') == 2
+    assert client.get("/search/", {"q": "gemensamt", "page": "x"}).status_code == 200
+    assert client.get("/search/", {"q": "gemensamt", "page": 999}).status_code == 200
+
+
+def test_clean_query_keeps_words_in_any_script():
+    assert clean_query('  "Hälsa"  AND  vård* ') == "Hälsa AND vård"
+    assert clean_query("مترجم؟") == "مترجم"
+    assert clean_query("ሕክምና።") == "ሕክምና"
+    assert clean_query("лікар!") == "лікар"
+    assert clean_query("می\u200cخواهم") == "می\u200cخواهم"
+    assert clean_query("a " * 100).count("a") == 8
+    assert len(clean_query("x" * 1000)) == 100
+
+
+def test_highlight_escapes_first_then_marks():
+    text = "Skriv <b>inte</b> & ring 1177 & amp"
+    result = highlight(text, "amp 1177")
+    assert "<b>" not in result
+    assert "&lt;b&gt;inte&lt;/b&gt;" in result
+    assert "<mark>1177</mark>" in result
+    # "amp" is marked where it is a word, never inside the entity &amp;
+    assert "&amp;" in result and "&<mark>amp</mark>;" not in result
+    assert result.endswith("<mark>amp</mark>")
+
+
+def test_highlight_cuts_a_long_text_around_the_first_match():
+    text = ("ord " * 200) + "vårdcentral " + ("ord " * 200)
+    result = highlight(text, "vårdcentral")
+    assert "<mark>vårdcentral</mark>" in result
+    assert result.startswith("… ") and result.endswith(" …")
+    assert len(result) < 300
