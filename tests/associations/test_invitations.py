@@ -1,0 +1,264 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from associations.models import (
+    ConsentText,
+    Invitation,
+    Membership,
+    Representative,
+    Volunteer,
+)
+from samverka.core.models import OutboundEmail
+
+pytestmark = pytest.mark.django_db
+
+
+def _invite(client, user, org, kind, **data):
+    client.force_login(user)
+    name = "invite_representative" if kind == "representative" else "invite_volunteer"
+    response = client.post(reverse(f"associations:{name}", args=[org.slug]), data)
+    assert response.status_code == 302, response.content[:1000]
+    client.logout()
+    email = OutboundEmail.objects.filter(to=[data["email"]]).latest("created_at")
+    return re.search(r"https?://[^/\s]+(/\S+/invitation/\S+/)", email.body).group(1)
+
+
+PROFILE = {
+    "profile-first_name": "Yonas",
+    "profile-last_name": "Tesfaye",
+    "profile-district": "Västerby",
+    "profile-roles": ["buddy", "language_cafe_host"],
+    "profile-availability": ["tue_evening", "sat_morning"],
+    "profile-capacity": "2",
+    "profile-gender": "male",
+    "profile-interests": "fotboll, schack",
+    "profile-language_sv": "4",
+    "profile-language_ti": "5",
+}
+
+
+def test_representative_invitation_new_account(client, org_a, representative_user, home_page):
+    path = _invite(
+        client, representative_user, org_a, "representative", email="ny@example.com", role="contact"
+    )
+    response = client.get(path)
+    assert response.status_code == 200
+    response = client.post(
+        path,
+        {
+            "account-first_name": "Nils",
+            "account-last_name": "Ny",
+            "account-password1": "ett-långt-lösenord-42",
+            "account-password2": "ett-långt-lösenord-42",
+        },
+    )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="ny@example.com")
+    assert Representative.objects.get(organisation=org_a, user=user).role == "contact"
+    assert user.emailaddress_set.get().verified
+    # Logged in, and the organisation's pages open.
+    assert client.get(reverse("associations:manage", args=[org_a.slug])).status_code == 200
+
+
+def test_reused_invitation_is_refused_clearly(client, org_a, representative_user, home_page):
+    path = _invite(
+        client, representative_user, org_a, "representative", email="ny@example.com", role="admin"
+    )
+    data = {
+        "account-first_name": "Nils",
+        "account-last_name": "Ny",
+        "account-password1": "ett-långt-lösenord-42",
+        "account-password2": "ett-långt-lösenord-42",
+    }
+    assert client.post(path, data).status_code == 302
+    client.logout()
+    response = client.get(path)
+    assert response.status_code == 410
+    assert "already been used" in response.content.decode()
+    response = client.post(path, data)
+    assert response.status_code == 410
+    assert get_user_model().objects.filter(email="ny@example.com").count() == 1
+
+
+def test_expired_invitation(client, org_a, representative_user, home_page, monkeypatch):
+    invitation = Invitation.objects.create(
+        organisation=org_a, kind="representative", email="sen@example.com", role="contact"
+    )
+    token = invitation.token()
+    later = timezone.now() + timedelta(seconds=Invitation.MAX_AGE + 60)
+    monkeypatch.setattr(signing.time, "time", lambda: later.timestamp())
+    response = client.get(reverse("associations:invitation", args=[token]))
+    assert response.status_code == 410
+    assert "has expired" in response.content.decode()
+
+
+def test_tampered_invitation(client, org_a, home_page):
+    invitation = Invitation.objects.create(organisation=org_a, kind="volunteer", email="a@b.se")
+    token = invitation.token()
+    response = client.get(reverse("associations:invitation", args=[token[:-2] + "xx"]))
+    assert response.status_code == 410
+    assert "not valid" in response.content.decode()
+
+
+def test_withdrawn_invitation(client, org_a, home_page):
+    invitation = Invitation.objects.create(organisation=org_a, kind="volunteer", email="a@b.se")
+    token = invitation.token()
+    invitation.delete()
+    response = client.get(reverse("associations:invitation", args=[token]))
+    assert response.status_code == 410
+    assert "withdrawn" in response.content.decode()
+
+
+def test_existing_account_must_log_in_then_accepts(client, org_a, admin_b, representative_user):
+    path = _invite(
+        client, representative_user, org_a, "representative", email=admin_b.email, role="contact"
+    )
+    response = client.get(path)
+    assert "Log in to accept" in response.content.decode()
+    client.post(path, {"account-password1": "x"})  # no account is created for someone else
+    assert not Representative.objects.filter(organisation=org_a, user=admin_b).exists()
+    client.force_login(admin_b)
+    assert client.post(path).status_code == 302
+    assert Representative.objects.filter(organisation=org_a, user=admin_b).exists()
+
+
+def test_volunteer_invitation_creates_account_profile_and_consent(
+    client, org_a, contact_a, home_page
+):
+    path = _invite(
+        client, contact_a, org_a, "volunteer", email="yonas@example.com", first_name="Yonas"
+    )
+    consent = ConsentText.current()
+    before = timezone.now()
+    # Without consent nothing is saved.
+    data = {
+        **PROFILE,
+        "account-password1": "ett-långt-lösenord-42",
+        "account-password2": "ett-långt-lösenord-42",
+    }
+    response = client.post(path, data)
+    assert response.status_code == 200
+    assert "consent" in response.context["forms"]["consent"].errors
+    assert not Volunteer.objects.exists()
+    assert not get_user_model().objects.filter(email="yonas@example.com").exists()
+
+    response = client.post(path, {**data, "consent-consent": "on"})
+    assert response.status_code == 302
+    volunteer = Volunteer.objects.get(email="yonas@example.com")
+    assert volunteer.user.email == "yonas@example.com"
+    assert volunteer.languages == {"sv": 4, "ti": 5}
+    assert volunteer.roles == ["buddy", "language_cafe_host"]
+    assert volunteer.availability == ["tue_evening", "sat_morning"]
+    assert volunteer.interests == ["fotboll", "schack"]
+    assert volunteer.capacity == 2
+    assert volunteer.consent_version == consent
+    assert volunteer.consent_method == Volunteer.ConsentMethod.ONLINE
+    assert volunteer.consent_given_at >= before
+    assert volunteer.latitude is not None  # the district's centre
+    assert Membership.objects.get(volunteer=volunteer).organisation == org_a
+
+
+def test_one_person_through_two_organisations(client, org_a, org_b, contact_a, admin_b, home_page):
+    path_a = _invite(
+        client, contact_a, org_a, "volunteer", email="yonas@example.com", first_name="Y"
+    )
+    client.post(
+        path_a,
+        {
+            **PROFILE,
+            "account-password1": "ett-långt-lösenord-42",
+            "account-password2": "ett-långt-lösenord-42",
+            "consent-consent": "on",
+        },
+    )
+    yonas = get_user_model().objects.get(email="yonas@example.com")
+    path_b = _invite(client, admin_b, org_b, "volunteer", email="yonas@example.com", first_name="Y")
+    client.force_login(yonas)
+    response = client.get(path_b)
+    assert "consent" not in response.context["forms"]  # already consented to this version
+    response = client.post(path_b, {**PROFILE, "profile-capacity": "1"})
+    assert response.status_code == 302
+    assert Volunteer.objects.count() == 1
+    volunteer = Volunteer.objects.get()
+    assert set(volunteer.memberships.values_list("organisation__name", flat=True)) == {
+        org_a.name,
+        org_b.name,
+    }
+    assert volunteer.capacity == 1
+
+
+def test_new_consent_version_must_be_accepted(client, org_a, contact_a, eva, volunteer_user):
+    ConsentText.objects.create(kind="volunteer", version=2, text="Ny text")
+    eva.consent_version = ConsentText.objects.get(version=1)
+    eva.save()
+    Membership.objects.filter(volunteer=eva).delete()
+    path = _invite(client, contact_a, org_a, "volunteer", email=eva.email, first_name="Eva")
+    client.force_login(volunteer_user)
+    response = client.get(path)
+    assert "consent" in response.context["forms"]
+    assert "Ny text" in response.content.decode()
+    client.post(path, {**PROFILE, "profile-first_name": "Eva", "consent-consent": "on"})
+    eva.refresh_from_db()
+    assert eva.consent_version.version == 2
+
+
+def test_invitation_links_volunteer_registered_without_account(client, org_a, contact_a, home_page):
+    paper = Volunteer.objects.create(
+        first_name="Amina", last_name="Jama", email="amina@example.com", languages={"so": 5}
+    )
+    path = _invite(client, contact_a, org_a, "volunteer", email="amina@example.com", first_name="A")
+    client.post(
+        path,
+        {
+            **PROFILE,
+            "profile-first_name": "Amina",
+            "account-password1": "ett-långt-lösenord-42",
+            "account-password2": "ett-långt-lösenord-42",
+            "consent-consent": "on",
+        },
+    )
+    paper.refresh_from_db()
+    assert paper.user is not None
+    assert Volunteer.objects.count() == 1
+
+
+def test_weak_password_refused_nothing_saved(client, org_a, representative_user, home_page):
+    path = _invite(
+        client, representative_user, org_a, "representative", email="ny@example.com", role="contact"
+    )
+    response = client.post(
+        path,
+        {
+            "account-first_name": "Nils",
+            "account-last_name": "Ny",
+            "account-password1": "123",
+            "account-password2": "123",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["forms"]["account"].errors["password1"]
+    assert not get_user_model().objects.filter(email="ny@example.com").exists()
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_cannot_invite_existing_representative_or_volunteer(
+    client, org_a, representative_user, contact_a, eva
+):
+    client.force_login(representative_user)
+    response = client.post(
+        reverse("associations:invite_representative", args=[org_a.slug]),
+        {"email": contact_a.email.upper(), "role": "admin"},
+    )
+    assert "already a representative" in response.content.decode()
+    response = client.post(
+        reverse("associations:invite_volunteer", args=[org_a.slug]),
+        {"email": eva.email, "first_name": "Eva"},
+    )
+    assert "already volunteers with you" in response.content.decode()
+    assert not Invitation.objects.exists()

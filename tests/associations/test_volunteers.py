@@ -1,0 +1,88 @@
+import pytest
+from django.urls import reverse
+
+from associations.models import ConsentText, Volunteer
+from samverka.core.models import OutboundEmail
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "first_name": "Maria",
+    "last_name": "Lindberg",
+    "email": "Maria@Example.com",
+    "district": "Ålunda centrum",
+    "roles": ["internship_mentor"],
+    "availability": ["mon_evening"],
+    "capacity": "1",
+    "gender": "female",
+    "language_sv": "5",
+    "language_ar": "2",
+    "profession": "Ekonom",
+}
+
+
+def test_public_signup_is_pending_with_consent(client, home_page, coordinator):
+    response = client.post(reverse("associations:become_volunteer"), {**FORM, "consent": "on"})
+    assert response.status_code == 302
+    volunteer = Volunteer.objects.get()
+    assert volunteer.status == Volunteer.Status.PENDING
+    assert volunteer.source == Volunteer.Source.PUBLIC_FORM
+    assert volunteer.email == "maria@example.com"
+    assert volunteer.languages == {"sv": 5, "ar": 2}
+    assert volunteer.consent_version == ConsentText.current()
+    assert volunteer.consent_method == "online"
+    assert volunteer.user is None
+    assert OutboundEmail.objects.filter(to=["maria@example.com"]).exists()
+    assert OutboundEmail.objects.filter(to=[coordinator.email]).exists()
+
+
+def test_public_signup_needs_consent_and_a_language(client, home_page):
+    data = {**FORM}
+    data.pop("language_sv")
+    data.pop("language_ar")
+    response = client.post(reverse("associations:become_volunteer"), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "consent" in errors
+    assert "at least one language" in str(errors)
+    assert not Volunteer.objects.exists()
+    # What was typed is kept.
+    assert 'value="Lindberg"' in response.content.decode()
+
+
+def test_public_signup_shows_the_current_consent_text(client, home_page):
+    ConsentText.objects.create(kind="volunteer", version=2, text="Version två av texten")
+    html = client.get(reverse("associations:become_volunteer")).content.decode()
+    assert "Version två av texten" in html
+    client.post(reverse("associations:become_volunteer"), {**FORM, "consent": "on"})
+    assert Volunteer.objects.get().consent_version.version == 2
+
+
+def test_duplicate_signup_is_refused(client, home_page):
+    client.post(reverse("associations:become_volunteer"), {**FORM, "consent": "on"})
+    response = client.post(reverse("associations:become_volunteer"), {**FORM, "consent": "on"})
+    assert "already signed up" in response.content.decode()
+    assert Volunteer.objects.count() == 1
+
+
+def test_logged_in_signup_links_account(client, home_page, editor):
+    client.force_login(editor)
+    client.post(
+        reverse("associations:become_volunteer"),
+        {**FORM, "email": editor.email, "consent": "on"},
+    )
+    assert Volunteer.objects.get().user == editor
+
+
+def test_volunteer_edits_own_profile_only(client, eva, volunteer_user, org_a, org_b):
+    client.force_login(volunteer_user)
+    response = client.get(reverse("associations:volunteer_profile"))
+    html = response.content.decode()
+    assert org_a.name in html and org_b.name in html
+    assert "A:s anteckning" not in html  # organisations' notes stay with them
+    data = {**FORM, "first_name": "Eva", "last_name": "Holm", "capacity": "3"}
+    client.post(reverse("associations:volunteer_profile"), data)
+    eva.refresh_from_db()
+    assert eva.capacity == 3
+    assert eva.roles == ["internship_mentor"]
+    assert eva.email == volunteer_user.email  # not changeable here
