@@ -12,6 +12,16 @@ from events.models import EventIndexPage, EventPage
 _numbers = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Requests in earlier tests leave their language active in this thread."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.activate("sv")
+
+
 @pytest.fixture
 def event_index(home_page):
     index = EventIndexPage(title="Evenemang", slug="evenemang")
@@ -84,3 +94,12 @@ def event(event_index):
 @pytest.fixture
 def occurrence(event):
     return event.occurrences.get()
+
+
+def en(name, *args):
+    """The English address of a view, so that tests read English messages."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("en"):
+        return reverse(name, args=args)
