@@ -1,0 +1,52 @@
+"""A section on /my/ for the parties of internships: supervisors, mentors, interns."""
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from associations.models import Organisation
+
+from .models import EMPLOYER_KINDS, FollowUp, Internship
+
+
+def internships(request):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    # On /my/ everyone, coordinators too, sees the internships they take part in.
+    mine = list(
+        Internship.objects.filter(status__in=Internship.HOLDING)
+        .filter(
+            Q(place__employer__representatives__user=user)
+            | Q(mentor__user=user)
+            | Q(newcomer__user=user)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    employer = Organisation.objects.filter(
+        representatives__user=user, kind__in=EMPLOYER_KINDS
+    ).exists()
+    if not mine and not employer:
+        return None
+    rows = list(
+        Internship.objects.filter(pk__in=mine)
+        .select_related("place__employer", "newcomer")
+        .prefetch_related(
+            Prefetch(
+                "follow_ups",
+                queryset=FollowUp.objects.filter(completed_on__isnull=True).order_by("due_on"),
+                to_attr="open_follow_ups",
+            )
+        )
+        .order_by("start_date")
+    )
+    for row in rows:
+        row.next_follow_up = row.open_follow_ups[0] if row.open_follow_ups else None
+    return {
+        "title": _("Internships"),
+        "template": "internships/my_pages/internships.html",
+        "internships": rows,
+    }
+
+
+SECTIONS = [internships]
