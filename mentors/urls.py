@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401 - views are added by the mentors issue
+from django.urls import path
+
+from . import views
 
 app_name = "mentors"
-urlpatterns: list = []
+urlpatterns = [
+    path("apply/", views.apply, name="apply"),
+    path("apply/thanks/", views.apply_thanks, name="apply_thanks"),
+    path("matches/<int:pk>/", views.match_detail, name="match"),
+    path("matches/<int:pk>/answer/", views.answer, name="answer"),
+    path("matches/<int:pk>/meetings/new/", views.log_meeting, name="log_meeting"),
+    path("answer/<str:token>/", views.answer_link, name="answer_link"),
+]

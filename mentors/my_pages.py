@@ -1,0 +1,41 @@
+"""The volunteer's kompis section on /my/: proposals to answer, matches, hours."""
+
+from django.utils.translation import gettext as _
+
+from associations.models import Volunteer
+
+from .models import Match, volunteer_hours
+
+
+def kompis(request):
+    volunteer = Volunteer.objects.filter(user=request.user).first()
+    if volunteer is None:
+        return None
+    matches = list(
+        Match.objects.filter(volunteer=volunteer)
+        .exclude(status=Match.Status.DECLINED)
+        .select_related("newcomer")
+        .with_hours()
+        .order_by("status", "-approved_at")
+    )
+    if not matches and Volunteer.Role.BUDDY not in (volunteer.roles or []):
+        return None
+    return {
+        "title": _("Your kompis matches"),
+        "template": "mentors/my_pages/kompis.html",
+        "proposals": [
+            m
+            for m in matches
+            if m.status == Match.Status.PROPOSED and m.volunteer_answer == Match.Answer.PENDING
+        ],
+        "matches": [m for m in matches if m.status in (Match.Status.ACTIVE, Match.Status.ENDED)],
+        "waiting": [
+            m
+            for m in matches
+            if m.status == Match.Status.PROPOSED and m.volunteer_answer == Match.Answer.ACCEPTED
+        ],
+        "hours": volunteer_hours(volunteer),
+    }
+
+
+SECTIONS = [kompis]

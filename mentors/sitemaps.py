@@ -1,0 +1,1 @@
+PUBLIC_URL_NAMES = ["mentors:apply"]

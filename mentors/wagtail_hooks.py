@@ -1,0 +1,144 @@
+"""Kompis matching in the Wagtail admin: the matching board, newcomers, the versioned policy
+and matches."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import admin_views
+from .models import Match, MatchingPolicy, Newcomer
+
+
+class NewcomerViewSet(ModelViewSet):
+    model = Newcomer
+    icon = "user"
+    menu_label = gettext_lazy("Newcomers")
+    list_display = [
+        "full_name",
+        "district",
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column("waiting_days", label=gettext_lazy("Days waiting"), accessor="waiting_days"),
+        DateColumn("created_at", label=gettext_lazy("Registered")),
+    ]
+    list_filter = ["status", "district", "gender", "source", "sfi_course"]
+    search_fields = ["first_name", "last_name", "phone", "email"]
+    search_backend_name = None
+    form_fields = [
+        "first_name",
+        "last_name",
+        "phone",
+        "email",
+        "contact_language",
+        "languages",
+        "sfi_course",
+        "district",
+        "postcode",
+        "latitude",
+        "longitude",
+        "date_of_settlement",
+        "birth_year",
+        "gender",
+        "household",
+        "interests",
+        "profession",
+        "sector",
+        "education",
+        "goals",
+        "availability",
+        "mentor_gender",
+        "status",
+        "waiting_since",
+        "first_in_line",
+        "consent_given_at",
+        "consent_method",
+        "notes",
+    ]
+
+
+class MatchingPolicyViewSet(ModelViewSet):
+    """Editing saves a new version; earlier versions stay for the proposals made with them."""
+
+    model = MatchingPolicy
+    icon = "cog"
+    menu_label = gettext_lazy("Matching policy")
+    list_display = ["__str__", "min_language_level", "max_distance_km", "note", "created_at"]
+    form_fields = [
+        "min_language_level",
+        "max_distance_km",
+        "respect_gender_preference",
+        "require_common_slot",
+        "weight_language",
+        "weight_distance",
+        "weight_interests",
+        "weight_profession",
+        "weight_age",
+        "weight_household",
+        "weight_availability",
+        "second_slot_cost",
+        "third_slot_cost",
+        "note",
+    ]
+    copy_view_enabled = False
+
+
+class MatchViewSet(ModelViewSet):
+    model = Match
+    icon = "link"
+    menu_label = gettext_lazy("Matches")
+    list_display = [
+        "__str__",
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        "score",
+        DateColumn("started_at", label=gettext_lazy("Active since")),
+        DateColumn("last_contact_on", label=gettext_lazy("Last contact")),
+    ]
+    list_filter = ["status"]
+    form_fields = ["status", "last_contact_on", "end_reason", "feedback"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
+class KompisGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Kompis matching")
+    menu_icon = "group"
+    menu_order = 210
+    items = (NewcomerViewSet, MatchViewSet, MatchingPolicyViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return KompisGroup()
+
+
+class BoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("mentors.view_newcomer")
+
+
+@hooks.register("register_admin_menu_item")
+def register_board_menu_item():
+    return BoardMenuItem(
+        gettext_lazy("Matching board"),
+        reverse("mentors_admin:board"),
+        icon_name="table",
+        order=205,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("", admin_views.board, name="board"),
+        path("run/", admin_views.run_matching, name="run_matching"),
+        path("runs/<int:pk>/", admin_views.run_detail, name="run"),
+        path("runs/<int:pk>/action/", admin_views.run_action, name="run_action"),
+        path("runs/<int:pk>/approve/", admin_views.approve, name="approve"),
+        path("matches/<int:pk>/answer/", admin_views.record_answer, name="record_answer"),
+        path("matches/<int:pk>/end/", admin_views.end_match, name="end_match"),
+        path("newcomers/<int:pk>/candidates/", admin_views.candidates, name="candidates"),
+    ]
+    return [path("kompis/", include((urls, "mentors_admin")))]
