@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('associations', '0004_initial'),
+        ('associations', '0003_volunteer_consent_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
