@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("my/", include("samverka.core.urls")),
     path("organisations/", include("associations.urls")),
     path("mentors/", include("mentors.urls")),
+    path("internships/", include("mentors.internships.urls")),
     path("events/", include("events.urls")),
     path("search/", orientation_views.search, name="search"),
     path("", include(wagtail_urls)),

@@ -515,7 +515,9 @@ class FollowUp(models.Model):
         verbose_name_plural = _("follow-ups")
         ordering = ["due_on"]
         constraints = [
-            models.UniqueConstraint(fields=["internship", "kind"], name="one_follow_up_per_kind")
+            models.UniqueConstraint(
+                fields=["internship", "kind"], name="internship_one_follow_up_per_kind"
+            )
         ]
 
     def __str__(self):
@@ -651,7 +653,7 @@ class Outcome(models.Model):
         ordering = ["internship", "recorded_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["internship", "checkpoint"], name="one_outcome_per_checkpoint"
+                fields=["internship", "checkpoint"], name="internship_one_outcome_per_checkpoint"
             )
         ]
         indexes = [models.Index(fields=["group", "recorded_on"], name="outcome_group_idx")]

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "samverka.orientation",
     "associations",
     "mentors",
+    "mentors.internships",
     "events",
     # Wagtail
     "wagtail.contrib.forms",
