@@ -15,6 +15,7 @@ from .models import Match, MatchingPolicy, Newcomer
 
 class NewcomerViewSet(ModelViewSet):
     model = Newcomer
+    name = "newcomers"
     icon = "user"
     menu_label = gettext_lazy("Newcomers")
     list_display = [
@@ -63,6 +64,7 @@ class MatchingPolicyViewSet(ModelViewSet):
     """Editing saves a new version; earlier versions stay for the proposals made with them."""
 
     model = MatchingPolicy
+    name = "matching_policy"
     icon = "cog"
     menu_label = gettext_lazy("Matching policy")
     list_display = ["__str__", "min_language_level", "max_distance_km", "note", "created_at"]
@@ -87,6 +89,7 @@ class MatchingPolicyViewSet(ModelViewSet):
 
 class MatchViewSet(ModelViewSet):
     model = Match
+    name = "kompis_matches"
     icon = "link"
     menu_label = gettext_lazy("Matches")
     list_display = [

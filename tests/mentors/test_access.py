@@ -1,0 +1,149 @@
+"""Who sees what: volunteers only their own matches, representatives nothing of newcomers,
+only coordinators newcomer profiles; the public application form."""
+
+import pytest
+from django.urls import reverse
+
+from mentors.models import Match, Newcomer
+
+from .conftest import make_mentor, make_newcomer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def own_match(eva, amina):
+    return Match.propose(amina, eva)
+
+
+@pytest.fixture
+def other_match(db):
+    return Match.propose(make_newcomer("Sara"), make_mentor("Lena"))
+
+
+def test_volunteer_sees_own_match_but_not_others(client, volunteer_user, own_match, other_match):
+    client.force_login(volunteer_user)
+    response = client.get(reverse("mentors:match", args=[own_match.pk]))
+    assert response.status_code == 200
+    assert "Amina" in response.content.decode()
+    assert "070-111" not in response.content.decode()  # contact only once active
+    assert client.get(reverse("mentors:match", args=[other_match.pk])).status_code == 404
+    response = client.post(reverse("mentors:answer", args=[other_match.pk]), {"accept": "yes"})
+    assert response.status_code == 404
+
+
+def test_volunteer_answers_on_their_pages_and_logs_meetings(client, volunteer_user, own_match):
+    client.force_login(volunteer_user)
+    page = client.get(reverse("core:my_pages")).content.decode()
+    assert "Kompis proposal: Amina" in page
+    response = client.post(
+        reverse("mentors:answer", args=[own_match.pk]), {"accept": "no", "reason": ""}
+    )
+    assert response.status_code == 200 and "Please say briefly why" in response.content.decode()
+    client.post(reverse("mentors:answer", args=[own_match.pk]), {"accept": "yes"})
+    own_match.answer_as_newcomer(True)
+    response = client.post(
+        reverse("mentors:log_meeting", args=[own_match.pk]),
+        {"date": "2026-11-20", "minutes": "90", "activity": "Fika at the library"},
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("mentors:match", args=[own_match.pk])).content.decode()
+    assert "1.5 hours in total" in page and "070-111" in page
+
+
+def test_representative_sees_nothing_of_newcomers(client, representative_user, own_match, amina):
+    client.force_login(representative_user)
+    assert client.get(reverse("mentors:match", args=[own_match.pk])).status_code == 404
+    for name, args in (
+        ("mentors_admin:board", []),
+        ("mentors_admin:candidates", [amina.pk]),
+    ):
+        response = client.get(reverse(name, args=args))
+        assert response.status_code in (302, 403)
+        assert "Amina" not in response.content.decode()
+
+
+def test_only_coordinators_see_newcomer_profiles(client, coordinator, volunteer_user, amina):
+    from mentors.access import get_newcomer_for
+
+    assert get_newcomer_for(coordinator, amina.pk) == amina
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        get_newcomer_for(volunteer_user, amina.pk)
+    client.force_login(coordinator)
+    response = client.get(reverse("mentors_admin:candidates", args=[amina.pk]))
+    assert response.status_code == 200
+    response = client.get(reverse("newcomers:index"))
+    assert response.status_code == 200 and "Amina" in response.content.decode()
+
+
+def test_coordinator_board_run_lock_forbid_approve(client, coordinator, eva, amina):
+    client.force_login(coordinator)
+    board = client.get(reverse("mentors_admin:board"))
+    assert board.status_code == 200 and "Amina Yousef" in board.content.decode()
+    response = client.post(reverse("mentors_admin:run_matching"))
+    run_url = response["Location"]
+    page = client.get(run_url).content.decode()
+    assert "Eva Holm" in page
+    from mentors.models import MatchRun
+
+    run = MatchRun.objects.get()
+    proposal = run.proposals.get()
+    client.post(
+        reverse("mentors_admin:run_action", args=[run.pk]),
+        {"action": "lock", "proposal": proposal.pk},
+    )
+    run.refresh_from_db()
+    assert run.locked == [[amina.pk, eva.pk]]
+    client.post(reverse("mentors_admin:approve", args=[run.pk]), {"approve": [proposal.pk]})
+    match = Match.objects.get()
+    assert match.proposal == proposal and match.policy == run.policy
+
+
+def test_public_application_is_pending_and_honeypot_stops_bots(client):
+    data = {
+        "first_name": "Hawa",
+        "last_name": "Ali",
+        "phone": "070-555 66 77",
+        "district": "Västerby",
+        "gender": "female",
+        "sfi_course": "B",
+        "language_so": "5",
+        "availability": ["sat_morning"],
+        "interests": ["walking"],
+        "consent": "on",
+    }
+    response = client.post(reverse("mentors:apply"), {**data, "website": "http://spam"})
+    assert response.status_code == 200 and not Newcomer.objects.exists()
+    response = client.post(reverse("mentors:apply"), data)
+    assert response.status_code == 302
+    hawa = Newcomer.objects.get()
+    assert hawa.status == Newcomer.Status.PENDING
+    assert hawa.language_levels() == {"so": 5, "sv": 2}
+    assert hawa.latitude is not None
+    assert client.get(reverse("mentors:apply")).status_code == 200
+
+
+def test_my_matches_query_count_is_flat(client, volunteer_user, eva, django_assert_num_queries):
+    client.force_login(volunteer_user)
+    from mentors.my_pages import kompis
+
+    class Request:
+        user = volunteer_user
+
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            kompis(Request())
+        return len(ctx.captured_queries)
+
+    Match.propose(make_newcomer("A"), eva)
+    one = count()
+    eva.capacity = 3
+    eva.save()
+    Match.propose(make_newcomer("B"), eva)
+    Match.propose(make_newcomer("C"), eva)
+    assert count() == one
