@@ -7,6 +7,7 @@ allauth's strings (listed in samverka/core/vendor_strings.py), because neither s
 languages and Django would otherwise fall back to Swedish.
 """
 
+import functools
 import re
 from pathlib import Path
 
@@ -118,7 +119,9 @@ SAME_AS_ENGLISH_ALLOWED = {"Email", "Forbidden"}
 PLACEHOLDER = re.compile(r"%\([A-Za-z0-9_]+\)[sdrif]|%[sdrif]|\{[A-Za-z0-9_]*\}")
 
 
+@functools.cache
 def catalogue(lang):
+    """The parsed .po file (read-only: tests must not change it)."""
     return polib.pofile(str(LOCALE / lang / "LC_MESSAGES" / "django.po"))
 
 
@@ -265,3 +268,16 @@ def test_form_errors_in_somali_and_tigrinya(client, compiled_catalogues, lang):
     assert required in html
     assert invalid_email in html
     assert "Detta fält måste fyllas i." not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["ar", "fa", "so", "ti", "uk"])
+def test_not_found_page_in_visitors_language(client, compiled_catalogues, home_page, lang):
+    response = client.get(f"/{lang}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    with translation.override(lang):
+        title = translation.gettext("Page not found")
+    assert title not in ("Page not found", "Sidan finns inte")
+    assert title in html
+    assert "Sidan finns inte" not in html
