@@ -1,0 +1,44 @@
+"""The events section of a signed-in person's page: their dates, programmes
+and the private calendar address."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import codes
+from .models import CalendarToken, Enrolment, Registration
+
+
+def section(request):
+    user = request.user
+    registrations = list(
+        Registration.objects.active()
+        .filter(user=user, occurrence__end__gte=timezone.now())
+        .select_related("occurrence__event")
+        .defer("occurrence__event__body")
+        .order_by("occurrence__start")[:20]
+    )
+    for registration in registrations:
+        registration.cancel_url = reverse(
+            "events:cancel", args=[codes.cancel_token(registration.pk)]
+        )
+    enrolments = list(
+        Enrolment.objects.active()
+        .filter(participant__user=user)
+        .select_related("programme", "participant")
+    )
+    for enrolment in enrolments:
+        enrolment.hours = enrolment.hours_attended()
+    token = CalendarToken.for_user(user)
+    return {
+        "title": _("My events"),
+        "template": "events/my_pages_section.html",
+        "registrations": registrations,
+        "enrolments": enrolments,
+        "calendar_url": request.build_absolute_uri(
+            reverse("events:feed_private", args=[token.token])
+        ),
+    }
+
+
+SECTIONS = [section]

@@ -1,0 +1,115 @@
+"""Reminders, feedback surveys and anonymising, run by `manage.py tick`."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from events import codes
+from events.models import FeedbackResponse, Registration
+from events.periodic import (
+    PERIODIC_TASKS,
+    anonymise_registrations,
+    request_feedback,
+    send_reminders,
+)
+from samverka.core.models import OutboundEmail
+
+from .conftest import en, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reminder_the_day_before_once(event_index):
+    occurrence = make_event(
+        event_index, starts_at=timezone.now() + timedelta(days=3)
+    ).occurrences.get()
+    registration, _ = occurrence.register(name="A", email="a@example.com", language="en")
+    assert send_reminders(now=occurrence.start - timedelta(days=2)) == 0
+    assert send_reminders(now=occurrence.start - timedelta(hours=20)) == 1
+    assert send_reminders(now=occurrence.start - timedelta(hours=19)) == 0
+    reminder = OutboundEmail.objects.order_by("-pk").first()
+    assert reminder.subject.startswith("Tomorrow:")
+    assert reminder.to == ["a@example.com"] and reminder.attachments
+    registration.refresh_from_db()
+    assert registration.reminded_at is not None
+
+
+def test_no_reminder_for_cancelled_date_or_waitlist(event_index):
+    occurrence = make_event(
+        event_index, starts_at=timezone.now() + timedelta(days=3), capacity=1
+    ).occurrences.get()
+    occurrence.register(name="A", email="a@example.com")
+    occurrence.register(name="B", email="b@example.com")  # waitlisted
+    assert send_reminders(now=occurrence.start - timedelta(hours=20)) == 1
+    occurrence.status = "cancelled"
+    occurrence.save()
+    Registration.objects.update(reminded_at=None)
+    assert send_reminders(now=occurrence.start - timedelta(hours=20)) == 0
+
+
+def test_anonymise_visitors_after_configured_days(event_index, settings, volunteer_user):
+    settings.SAMVERKA_EVENTS_ANONYMISE_AFTER_DAYS = 30
+    occurrence = make_event(
+        event_index, starts_at=timezone.now() + timedelta(days=1)
+    ).occurrences.get()
+    visitor, _ = occurrence.register(
+        name="Amal", email="amal@example.com", phone="070", access_needs="Interpreter", people=3
+    )
+    member, _ = occurrence.register(name="Eva", email=volunteer_user.email, user=volunteer_user)
+    assert anonymise_registrations(now=occurrence.end + timedelta(days=29)) == 0
+    assert anonymise_registrations(now=occurrence.end + timedelta(days=31)) == 1
+    visitor.refresh_from_db()
+    member.refresh_from_db()
+    assert (visitor.name, visitor.email, visitor.phone, visitor.access_needs) == ("", "", "", "")
+    assert visitor.anonymised_at and visitor.people == 3
+    assert member.name == "Eva"  # people with accounts manage their own data
+    assert occurrence.confirmed_seats() == 4  # counts stay
+    assert anonymise_registrations(now=occurrence.end + timedelta(days=60)) == 0
+
+
+def test_feedback_request_and_answers(client, event_index):
+    occurrence = make_event(
+        event_index, starts_at=timezone.now() + timedelta(days=1)
+    ).occurrences.get()
+    registration, _ = occurrence.register(name="A", email="a@example.com", language="en")
+    assert request_feedback(now=occurrence.end + timedelta(hours=2)) == 1
+    assert request_feedback(now=occurrence.end + timedelta(hours=3)) == 0
+    url = en("events:feedback", codes.feedback_token("r", registration.pk))
+    assert url in OutboundEmail.objects.order_by("-pk").first().body.replace(
+        "http://testserver", ""
+    )
+    response = client.post(url, {"satisfaction": "5", "job_knowledge": "4", "comment": "Bra!"})
+    assert "Thank you" in response.content.decode()
+    again = client.post(url, {"satisfaction": "1"})
+    assert "already have your answers" in again.content.decode()
+    assert FeedbackResponse.objects.count() == 1
+
+
+def test_feedback_bad_input(client, occurrence):
+    forged = client.get(en("events:feedback", "made-up-token"))
+    assert forged.status_code == 400
+    url = en("events:feedback", codes.feedback_token("o", occurrence.pk))
+    assert client.post(url, {"satisfaction": "9"}).status_code == 400
+    assert client.post(url, {"satisfaction": "5", "website": "x"}).status_code == 400
+    assert not FeedbackResponse.objects.exists()
+
+
+def test_feedback_summary(occurrence):
+    event = occurrence.event
+    answers = [(5, 5)] * 29 + [(4, 4), (5, None), (2, 2)]
+    for satisfaction, job in answers:
+        FeedbackResponse.objects.create(
+            event=event, occurrence=occurrence, satisfaction=satisfaction, job_knowledge=job
+        )
+    summary = FeedbackResponse.objects.filter(event=event).summary()
+    assert summary["count"] == 32
+    assert summary["very_satisfied_percent"] == 94  # 30 of 32
+    assert summary["job_answers"] == 31
+    assert summary["job_agree_percent"] == 97  # 30 of 31
+
+
+def test_periodic_tasks_are_registered_and_run():
+    for periodic in PERIODIC_TASKS:
+        result = periodic.enqueue()
+        assert result.status == "SUCCESSFUL"
