@@ -24,6 +24,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from associations.districts import centroid
 from associations.models import Volunteer
 from mentors import engine
 
@@ -89,10 +90,13 @@ def _newcomer_fields(newcomer) -> dict:
     gender = newcomer.gender if newcomer.gender in ("female", "male", "other") else ""
     # What the newcomer can do, matched against the place's competences.
     skills = [*(newcomer.interests or []), newcomer.education, newcomer.profession]
+    latitude, longitude = newcomer.latitude, newcomer.longitude
+    if latitude is None and newcomer.district:
+        latitude, longitude = centroid(newcomer.district)
     return {
         "languages": languages,
-        "latitude": newcomer.latitude,
-        "longitude": newcomer.longitude,
+        "latitude": latitude,
+        "longitude": longitude,
         "district": newcomer.district or "",
         "gender": gender,
         "birth_year": newcomer.birth_year,
