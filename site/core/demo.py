@@ -124,7 +124,8 @@ HOME_CONTENT = {
         ),
     },
 }
-CARD_PATHS = ["/", "/", "/"]
+# "I am new here" → civic orientation, "I want to help" → volunteering, "What's on" → events.
+CARD_PATHS = ["/samhallsorientering/", "/organisations/volunteer/", "/events/"]
 
 
 def _home_body(content, card_paths):
