@@ -97,7 +97,7 @@ class VolunteerAdminForm(WagtailAdminModelForm):
                 Volunteer.ConsentMethod.PAPER,
                 recorded_by=self.for_user,
             )
-        if volunteer.pk is None and not volunteer.source:
+        if volunteer.pk is None:
             volunteer.source = Volunteer.Source.COORDINATOR
         if commit:
             volunteer.save()

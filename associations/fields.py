@@ -22,6 +22,10 @@ class OrganisationNumberField(models.CharField):
             del kwargs["max_length"]
         return name, path, args, kwargs
 
+    def formfield(self, **kwargs):
+        # Typed input may be longer than what is stored ("16" century prefix, spaces).
+        return super().formfield(**{"max_length": 20, **kwargs})
+
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
