@@ -8,7 +8,7 @@ from django.urls import reverse
 from mentors.internships import matching
 from mentors.internships.models import FollowUp, Internship, Outcome
 
-from .conftest import make_employer, make_mentor, make_newcomer, make_place, place_newcomer
+from .conftest import make_mentor, make_newcomer, make_place, place_newcomer
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +177,7 @@ def test_proposals_for_everyone_waiting(admin_client_en, place, employer):
 
 
 def test_mentor_suggestions_keep_the_rules(internship, employer):
-    near = make_mentor("Nära")
+    make_mentor("Nära")
     make_mentor("Fel Yrke", profession="Kock", sector="Restaurang")
     make_mentor("Långt Bort", latitude=59.9, longitude=18.9)
     make_mentor("Kväll", availability=["mon_evening"])
