@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= samverka.settings.dev
 
-.PHONY: install run test test-fast lint format screenshots benchmark messages compilemessages clean
+.PHONY: install run test lint format screenshots benchmark messages ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ benchmark: install
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
 	$(BIN)/python scripts/compile_translations.py
+
+# The whole CI (as root: it may apt-get install Chromium and PostgreSQL).
+ci:
+	.ci/run
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media

@@ -24,6 +24,60 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+# The rows migrations create (locales, groups, Wagtail's root page), serialized
+# when the test database is made; see `site_with_demo` in tests/browser/conftest.py.
+MIGRATED_ROWS: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            MIGRATED_ROWS[alias] = contents
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_for_transactional_tests(request):
+    """Before a transactional test, put back the rows migrations created.
+
+    Django's serialized rollback keeps its snapshot on the connection object.
+    Once Playwright's event loop runs in this thread, asgiref hands out fresh
+    connection objects without it, the tables stay empty after the previous
+    transactional test, and post_migrate has refilled only content types and
+    permissions: empty them again and load the snapshot kept above.
+    """
+    if not _is_transactional(request) or not MIGRATED_ROWS:
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.core.management import call_command
+    from django.db import connections
+    from wagtail.models import Locale
+
+    for alias, contents in MIGRATED_ROWS.items():
+        connection = connections[alias]
+        if hasattr(connection, "_test_serialized_contents"):
+            continue
+        if not Locale.objects.using(alias).exists():
+            call_command(
+                "flush", interactive=False, inhibit_post_migrate=True, verbosity=0, database=alias
+            )
+            connection.creation.deserialize_db_from_string(contents)
+        # From now on Django's own serialized rollback finds the snapshot.
+        connection._test_serialized_contents = contents
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

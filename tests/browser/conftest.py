@@ -11,7 +11,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def site_with_demo(transactional_db, django_db_serialized_rollback, home_page):
     # A transactional test empties every table afterwards, including the rows
     # migrations created (locales, groups, Wagtail's root page); serialized
-    # rollback puts them back for the next test.
+    # rollback puts them back for the next test (see tests/conftest.py).
     return home_page
 
 
