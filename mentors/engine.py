@@ -580,7 +580,7 @@ class _Pairs:
         for rows in _row_chunks(homeless_n, men.n):
             yield rows, everyone
 
-    def feasible(self):
+    def feasible(self, progress=None):
         """All pairs that pass the hard rules (capacity aside), pruned rule by rule.
 
         Returns newcomer rows, mentor rows and cosines of the feasible pairs, plus the number
@@ -593,7 +593,12 @@ class _Pairs:
         out_i, out_j, out_cos = [], [], []
         examined_m = np.zeros(men.n, dtype=np.int64)
         checks = self.checks()
+        done, reported = 0, -1
         for rows, cand in self._blocks():
+            done += len(rows)
+            if progress is not None and new.n and (percent := 100 * done // new.n) > reported:
+                reported = percent
+                progress("prune", percent / 100)
             # pairs not formed at all (far-away cells) count as excluded by distance
             per_new[rows, 0] += men.n - len(cand)
             examined_m[cand] += len(rows)
@@ -768,8 +773,12 @@ def match(
     locked: Iterable[tuple[Id, Id]] = (),
     forbidden: Iterable[tuple[Id, Id]] = (),
     explain: bool = True,
+    progress=None,
 ) -> MatchResult:
-    """One global optimal assignment; see the module docstring."""
+    """One global optimal assignment; see the module docstring.
+
+    ``progress(stage, fraction)``, if given, is called as the work advances (stages: prune,
+    score, solve, explain), for a progress bar on large runs."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
     policy = policy or Policy()
@@ -838,11 +847,13 @@ def match(
 
     # ---- feasible pairs, pruned before scoring ----
     t = time.perf_counter()
-    ei, ej, ecos, per_new, per_men = pairs.feasible()
+    ei, ej, ecos, per_new, per_men = pairs.feasible(progress)
     timings["prune"] = time.perf_counter() - t
     t = time.perf_counter()
     score, km, _ = pairs.scores(ei, ej, ecos)
     timings["score"] = time.perf_counter() - t
+    if progress is not None:
+        progress("score", 1.0)
     excluded = {rule: int(per_new[:, c].sum()) for c, rule in enumerate(RULES)}
     if len(ei) == 0 and new.n and men.n:
         detail = ", ".join(f"{rule}: {count}" for rule, count in excluded.items() if count)
@@ -897,6 +908,8 @@ def match(
     # map back to indices of the feasible arrays
     assignment = {i: (j, int(pool[k])) for i, (j, k) in assignment.items()}
     timings["solve"] = time.perf_counter() - t
+    if progress is not None:
+        progress("solve", 1.0)
 
     # ---- proposals, slots numbered by score ----
     if assignment:

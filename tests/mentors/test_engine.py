@@ -176,3 +176,15 @@ def test_optimal_matches_at_least_as_many_as_greedy():
 def test_empty_input():
     result = engine.match([], [], POLICY)
     assert result.proposals == [] and result.issues == []
+
+
+def test_progress_is_reported_by_stage():
+    population = generate(40, 30, seed=2)
+    seen = []
+    engine.match(
+        population.newcomers, population.mentors, POLICY, progress=lambda s, f: seen.append((s, f))
+    )
+    stages = [s for s, _ in seen]
+    assert stages[0] == "prune" and stages[-2:] == ["score", "solve"]
+    fractions = [f for s, f in seen if s == "prune"]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0

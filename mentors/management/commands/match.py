@@ -38,6 +38,17 @@ class Command(BaseCommand):
         if not self.as_json:
             self.stderr.write(f"… {message}")
 
+    def bar(self, stage, fraction):
+        """A text progress bar on stderr (large runs take seconds)."""
+        if self.as_json or not self.show_bar:
+            return
+        filled = int(fraction * 30)
+        self.stderr.write(
+            f"\r{stage:<8} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}", ending=""
+        )
+        if fraction >= 1:
+            self.stderr.write("")
+
     def handle(self, *args, **options):
         self.as_json = options["json"]
         started = time.perf_counter()
@@ -67,7 +78,8 @@ class Command(BaseCommand):
             f"matching {len(newcomers)} newcomers with {len(mentors)} mentors: "
             "pruning, scoring, solving"
         )
-        result = engine.match(newcomers, mentors, engine_policy)
+        self.show_bar = len(newcomers) * len(mentors) >= 1_000_000
+        result = engine.match(newcomers, mentors, engine_policy, progress=self.bar)
         self.progress(
             f"done in {time.perf_counter() - started:.2f} s "
             + " ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
@@ -102,8 +114,15 @@ class Command(BaseCommand):
             else:
                 why = f"no mentor passes the rules ({rules})"
             self.stdout.write(f"  {names_n[u.id][:28]:<28} {why}")
-        for issue in result.issues:
-            self.stdout.write(f"! {issue.code}: {issue.detail}")
+        for issue in result.issues[:limit]:
+            who = " – ".join(
+                str(x)
+                for x in (names_n.get(issue.newcomer_id), names_m.get(issue.mentor_id))
+                if x is not None
+            )
+            self.stdout.write(f"! {issue.code}: {who + ': ' if who else ''}{issue.detail}")
+        if len(result.issues) > limit:
+            self.stdout.write(f"! … and {len(result.issues) - limit} more issues")
         self.stdout.write(
             f"\n{result.matched} proposed, {len(result.unmatched_newcomers)} not matched, "
             f"total score {result.total_score}. Dry run: nothing saved (use --save)."
