@@ -1,6 +1,7 @@
 """Forms: the public "I want a kompis" application, answers, meetings, ending a match."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.districts import DISTRICT_CHOICES, centroid
@@ -112,6 +113,7 @@ class KompisApplicationForm(forms.ModelForm):
         newcomer.status = Newcomer.Status.PENDING
         newcomer.source = Newcomer.Source.PUBLIC_FORM
         newcomer.consent_method = Newcomer.ConsentMethod.ONLINE
+        newcomer.consent_given_at = timezone.now()
         if commit:
             newcomer.save()
         return newcomer

@@ -122,6 +122,7 @@ def test_public_application_is_pending_and_honeypot_stops_bots(client):
     assert hawa.status == Newcomer.Status.PENDING
     assert hawa.language_levels() == {"so": 5, "sv": 2}
     assert hawa.latitude is not None
+    assert hawa.consent_given_at is not None and hawa.consent_method == "online"
     assert client.get(reverse("mentors:apply")).status_code == 200
 
 
