@@ -9,6 +9,10 @@ key, so all cached pages are dropped at once: menus, breadcrumbs and listings
 on other pages show titles too, and a whole-site clear is both cheap and never
 wrong. Logged-in users are never served from, nor stored into, the cache.
 
+The middleware sits right after LocaleMiddleware, so a cached page skips
+sessions, authentication, CSRF and the view; on the way out it sees the final
+response of everything below it (cookies set by CSRF or messages included).
+
 With more than one process the cache must be shared (Redis through CACHE_URL);
 with the local-memory cache each process would keep its own generation.
 """
@@ -80,11 +84,9 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self._storable(request, response):
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() in {"content-type", "content-language", "vary"}
-            ]
+            # Every header the inner middleware set (X-Frame-Options, Vary, …);
+            # cookies are not headers here, and a response with cookies is never stored.
+            headers = list(response.items())
             cache.set(key, (response.status_code, headers, response.content), seconds)
             response["X-Page-Cache"] = "miss"
         return response

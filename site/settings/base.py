@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Right after the language is known: a cached page skips everything below it.
+    "samverka.orientation.cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -72,8 +74,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "samverka.core.middleware.AdminRequiresMFAMiddleware",
-    # Last, so that it sees the visitor, the language and the page that was served.
-    "samverka.orientation.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "samverka.urls"
