@@ -27,12 +27,14 @@ def main(selected: list[str]) -> int:
         paths = [p for p in paths if p.stem in selected]
     failed = []
     for path in paths:
-        module = load(path)
-        if not callable(getattr(module, "main", None)):
-            continue
         print(f"\n=== benchmarks/{path.name}", flush=True)
         started = time.monotonic()
         try:
+            module = load(path)
+            if not callable(getattr(module, "main", None)):
+                print("(no main(); skipped)")
+                continue
+            sys.argv = [str(path)]  # a benchmark's own argument parser sees no arguments
             module.main()
         except Exception as exc:  # noqa: BLE001 - report and go on with the next one
             print(f"benchmarks/{path.name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
