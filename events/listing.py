@@ -116,6 +116,7 @@ def attach_translations(occurrences, language: str) -> None:
         page.translation_key: page
         for page in EventPage.objects.live()
         .filter(translation_key__in=keys, locale__language_code=language)
+        .select_related("locale")
         .defer("body")
     }
     for occurrence in occurrences:

@@ -60,7 +60,9 @@ def rate_limited(request, scope: str) -> bool:
 
 def _public_occurrence(pk) -> EventOccurrence:
     occurrence = get_object_or_404(
-        EventOccurrence.objects.public().select_related("event__place", "event__organiser"),
+        EventOccurrence.objects.public().select_related(
+            "event__place", "event__organiser", "event__locale"
+        ),
         pk=pk,
     )
     return occurrence

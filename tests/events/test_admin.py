@@ -72,3 +72,45 @@ def test_menu_and_sitemap(client, event):
     assert "events:list" in collect("sitemaps", "PUBLIC_URL_NAMES")
     html = client.get(en("events:list")).content.decode()
     assert 'href="/en/events/"' in html
+
+
+def test_editor_creates_a_weekly_series_in_the_admin(client, coordinator, event_index):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from events.models import EventPage
+
+    client.force_login(coordinator)
+    url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", event_index.pk])
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Språkcafé i Fröången",
+            "slug": "sprakcafe-froangen",
+            "intro": "",
+            "category": "language_cafe",
+            "audience": "everyone",
+            "languages": ["sv", "so"],
+            "address": "Fröangsvägen 2",
+            "accessibility": "",
+            "starts_at": "2030-01-08 18:00",
+            "duration_minutes": "90",
+            "recurrence_rule": "FREQ=WEEKLY;COUNT=5",
+            "registration_required": "on",
+            "capacity": "20",
+            "waitlist_enabled": "on",
+            "registration_opens_days": "60",
+            "registration_closes_hours": "0",
+            "date_changes": inline_formset(
+                [{"original_date": "2030-01-15", "action": "cancel", "new_start": "", "note": ""}]
+            ),
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    data["languages"] = ["sv", "so"]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    page = EventPage.objects.get(slug="sprakcafe-froangen")
+    assert page.languages == ["sv", "so"]
+    assert page.occurrences.count() == 5
+    assert page.occurrences.filter(status="cancelled").count() == 1
