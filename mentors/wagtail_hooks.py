@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
-from .models import Match, MatchingPolicy, Newcomer
+from .models import ExcludedPair, FollowUp, Match, MatchingPolicy, MentorPreferences, Newcomer
 
 
 class NewcomerViewSet(ModelViewSet):
@@ -105,11 +105,59 @@ class MatchViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class FollowUpViewSet(ModelViewSet):
+    """Follow-ups due: after the first meeting ("does the pairing fit?"), 2 weeks, 3 and 6
+    months. Reminders go out by email; the coordinator notes the answer here."""
+
+    model = FollowUp
+    name = "kompis_follow_ups"
+    icon = "date"
+    menu_label = gettext_lazy("Follow-ups")
+    list_display = [
+        "__str__",
+        DateColumn("due_on", label=gettext_lazy("Due")),
+        DateColumn("reminded_at", label=gettext_lazy("Reminded")),
+        DateColumn("done_at", label=gettext_lazy("Done")),
+        "fits",
+    ]
+    list_filter = ["kind"]
+    form_fields = ["due_on", "done_at", "fits", "notes"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
+class MentorPreferencesViewSet(ModelViewSet):
+    model = MentorPreferences
+    name = "mentor_preferences"
+    icon = "user"
+    menu_label = gettext_lazy("Kompis preferences")
+    list_display = ["__str__", "household", "newcomer_gender", "paused"]
+    form_fields = ["volunteer", "household", "newcomer_gender", "paused"]
+    copy_view_enabled = False
+
+
+class ExcludedPairViewSet(ModelViewSet):
+    model = ExcludedPair
+    name = "excluded_pairs"
+    icon = "cross"
+    menu_label = gettext_lazy("Excluded pairs")
+    list_display = ["__str__", "reason", DateColumn("created_at", label=gettext_lazy("Added"))]
+    form_fields = ["newcomer", "volunteer", "reason"]
+    copy_view_enabled = False
+
+
 class KompisGroup(ViewSetGroup):
     menu_label = gettext_lazy("Kompis matching")
     menu_icon = "group"
     menu_order = 210
-    items = (NewcomerViewSet, MatchViewSet, MatchingPolicyViewSet)
+    items = (
+        NewcomerViewSet,
+        MatchViewSet,
+        FollowUpViewSet,
+        MentorPreferencesViewSet,
+        ExcludedPairViewSet,
+        MatchingPolicyViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -148,3 +148,71 @@ def test_my_matches_query_count_is_flat(client, volunteer_user, eva, django_asse
     Match.propose(make_newcomer("B"), eva)
     Match.propose(make_newcomer("C"), eva)
     assert count() == one
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "newcomers:index",
+        "kompis_matches:index",
+        "kompis_follow_ups:index",
+        "mentor_preferences:index",
+        "excluded_pairs:index",
+        "matching_policy:index",
+        "matching_policy:add",
+    ],
+)
+def test_admin_lists_open_for_coordinators_only(client, coordinator, representative_user, name):
+    client.force_login(representative_user)
+    assert client.get(reverse(name)).status_code in (302, 403)
+    client.force_login(coordinator)
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_editing_the_policy_in_the_admin_makes_a_new_version(client, coordinator, policy):
+    client.force_login(coordinator)
+    data = {
+        "min_language_level": "3",
+        "max_distance_km": "8",
+        "respect_gender_preference": "on",
+        "require_common_slot": "on",
+        "weight_language": "3",
+        "weight_distance": "2",
+        "weight_interests": "2",
+        "weight_profession": "1",
+        "weight_age": "1",
+        "weight_household": "0.5",
+        "weight_availability": "1.5",
+        "second_slot_cost": "10",
+        "third_slot_cost": "25",
+        "note": "Closer pairs",
+    }
+    response = client.post(reverse("matching_policy:edit", args=[policy.pk]), data)
+    assert response.status_code == 302
+    from mentors.models import MatchingPolicy
+
+    assert MatchingPolicy.objects.count() == 2
+    assert MatchingPolicy.objects.current().min_language_level == 3
+    assert MatchingPolicy.objects.get(pk=policy.pk).min_language_level == 2
+
+
+def test_board_query_count_does_not_grow_with_rows(client, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coordinator)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("mentors_admin:board")).status_code == 200
+        return len(ctx.captured_queries)
+
+    Match.propose(make_newcomer("A"), make_mentor("M1"))
+    make_newcomer("B")
+    make_mentor("M2")
+    client.get(reverse("mentors_admin:board"))  # warm caches (policy, menu)
+    one = count()
+    for k in range(10):
+        Match.propose(make_newcomer(f"C{k}"), make_mentor(f"N{k}", capacity=2))
+        make_newcomer(f"D{k}")
+    assert count() == one
