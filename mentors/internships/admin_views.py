@@ -24,6 +24,7 @@ from . import matching
 from .access import get_internship_for
 from .forms import (
     ContactForm,
+    DetailsForm,
     FollowUpForm,
     InternshipForm,
     OutcomeForm,
@@ -114,6 +115,7 @@ def _manage_context(request, internship, **forms):
             },
         ),
         "status_form": forms.get("status_form") or StatusForm(),
+        "details_form": forms.get("details_form") or DetailsForm(instance=internship),
     }
 
 
@@ -159,6 +161,21 @@ def change_status(request, pk):
         request,
         "internships/admin/manage.html",
         _manage_context(request, internship, status_form=form),
+        status=400,
+    )
+
+
+@require_POST
+def change_details(request, pk):
+    internship = _write(request, pk)
+    form = DetailsForm(request.POST, instance=internship)
+    if form.is_valid() and form.save() is not None:
+        messages.success(request, _("The internship is saved; follow-ups not yet held are moved."))
+        return redirect("internships_admin:manage", pk=internship.pk)
+    return TemplateResponse(
+        request,
+        "internships/admin/manage.html",
+        _manage_context(request, internship, details_form=form),
         status=400,
     )
 

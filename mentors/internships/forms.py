@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from associations.districts import DISTRICT_CHOICES
 from associations.models import AVAILABILITY_SLOTS, LANGUAGE_CHOICES, availability_label
@@ -89,6 +90,36 @@ class PlaceForm(forms.ModelForm):
         return data
 
 
+class PlaceAdminForm(WagtailAdminModelForm):
+    """The place in the Wagtail admin: lists as checkboxes and comma-separated text."""
+
+    competences = forms.CharField(
+        label=_("Competences needed"),
+        required=False,
+        help_text=_("Separate with commas, for example: truck licence, customer service."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages used at work"),
+        choices=WORK_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    work_slots = forms.MultipleChoiceField(
+        label=_("Working hours"),
+        choices=SLOT_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["competences"] = ", ".join(self.instance.competences or [])
+
+    def clean_competences(self):
+        value = self.cleaned_data.get("competences") or ""
+        return [c.strip() for c in value.split(",") if c.strip()]
+
+
 class InternshipForm(forms.ModelForm):
     """A coordinator places a newcomer at a place."""
 
@@ -149,6 +180,42 @@ class InternshipForm(forms.ModelForm):
         except ValidationError as error:
             apply_errors(self, error)
             return None
+
+
+class DetailsForm(forms.ModelForm):
+    """A coordinator changes an internship's dates, hours, supervisor, plan and goals."""
+
+    class Meta:
+        model = Internship
+        fields = [
+            "start_date",
+            "end_date",
+            "hours_per_week",
+            "supervisor_name",
+            "supervisor_email",
+            "supervisor_phone",
+            "plan",
+            "goals",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "plan": forms.Textarea(attrs={"rows": 3}),
+            "goals": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def _post_clean(self):
+        # The rules run in `Internship.change_details`, with the newcomer's row locked.
+        pass
+
+    def save(self, commit=True):
+        try:
+            self.instance.change_details(**self.cleaned_data)
+        except ValidationError as error:
+            self.instance.refresh_from_db()
+            apply_errors(self, error)
+            return None
+        return self.instance
 
 
 class FollowUpForm(forms.ModelForm):

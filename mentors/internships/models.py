@@ -238,10 +238,15 @@ class InternshipQuerySet(models.QuerySet):
     def place(self, *, newcomer, place, start_date, end_date, coordinator=None, **fields):
         """Create an internship, or raise ValidationError and save nothing.
 
-        The place row is locked for the check, so two coordinators placing the
-        last seat at the same moment cannot both succeed.
+        The newcomer's and the place's rows are locked for the checks, so two
+        coordinators placing the last seat, or the same person twice, at the
+        same moment cannot both succeed.
         """
         with transaction.atomic():
+            # The newcomer's row first, then the place's (always in this order,
+            # so two placements cannot deadlock): overlap and capacity are then
+            # each checked by one transaction at a time.
+            type(newcomer).objects.select_for_update().filter(pk=newcomer.pk).first()
             place = InternshipPlace.objects.select_for_update().get(pk=place.pk)
             internship = Internship(
                 newcomer=newcomer,
@@ -385,6 +390,19 @@ class Internship(models.Model):
                     )
         if self.mentor_id and Volunteer.Role.INTERNSHIP_MENTOR not in (self.mentor.roles or []):
             raise ValidationError({"mentor": _("This volunteer is not an internship mentor.")})
+
+    def change_details(self, **fields):
+        """Change dates, hours, supervisor, plan or goals; check the rules again
+        (end before start, overlap) and move the follow-ups not yet held.
+        Raises ValidationError and saves nothing when a rule is broken."""
+        with transaction.atomic():
+            type(self.newcomer).objects.select_for_update().filter(pk=self.newcomer_id).first()
+            for name, value in fields.items():
+                setattr(self, name, value)
+            self.full_clean()
+            self.save()
+            if self.status != self.Status.CANCELLED:
+                self.schedule_follow_ups()
 
     def goal_list(self) -> list[str]:
         return [line.strip() for line in self.goals.splitlines() if line.strip()]

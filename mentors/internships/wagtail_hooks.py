@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from . import admin_views
+from .forms import PlaceAdminForm
 from .models import Internship, InternshipPlace
 
 
@@ -94,6 +95,7 @@ class PlaceViewSet(ModelViewSet):
                 heading=gettext_lazy("Status"),
             ),
         ],
+        base_form_class=PlaceAdminForm,
     )
 
 
@@ -233,6 +235,7 @@ def register_admin_urls():
         path("<int:pk>/", admin_views.manage, name="manage"),
         path("<int:pk>/mentor/", admin_views.assign_mentor, name="assign_mentor"),
         path("<int:pk>/status/", admin_views.change_status, name="status"),
+        path("<int:pk>/details/", admin_views.change_details, name="details"),
         path("<int:pk>/contact/", admin_views.add_contact, name="add_contact"),
         path("<int:pk>/outcome/", admin_views.record_outcome, name="outcome"),
         path("<int:pk>/follow-up/<str:kind>/", admin_views.follow_up, name="follow_up"),

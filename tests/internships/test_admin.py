@@ -212,3 +212,65 @@ def test_place_suggestions_use_language_distance_and_free_seats(newcomer, employ
     # the full place is filled, the pending one unapproved: neither is considered
     assert result.considered == 3
     assert result.excluded_by == {"language": 1, "distance": 1}
+
+
+def test_coordinator_changes_dates_follow_ups_move_and_overlap_is_refused(
+    admin_client_en, internship, newcomer, employer
+):
+    url = reverse("internships_admin:details", args=[internship.pk])
+    data = {
+        "start_date": "2026-02-02",
+        "end_date": "2026-06-01",
+        "hours_per_week": "30",
+        "supervisor_name": "Sven Handledare",
+        "plan": "Ny plan",
+        "goals": "Ett mål",
+    }
+    assert admin_client_en.post(url, data).status_code == 302
+    internship.refresh_from_db()
+    assert internship.plan == "Ny plan"
+    assert internship.follow_ups.get(kind="final").due_on == date(2026, 6, 1)
+
+    later = place_newcomer(
+        newcomer, make_place(employer, title="Målare"), start=date(2026, 7, 1), end=date(2026, 8, 1)
+    )
+    response = admin_client_en.post(url, {**data, "end_date": "2026-07-15", "plan": "Krock"})
+    assert response.status_code == 400
+    assert "Internships for one person cannot overlap." in response.content.decode()
+    internship.refresh_from_db()
+    assert internship.end_date == date(2026, 6, 1) and internship.plan == "Ny plan"
+    assert internship.follow_ups.get(kind="final").due_on == date(2026, 6, 1)
+    assert later.pk != internship.pk
+
+
+def test_coordinator_adds_a_place_in_the_wagtail_admin(admin_client_en, employer):
+    response = admin_client_en.post(
+        reverse("internshipplace:add"),
+        {
+            "employer": employer.pk,
+            "title": "Plåtslagare",
+            "occupation": "Plåtslagare",
+            "sector": "Bygg",
+            "description": "",
+            "competences": "plåt, tak",
+            "languages": ["sv"],
+            "starts_on": "2026-03-01",
+            "ends_on": "2026-09-30",
+            "hours_per_week": "35",
+            "number_of_places": "2",
+            "work_slots": ["mon_morning", "tue_morning"],
+            "district": "Västerby",
+            "supervisor_name": "Per",
+            "supervisor_email": "",
+            "supervisor_phone": "",
+            "status": "open",
+            "review": "approved",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    place = employer.internship_places.get(title="Plåtslagare")
+    assert place.competences == ["plåt", "tak"]
+    assert place.work_slots == ["mon_morning", "tue_morning"]
+    assert place.latitude is not None  # the district's centre
+    edit = admin_client_en.get(reverse("internshipplace:edit", args=[place.pk]))
+    assert 'value="plåt, tak"' in edit.content.decode()
