@@ -214,3 +214,13 @@ def test_arabic_signup_sends_the_verification_email_in_arabic(client, home_page,
     [message] = outbox
     assert re.search("[\u0600-\u06ff]", message.subject + message.body)
     assert "/ar/accounts/confirm-email/" in message.body
+
+
+def test_password_help_is_inside_the_element_the_field_points_to(client, home_page):
+    # Help text with a list must not sit in a <p>: the browser would close the
+    # paragraph before the list and aria-describedby would point at nothing.
+    html = client.get("/en/accounts/signup/").content.decode()
+    assert 'aria-describedby="id_password1_helptext"' in html
+    help_block = re.search(r'<(\w+) class="help" id="id_password1_helptext">(.*?)</\1>', html, re.S)
+    assert help_block.group(1) == "div"
+    assert "<li>" in help_block.group(2)
