@@ -561,9 +561,16 @@ class MatchRun(models.Model):
         if progress:
             progress(f"{len(newcomers)} newcomers waiting, {len(mentors)} mentors available")
         excluded = set(ExcludedPair.objects.values_list("newcomer_id", "volunteer_id"))
-        locked = {(int(a), int(b)) for a, b in locked}
+        # pairs whose people were approved elsewhere meanwhile drop out silently
+        present_n = {n.pk for n in newcomers}
+        present_m = {m.pk for m in mentors}
+        locked = {
+            (int(a), int(b)) for a, b in locked if int(a) in present_n and int(b) in present_m
+        }
         forbidden = {(int(a), int(b)) for a, b in forbidden}
-        keep = {(int(a), int(b)) for a, b in keep} - forbidden
+        keep = {
+            (int(a), int(b)) for a, b in keep if int(a) in present_n and int(b) in present_m
+        } - forbidden
         locked_newcomers = {a for a, _ in locked}
         locked_mentors = {b for _, b in locked}
         # a new lock on a person releases that person's kept proposal

@@ -210,3 +210,17 @@ def test_match_command_dry_run_table_and_json(policy, eva, amina, capsys):
     assert data["matched"] == 1 and data["policy_version"] == policy.version
     call_command("match", "--save")
     assert MatchRun.objects.count() == 1
+
+
+def test_rerun_after_approving_part_of_a_run(policy):
+    eva, lena = make_mentor("Eva"), make_mentor("Lena")
+    amina, sara = make_newcomer("Amina", days=50), make_newcomer("Sara", days=40)
+    run = MatchRun.execute()
+    first = run.proposals.get(newcomer=amina)
+    run.locked = [[amina.pk, first.volunteer_id]]
+    run.save()
+    first.approve(by=None)
+    second = run.rerun()
+    assert second.issues == []
+    assert [p.newcomer for p in second.proposals.all()] == [sara]
+    assert second.proposals.get().volunteer in {eva, lena} - {first.volunteer}
