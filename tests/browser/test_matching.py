@@ -98,3 +98,27 @@ def test_coordinator_matches_and_volunteer_accepts_by_link(page, live_server, si
     # the link is stale now and says so
     page.goto(f"{live_server.url}{path}")
     expect(page.get_by_text("You have already said yes")).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_newcomer_applies_for_a_kompis_on_a_phone(
+    phone_page, live_server, site_with_demo, axe, language
+):
+    from mentors.models import Newcomer
+
+    prefix = "" if language == "sv" else f"/{language}"
+    phone_page.goto(f"{live_server.url}{prefix}/mentors/apply/")
+    assert_no_axe_violations(axe, phone_page)
+    overflow = phone_page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    phone_page.locator("#id_first_name").fill("Hawa")
+    phone_page.locator("#id_last_name").fill("Ali")
+    phone_page.locator("#id_phone").fill("070-555 66 77")
+    phone_page.locator("#id_district").select_option(index=1)
+    phone_page.locator("#id_language_so").select_option("5")
+    phone_page.locator("#id_consent").check()
+    phone_page.locator("form button[type=submit]").click()
+    phone_page.wait_for_url("**/mentors/apply/thanks/")
+    assert Newcomer.objects.get().status == Newcomer.Status.PENDING
