@@ -117,7 +117,7 @@ def test_detail_shows_translation_when_there_is_one(client, directory_orgs):
     html = client.get(f"/en/organisations/{cafe.slug}/").content.decode()
     assert "We have coffee and speak Swedish." in html
     html = client.get(f"/ar/organisations/{cafe.slug}/").content.decode()
-    assert '<div class="prose" lang="sv">' in html
+    assert '<div class="prose" lang="sv" dir="ltr">' in html
 
 
 def _bulk(count, offset):

@@ -144,8 +144,12 @@ def test_public_pages_have_no_wcag_violations(page, live_server, directory, axe,
     assert_no_axe_violations(axe, page)
 
 
-def test_directory_on_a_phone(phone_page, live_server, directory, axe):
-    phone_page.goto(f"{live_server.url}/organisations/")
+@pytest.mark.parametrize(
+    "path",
+    ["/organisations/", "/ar/organisations/", "/ar/organisations/roda-korset-alunda/"],
+)
+def test_directory_on_a_phone(phone_page, live_server, directory, axe, path):
+    phone_page.goto(f"{live_server.url}{path}")
     assert_no_axe_violations(axe, phone_page)
     overflow = phone_page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
