@@ -12,6 +12,8 @@ from __future__ import annotations
 import http.client
 import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -19,13 +21,18 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
-from common import BARE, Result, demo_database, gunicorn, manage, measure, print_table
+from common import BARE, ROOT, Result, demo_database, gunicorn, manage, measure, print_table
 
 SETTINGS = """\
 from samverka.settings.bench import *  # noqa: F403
 
 SAMVERKA_EVENTS_RATE_LIMITS = {"register": (1_000_000, 60)}
 """
+
+FIND_DATE = (
+    "from events.models import EventOccurrence; "
+    "print(EventOccurrence.objects.get(event__slug='informationstraff-sfi-praktik').pk)"
+)
 
 ADD_DATES = """
 from datetime import timedelta
@@ -53,12 +60,17 @@ def _request(server, method, path, body=None, headers=None):
         connection.close()
 
 
-def _find_date(server) -> int:
-    status, _cookie, html = _request(server, "GET", "/events/?category=information_meeting")
-    match = re.search(rb'href="/events/date/(\d+)/">Informationstr', html)
-    if status != 200 or not match:
-        raise RuntimeError("the demo's information meeting is missing from the listing")
-    return int(match.group(1))
+def _find_date(env) -> int:
+    """The demo's coming information meeting (40 seats, then the waitlist)."""
+    output = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", FIND_DATE],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return int(output.strip().splitlines()[-1])
 
 
 def measure_registrations(server, date_id, *, requests=400, concurrency=4, time_cap=20.0):
@@ -137,8 +149,8 @@ def main() -> None:
         "/events/calendar.ics": "calendar feed, all events",
     }
     with demo_database(**extra) as env:
+        date_id = _find_date(env)
         with gunicorn(env) as server:
-            date_id = _find_date(server)
             baseline = measure(server, BARE)
             results = [measure(server, path) for path in pages]
             results.append(measure(server, f"/events/date/{date_id}/"))

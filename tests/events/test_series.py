@@ -163,3 +163,17 @@ class TestFeeds:
         assert 'rel="alternate" type="text/calendar"' in html
         html = client.get(occurrence.event.url).content.decode()
         assert "/events/calendar/language_cafe.ics" in html
+
+
+def test_translation_shows_the_swedish_pages_dates(client, event):
+    from wagtail.models import Locale
+
+    english_locale = Locale.objects.get(language_code="en")
+    english = event.copy_for_translation(english_locale, copy_parents=True)
+    english.title = "Language café"
+    english.save_revision().publish()
+    assert english.occurrences.count() == 0  # the dates belong to the Swedish page
+    response = client.get(english.url)
+    assert [o.pk for o in response.context["dates"]] == [event.occurrences.get().pk]
+    listing = client.get(en("events:list"))
+    assert [o.display_event.title for o in listing.context["occurrences"]] == ["Language café"]
