@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from samverka.orientation import admin_views
 
@@ -61,3 +62,26 @@ def review_due_menu_item():
         icon_name="time",
         order=51,
     )
+
+
+class UpkeepPanel(Component):
+    """Dashboard: outdated translations (first five) and how many pages await review."""
+
+    name = "orientation_upkeep"
+    template_name = "orientation/admin/dashboard_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        from samverka.orientation.translation import outdated_translations
+
+        outdated = outdated_translations()
+        return {
+            "outdated": list(outdated[:5]),
+            "outdated_count": outdated.count(),
+            "review_due": admin_views.review_due_pages().count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_upkeep_panel(request, panels):
+    panels.append(UpkeepPanel())

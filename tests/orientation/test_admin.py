@@ -39,3 +39,13 @@ def test_page_types_are_restricted_to_their_places():
         OrientationTopicPage,
     ]
     assert MeetingPlacePage.allowed_subpage_models() == []
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_outdated_translations(client, editor, health_topic):
+    publish(health_topic)  # the Arabic translation is now behind
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert 'id="orientation-upkeep"' in html or "orientation-upkeep" in html
+    assert "الصحة والرعاية" in html
+    assert "/admin/orientation-reports/outdated-translations/" in html
