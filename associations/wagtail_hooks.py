@@ -4,6 +4,7 @@ export and CSV import), representatives, volunteers and their memberships."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -178,9 +179,33 @@ class MembershipIndexView(IndexView):
         return super().get_base_queryset().select_related("volunteer", "organisation")
 
 
+class RepresentativeDeleteView(DeleteView):
+    """Coordinators, too, keep every organisation with at least one admin."""
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            admins = list(
+                Representative.objects.select_for_update()
+                .filter(organisation_id=self.object.organisation_id, role=Representative.Role.ADMIN)
+                .values_list("pk", flat=True)
+            )
+            if self.object.is_admin and admins == [self.object.pk]:
+                messages.error(
+                    self.request,
+                    _(
+                        "%(name)s is the organisation's only administrator and cannot be "
+                        "removed. Make someone else an administrator first."
+                    )
+                    % {"name": self.object.user.get_full_name() or self.object.user.email},
+                )
+                return HttpResponseRedirect(self.get_success_url())
+            return super().form_valid(form)
+
+
 class RepresentativeViewSet(ModelViewSet):
     model = Representative
     index_view_class = RepresentativeIndexView
+    delete_view_class = RepresentativeDeleteView
     icon = "user"
     menu_label = gettext_lazy("Representatives")
     list_display = [

@@ -226,3 +226,15 @@ def test_pending_volunteers_queue(coordinator_client):
     Volunteer.objects.create(first_name="Klar", last_name="V", status="vetted")
     html = coordinator_client.get(reverse("pending_volunteers:index")).content.decode()
     assert "Väntar P" in html and "Klar V" not in html
+
+
+def test_coordinator_cannot_delete_last_admin_in_admin(coordinator_client, org_a, contact_a):
+    from associations.models import Representative
+
+    admin = Representative.objects.get(organisation=org_a, role="admin")
+    response = coordinator_client.post(reverse("representative:delete", args=[admin.pk]))
+    assert response.status_code == 302
+    assert Representative.objects.filter(pk=admin.pk).exists()
+    contact = Representative.objects.get(organisation=org_a, user=contact_a)
+    coordinator_client.post(reverse("representative:delete", args=[contact.pk]))
+    assert not Representative.objects.filter(pk=contact.pk).exists()
