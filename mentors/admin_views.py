@@ -47,6 +47,44 @@ RULE_LABELS = {
 }
 
 
+ISSUE_LABELS = {
+    "lock_over_capacity": gettext_lazy(
+        "Locked pair not kept: the kompis has no free place left for it."
+    ),
+    "lock_forbidden": gettext_lazy("Locked pair not kept: it is also forbidden or excluded."),
+    "lock_duplicate": gettext_lazy("Locked pair not kept: the newcomer is locked to someone else."),
+    "lock_unknown": gettext_lazy("Locked pair not kept: one of them is no longer available."),
+    "lock_breaks_rule": gettext_lazy("Locked pair kept although it breaks a hard rule."),
+    "no_feasible_pair": gettext_lazy("No pair passes the hard rules. Consider the policy."),
+    "newcomer_without_language": gettext_lazy(
+        "No language recorded for this newcomer, so nobody can be proposed."
+    ),
+    "mentor_without_language": gettext_lazy("No language recorded for this kompis."),
+    "zero_capacity": gettext_lazy("This kompis has capacity 0 and gets no newcomer."),
+    "duplicate_id": gettext_lazy("A person appears twice."),
+    "no_weights": gettext_lazy("All weights are 0, so every score is 0."),
+}
+
+
+def _issue_rows(issues):
+    newcomers = Newcomer.objects.in_bulk([i["newcomer"] for i in issues if i.get("newcomer")])
+    from associations.models import Volunteer
+
+    volunteers = Volunteer.objects.in_bulk([i["mentor"] for i in issues if i.get("mentor")])
+    return [
+        {
+            "label": ISSUE_LABELS.get(issue["code"], issue["code"]),
+            "detail": issue.get("detail", ""),
+            "people": [
+                str(p)
+                for p in (newcomers.get(issue.get("newcomer")), volunteers.get(issue.get("mentor")))
+                if p is not None
+            ],
+        }
+        for issue in issues
+    ]
+
+
 def _require(request, perm="mentors.change_match"):
     if not request.user.has_perm(perm):
         raise PermissionDenied
@@ -124,7 +162,7 @@ def run_detail(request, pk):
             "run": run,
             "rows": rows,
             "explanations": explanations,
-            "issues": run.issues,
+            "issues": _issue_rows(run.issues),
             "is_draft": run.status == MatchRun.Status.DRAFT,
             "pending_changes": bool(
                 (locked - {(p.newcomer_id, p.volunteer_id) for p in proposals})

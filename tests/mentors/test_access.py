@@ -216,3 +216,17 @@ def test_board_query_count_does_not_grow_with_rows(client, coordinator):
         Match.propose(make_newcomer(f"C{k}"), make_mentor(f"N{k}", capacity=2))
         make_newcomer(f"D{k}")
     assert count() == one
+
+
+def test_run_page_explains_contradictions_in_words(client, coordinator, policy, eva):
+    from mentors.models import MatchRun
+
+    amina = make_newcomer("Amina", languages={})
+    sara = make_newcomer("Sara")
+    yonas = make_newcomer("Yonas")
+    run = MatchRun.execute(locked=[(sara.pk, eva.pk), (yonas.pk, eva.pk)])
+    client.force_login(coordinator)
+    page = client.get(reverse("mentors_admin:run", args=[run.pk])).content.decode()
+    assert "No language recorded for this newcomer" in page
+    assert "Locked pair not kept: the kompis has no free place left for it." in page
+    assert "Amina Yousef" in page
