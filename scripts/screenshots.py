@@ -18,7 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or (
+    "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else shutil.which("chromium")
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -56,7 +58,7 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 
 def main() -> None:
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    if not (CHROMIUM and os.path.exists(CHROMIUM)):
         sys.exit("Chromium is missing: install it with `sudo apt-get install chromium`.")
     from playwright.sync_api import sync_playwright
 
