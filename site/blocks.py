@@ -341,6 +341,12 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image.html"
         label = _("Image")
         description = _("A picture with a required description for screen readers.")
+        # No image in the preview: the library may be empty; the alt text shows the idea.
+        preview_value = {
+            "image": None,
+            "alt": "Två personer vid ett bord på mötesplatsen",
+            "caption": "Medborgarservice på Mötesplats Ekby",
+        }
 
     def clean(self, value):
         value = super().clean(value)

@@ -59,12 +59,3 @@ def health_topic(orientation_index):
         body=[{"type": "text", "value": "<p>المركز الصحي هو أول اتصال لك بالرعاية.</p>"}],
     )
     return page
-
-
-@pytest.fixture
-def demo_site(home_page):
-    from samverka.orientation.demo import SEEDERS
-
-    for seed in SEEDERS:
-        seed(lambda message: None)
-    return home_page
