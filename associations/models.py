@@ -264,6 +264,17 @@ class Organisation(models.Model):
     def admin_emails(self) -> list[str]:
         return [email for email in self.admins().values_list("user__email", flat=True) if email]
 
+    def email_admins(self, template_prefix: str, context: dict) -> int:
+        """Queue one email per admin, each in the language that admin uses."""
+        from samverka.core.email import queue_email
+
+        sent = 0
+        for email, language in self.admins().values_list("user__email", "language"):
+            if email:
+                queue_email(email, template_prefix, context, language=language or None)
+                sent += 1
+        return sent
+
     # -- decisions (coordinator) ------------------------------------------------
 
     def approve(self, by, message: str = "", listed: bool = True):
@@ -276,8 +287,6 @@ class Organisation(models.Model):
         self._decide(self.Status.SUSPENDED, by, message, listed=False)
 
     def _decide(self, status, by, message, *, listed):
-        from samverka.core.email import queue_email
-
         with transaction.atomic():
             self.status = status
             self.is_listed = listed
@@ -285,13 +294,10 @@ class Organisation(models.Model):
             self.decided_at = timezone.now()
             self.decided_by = by
             self.save()
-            recipients = self.admin_emails()
-            if recipients:
-                queue_email(
-                    recipients,
-                    f"associations/email/organisation_{status}",
-                    {"organisation": self, "message": message},
-                )
+            self.email_admins(
+                f"associations/email/organisation_{status}",
+                {"organisation": self, "message": message},
+            )
 
 
 class Representative(models.Model):
@@ -312,6 +318,10 @@ class Representative(models.Model):
         related_name="representations",
     )
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.CONTACT)
+    # The language the person used on the site when they joined: their emails use it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="sv"
+    )
     created_at = models.DateTimeField(_("added at"), default=timezone.now)
 
     class Meta:

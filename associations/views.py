@@ -185,7 +185,10 @@ def register(request):
                 organisation.contact_email = request.user.email
             organisation.save()
             Representative.objects.create(
-                organisation=organisation, user=request.user, role=Representative.Role.ADMIN
+                organisation=organisation,
+                user=request.user,
+                role=Representative.Role.ADMIN,
+                language=get_language() or "sv",
             )
             queue_email(
                 request.user.email,
@@ -230,19 +233,19 @@ def request_access(request, number):
             access_request = AccessRequest.objects.create(
                 organisation=organisation, user=request.user, message=form.cleaned_data["message"]
             )
-            recipients = organisation.admin_emails() or coordinator_emails()
-            if recipients:
-                queue_email(
-                    recipients,
-                    "associations/email/access_request",
-                    {
-                        "organisation": organisation,
-                        "access_request": access_request,
-                        "url": request.build_absolute_uri(
-                            reverse("associations:manage", args=[organisation.slug])
-                        ),
-                    },
-                )
+            context = {
+                "organisation": organisation,
+                "access_request": access_request,
+                "url": request.build_absolute_uri(
+                    reverse("associations:manage", args=[organisation.slug])
+                ),
+            }
+            if not organisation.email_admins("associations/email/access_request", context):
+                coordinators = coordinator_emails()
+                if coordinators:
+                    queue_email(
+                        coordinators, "associations/email/access_request", context, language="sv"
+                    )
         messages.success(
             request,
             _("Your request has been sent to the administrators of %(name)s.")
@@ -579,7 +582,10 @@ def invitation(request, token):
                     Representative.objects.get_or_create(
                         organisation=invitation.organisation,
                         user=user,
-                        defaults={"role": invitation.role or Representative.Role.CONTACT},
+                        defaults={
+                            "role": invitation.role or Representative.Role.CONTACT,
+                            "language": get_language() or "sv",
+                        },
                     )
             if not request.user.is_authenticated:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('slug', models.SlugField(blank=True, max_length=220, unique=True, verbose_name='slug')),
-                ('organisation_number', associations.fields.OrganisationNumberField(error_messages={'unique': 'An organisation with this organisation number is already registered.'}, help_text='Ten digits, for example 802012-3456.', unique=True, verbose_name='organisation number')),
+                ('organisation_number', associations.fields.OrganisationNumberField(error_messages={'unique': 'An organisation with this organisation number is already registered.'}, help_text='Ten digits, for example 802012-3454.', unique=True, verbose_name='organisation number')),
                 ('kind', models.CharField(choices=[('association', 'Association'), ('faith_community', 'Faith community'), ('company', 'Company'), ('public_actor', 'Public actor'), ('study_association', 'Study association')], default='association', max_length=20, verbose_name='kind')),
                 ('status', models.CharField(choices=[('pending', 'Pending approval'), ('approved', 'Approved'), ('suspended', 'Suspended'), ('rejected', 'Rejected')], db_index=True, default='pending', max_length=10, verbose_name='status')),
                 ('is_listed', models.BooleanField(default=False, help_text='Only approved organisations are shown, and only when this is ticked.', verbose_name='listed in the public directory')),

@@ -238,3 +238,33 @@ def test_coordinator_cannot_delete_last_admin_in_admin(coordinator_client, org_a
     contact = Representative.objects.get(organisation=org_a, user=contact_a)
     coordinator_client.post(reverse("representative:delete", args=[contact.pk]))
     assert not Representative.objects.filter(pk=contact.pk).exists()
+
+
+def test_decision_emails_each_admin_in_their_language(coordinator_client, pending):
+    from associations.models import Representative
+
+    from .conftest import make_user
+
+    english = make_user("english@example.com")
+    Representative.objects.create(organisation=pending, user=english, role="admin", language="en")
+    Representative.objects.filter(user__email="forening@demo.samverka.se").update(language="ar")
+    coordinator_client.post(
+        reverse("associations_admin:decide", args=[pending.pk]), {"decision": "approve"}
+    )
+    english_email = OutboundEmail.objects.get(to=["english@example.com"])
+    assert english_email.subject == "Ny förening has been approved"
+    assert OutboundEmail.objects.filter(to=["forening@demo.samverka.se"]).exists()
+    assert OutboundEmail.objects.count() == 2
+
+
+def test_registration_remembers_the_language(client, home_page):
+    from associations.models import Representative
+
+    from .conftest import make_user, valid_number
+
+    client.force_login(make_user("amal@example.com"))
+    client.post(
+        "/ar/organisations/register/",
+        {"name": "جمعية", "organisation_number": valid_number(), "kind": "association"},
+    )
+    assert Representative.objects.get().language == "ar"
