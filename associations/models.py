@@ -511,6 +511,7 @@ class Volunteer(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -571,6 +572,73 @@ class Volunteer(models.Model):
 
     def availability_labels(self) -> list[str]:
         return [availability_label(slot) for slot in self.availability or []]
+
+    def export_data(self) -> dict:
+        """Everything stored about this person, for them to take away (GDPR art. 15 and 20)."""
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "district",
+            "postcode",
+            "gender",
+            "birth_year",
+            "languages",
+            "roles",
+            "interests",
+            "availability",
+            "capacity",
+            "profession",
+            "sector",
+            "about",
+            "status",
+            "source",
+        ]
+        data = {name: getattr(self, name) for name in fields}
+        data["criminal_record_checked_on"] = (
+            self.criminal_record_checked_on.isoformat() if self.criminal_record_checked_on else None
+        )
+        data["consent"] = {
+            "version": self.consent_version.version if self.consent_version else None,
+            "given_at": self.consent_given_at.isoformat() if self.consent_given_at else None,
+            "method": self.consent_method,
+        }
+        data["registered_at"] = self.created_at.isoformat()
+        data["organisations"] = [
+            {
+                "name": membership.organisation.name,
+                "status": membership.status,
+                "since": membership.created_at.date().isoformat(),
+            }
+            for membership in self.memberships.select_related("organisation")
+        ]
+        return data
+
+    def anonymise(self):
+        """Erase the person but keep what statistics need (district, roles,
+        languages, capacity): the row stays, so counts over time stay right."""
+        with transaction.atomic():
+            self.first_name = "–"
+            self.last_name = "–"
+            self.email = ""
+            self.phone = ""
+            self.postcode = ""
+            self.latitude = self.longitude = None
+            self.birth_year = None
+            self.gender = self.Gender.UNSTATED
+            self.interests = []
+            self.availability = []
+            self.profession = ""
+            self.about = ""
+            self.user = None
+            self.status = self.Status.INACTIVE
+            self.anonymised_at = timezone.now()
+            self.save()
+            self.memberships.exclude(status=Membership.Status.ENDED).update(
+                status=Membership.Status.ENDED, ended_at=timezone.now()
+            )
+            self.memberships.update(notes="")
 
     def vet(self, by):
         self.status = self.Status.VETTED

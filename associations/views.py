@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -657,3 +657,28 @@ def volunteer_profile(request):
             ),
         },
     )
+
+
+@login_required
+def volunteer_data(request):
+    """The volunteer's own data as a JSON file."""
+    volunteer = get_object_or_404(Volunteer, user=request.user)
+    response = JsonResponse(
+        volunteer.export_data(), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="samverka-volunteer.json"'
+    return response
+
+
+@login_required
+def volunteer_erase(request):
+    """The volunteer ends their volunteering and is erased; their account stays."""
+    volunteer = get_object_or_404(Volunteer, user=request.user)
+    if request.method == "POST":
+        volunteer.anonymise()
+        messages.success(
+            request,
+            _("Your volunteer profile has been erased. Thank you for your time with us."),
+        )
+        return redirect("core:my_pages")
+    return render(request, "associations/volunteer_erase.html", {"volunteer": volunteer})

@@ -148,6 +148,9 @@ PUBLIC_VIEWS = {
     "become_volunteer": [200, 302, 200, 200, 200, 200],  # Eva is already a volunteer
     "register": [LOGIN, 200, 200, 200, 200, 200],
     "volunteer_profile": [LOGIN, 200, 302, 302, 302, 302],
+    "volunteer_data": [LOGIN, 200, 404, 404, 404, 404],
+    "volunteer_erase": [LOGIN, 200, 404, 404, 404, 404],  # GET: the confirmation page
+    "become_volunteer_thanks": [200] * 6,
 }
 
 
@@ -167,6 +170,19 @@ def test_public_page_shows_only_public_fields(client, world, home_page, role):
     assert "Röda Korset Ålunda" in html
     for private in ("Hemlig Kontakt", "Endast för samordnare", "Eva Holm", "802"):
         assert private not in html
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_invitation_link_works_for_anyone_holding_it(client, world, role):
+    """The token is the authorisation: whoever has the link sees the invitation."""
+    from associations.models import Invitation
+
+    invitation = Invitation.objects.create(
+        organisation=world["org_a"], kind="representative", email="x@example.com", role="contact"
+    )
+    client = _client_for(client, world, role)
+    response = client.get(reverse("associations:invitation", args=[invitation.token()]))
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -86,3 +86,46 @@ def test_volunteer_edits_own_profile_only(client, eva, volunteer_user, org_a, or
     assert eva.capacity == 3
     assert eva.roles == ["internship_mentor"]
     assert eva.email == volunteer_user.email  # not changeable here
+
+
+def test_volunteer_downloads_own_data(client, eva, volunteer_user, org_a, org_b):
+    client.force_login(volunteer_user)
+    response = client.get(reverse("associations:volunteer_data"))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    data = response.json()
+    assert data["first_name"] == "Eva"
+    assert {org["name"] for org in data["organisations"]} == {org_a.name, org_b.name}
+    assert "A:s anteckning" not in response.content.decode()  # organisations' notes are theirs
+
+
+def test_volunteer_erases_profile_keeping_statistics(client, eva, volunteer_user, org_a):
+    from associations.models import Membership
+
+    eva.roles = ["buddy"]
+    eva.district = "Västerby"
+    eva.phone = "070-1"
+    eva.save()
+    client.force_login(volunteer_user)
+    assert client.get(reverse("associations:volunteer_erase")).status_code == 200
+    response = client.post(reverse("associations:volunteer_erase"))
+    assert response.status_code == 302
+    eva.refresh_from_db()
+    assert (eva.first_name, eva.email, eva.phone, eva.user) == ("–", "", "", None)
+    assert eva.status == Volunteer.Status.INACTIVE
+    assert eva.anonymised_at is not None
+    assert (eva.district, eva.roles) == ("Västerby", ["buddy"])
+    assert set(Membership.objects.filter(volunteer=eva).values_list("status", "notes")) == {
+        ("ended", "")
+    }
+    # The organisation no longer sees the person.
+    client.force_login(org_a.representatives.get().user)
+    response = client.get(reverse("associations:manage", args=[org_a.slug]))
+    assert list(response.context["memberships"]) == []
+
+
+@pytest.mark.parametrize("name", ["volunteer_data", "volunteer_erase"])
+def test_data_and_erase_need_a_volunteer_login(client, home_page, editor, name):
+    assert client.get(reverse(f"associations:{name}")).status_code == 302
+    client.force_login(editor)
+    assert client.get(reverse(f"associations:{name}")).status_code == 404
