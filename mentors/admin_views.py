@@ -259,9 +259,15 @@ def record_answer(request, pk):
     form = NewcomerAnswerForm(request.POST)
     if form.is_valid():
         try:
-            match.answer_as_newcomer(
-                form.cleaned_data["accept"], form.cleaned_data["reason"], recorded_by=request.user
-            )
+            if request.POST.get("side") == "volunteer":
+                # a kompis without email or account answered by phone
+                match.answer_as_volunteer(form.cleaned_data["accept"], form.cleaned_data["reason"])
+            else:
+                match.answer_as_newcomer(
+                    form.cleaned_data["accept"],
+                    form.cleaned_data["reason"],
+                    recorded_by=request.user,
+                )
             messages.success(
                 request,
                 _("Answer recorded: %(match)s is %(status)s.")

@@ -80,7 +80,7 @@ def test_coordinator_matches_and_volunteer_accepts_by_link(page, live_server, si
 
     # the coordinator records Amina's yes on the board
     page.goto(f"{live_server.url}/admin/kompis/")
-    page.get_by_role("button", name="Save the answer").click()
+    page.locator('button[data-side="newcomer"]').click()
     expect(page.get_by_text("Answer recorded")).to_be_visible()
 
     # Eva answers by the link in her email, without logging in

@@ -221,7 +221,7 @@ def test_board_query_count_does_not_grow_with_rows(client, coordinator):
 def test_run_page_explains_contradictions_in_words(client, coordinator, policy, eva):
     from mentors.models import MatchRun
 
-    amina = make_newcomer("Amina", languages={})
+    make_newcomer("Amina", languages={})
     sara = make_newcomer("Sara")
     yonas = make_newcomer("Yonas")
     run = MatchRun.execute(locked=[(sara.pk, eva.pk), (yonas.pk, eva.pk)])
@@ -230,3 +230,18 @@ def test_run_page_explains_contradictions_in_words(client, coordinator, policy, 
     assert "No language recorded for this newcomer" in page
     assert "Locked pair not kept: the kompis has no free place left for it." in page
     assert "Amina Yousef" in page
+
+
+def test_coordinator_records_both_answers_for_people_without_email(client, coordinator, policy):
+    lena = make_mentor("Lena", email="")
+    amina = make_newcomer("Amina")
+    match = Match.propose(amina, lena)
+    client.force_login(coordinator)
+    board = client.get(reverse("mentors_admin:board")).content.decode()
+    assert "Record the kompis&#x27;s answer" in board or "Record the kompis's answer" in board
+    url = reverse("mentors_admin:record_answer", args=[match.pk])
+    client.post(url, {"side": "volunteer", "accept": "yes"})
+    client.post(url, {"side": "newcomer", "accept": "yes"})
+    match.refresh_from_db()
+    assert match.status == Match.Status.ACTIVE
+    assert match.newcomer_answer_recorded_by == coordinator
