@@ -61,7 +61,7 @@ def test_deleting_a_translation_and_unpublishing_clear_the_cache(client, health_
     health_topic.get_translation(Locale.objects.get(language_code="ar")).delete()
     response = client.get("/ar" + URL)
     assert response["X-Page-Cache"] == "miss"
-    assert "notice--fallback" in response.content.decode()  # Swedish now, not cached Arabic
+    assert 'data-notice="fallback"' in response.content.decode()  # Swedish now, not cached Arabic
 
     client.get(URL)
     client.get("/samhallsorientering/")
@@ -119,3 +119,18 @@ def test_pages_with_a_csrf_token_are_not_cached(rf, health_topic):
     request.user = AnonymousUser()
     response = PageCacheMiddleware(view)(request)
     assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db
+def test_the_cache_is_cleared_again_when_the_publish_commits(
+    client, health_topic, django_capture_on_commit_callbacks
+):
+    from samverka.orientation.cache import generation
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        before = generation()
+        publish(health_topic)
+        during = generation()
+    assert during > before
+    assert callbacks  # the second clear runs after the commit …
+    assert generation() > during  # … and did run

@@ -11,8 +11,8 @@ from samverka.orientation.models import TranslationStatus
 from .conftest import add_topic, publish
 
 # The notices are translated; tests look for their classes.
-OUTDATED = 'class="notice notice--outdated"'
-MISSING = 'class="notice notice--fallback"'
+OUTDATED = 'data-notice="outdated"'
+MISSING = 'data-notice="fallback"'
 
 
 @pytest.mark.django_db
