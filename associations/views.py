@@ -107,7 +107,13 @@ def directory(request):
 
 
 def detail(request, slug):
-    """An organisation's public page: only its public fields."""
+    """An organisation's public page: only its public fields.
+
+    Other apps add sections (events: the organisation's upcoming events) with an
+    `organisation_page.py` module whose SECTIONS are functions
+    `section(request, organisation)` returning None or a dict with `title` and
+    `template`, as `my_pages.py` does for /my/.
+    """
     organisation = get_object_or_404(Organisation.objects.listed(), slug=slug)
     language = get_language() or "sv"
     translated = (organisation.description_translations or {}).get(language)

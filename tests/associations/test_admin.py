@@ -268,3 +268,62 @@ def test_registration_remembers_the_language(client, home_page):
         {"name": "جمعية", "organisation_number": valid_number(), "kind": "association"},
     )
     assert Representative.objects.get().language == "ar"
+
+
+def test_every_admin_page_opens(coordinator_client, org_a, contact_a, eva):
+    from associations.models import ConsentText, Membership, Representative
+
+    membership = Membership.objects.filter(organisation=org_a).first()
+    representative = Representative.objects.filter(organisation=org_a).first()
+    urls = [
+        reverse("organisation:add"),
+        reverse("organisation:edit", args=[org_a.pk]),
+        reverse("organisation:inspect", args=[org_a.pk]),
+        reverse("pending_organisations:index"),
+        reverse("representative:index"),
+        reverse("representative:edit", args=[representative.pk]),
+        reverse("volunteer:edit", args=[eva.pk]),
+        reverse("volunteer:inspect", args=[eva.pk]),
+        reverse("pending_volunteers:index"),
+        reverse("membership:index"),
+        reverse("membership:edit", args=[membership.pk]),
+        reverse("consenttext:index"),
+        reverse("consenttext:edit", args=[ConsentText.current().pk]),
+        reverse("representative:index") + "?export=csv",
+        reverse("membership:index") + "?export=xlsx",
+    ]
+    for url in urls:
+        assert coordinator_client.get(url).status_code == 200, url
+
+
+def test_coordinator_edits_organisation_in_admin(coordinator_client, org_a):
+    response = coordinator_client.get(reverse("organisation:edit", args=[org_a.pk]))
+    form = response.context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in {"logo", "description_translations"}
+    }
+    data.update(
+        {
+            "name": "Röda Korset Ålunda krets",
+            "organisation_number": org_a.organisation_number,
+            "languages": ["sv", "ti"],
+            "activities": ["language_cafe", "buddy"],
+            "districts_served": ["Västerby"],
+            "description_translations": "{}",
+            "iop_signed_on": "2026-01-01",
+            "iop_valid_until": "2025-01-01",
+        }
+    )
+    data.pop("is_listed", None)
+    response = coordinator_client.post(reverse("organisation:edit", args=[org_a.pk]), data)
+    assert response.status_code == 200  # the agreement ends before it was signed
+    assert "iop_valid_until" in response.context["form"].errors
+    data["iop_valid_until"] = "2028-12-31"
+    response = coordinator_client.post(reverse("organisation:edit", args=[org_a.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    org_a.refresh_from_db()
+    assert org_a.name == "Röda Korset Ålunda krets"
+    assert org_a.languages == ["sv", "ti"]
+    assert org_a.iop_active

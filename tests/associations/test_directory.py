@@ -158,3 +158,23 @@ def test_directory_query_count_is_the_same_for_10_and_1000(
     assert len(response.context["organisations"]) == 20
     with django_assert_num_queries(expected):
         client.get(url, {"language": "ar", "page": 50})
+
+
+def test_other_apps_add_sections_to_the_organisation_page(client, directory_orgs, monkeypatch):
+    """Events (which may import associations, not the other way round) add the
+    organisation's upcoming events through `organisation_page.SECTIONS`."""
+    import associations.views
+
+    def upcoming(request, organisation):
+        return {
+            "title": f"Upcoming at {organisation.name}",
+            "template": "associations/my_pages/register_prompt.html",
+        }
+
+    def collect(module, attribute):
+        assert (module, attribute) == ("organisation_page", "SECTIONS")
+        return [upcoming, lambda request, organisation: None]
+
+    monkeypatch.setattr(associations.views, "collect", collect)
+    html = client.get(directory_orgs["cafe"].get_absolute_url()).content.decode()
+    assert "<h2>Upcoming at Språkcaféet</h2>" in html
