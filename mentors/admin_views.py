@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import engine
+from .access import get_newcomer_for
 from .models import (
     CapacityError,
     ExcludedPair,
@@ -302,8 +303,7 @@ def end_match(request, pk):
 
 def candidates(request, pk):
     """Top five mentors for one newcomer, with what excluded the others."""
-    _require(request, "mentors.view_newcomer")
-    newcomer = get_object_or_404(Newcomer, pk=pk)
+    newcomer = get_newcomer_for(request.user, pk)
     mentors = {m.pk: m for m in available_mentors()}
     excluded = set(ExcludedPair.objects.values_list("newcomer_id", "volunteer_id"))
     policy = MatchingPolicy.objects.current().engine_policy(excluded)
