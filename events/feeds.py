@@ -10,19 +10,21 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import ical
-from .models import EventOccurrence, Registration
+from .models import EventOccurrence, EventPage, Registration
 from .notifications import absolute
 
 # Past dates a feed still carries, so a calendar keeps what happened recently.
 FEED_PAST_DAYS = 60
 
 
-def series_for(occurrences) -> list[ical.SeriesData]:
-    """One SeriesData per event from dates ordered by event."""
+def series_for(rows, events) -> list[ical.SeriesData]:
+    """One SeriesData per event from (event_id, original_start, start, end,
+    status) rows ordered by event."""
     result = []
-    for _event_id, dates in groupby(occurrences, key=lambda occ: occ.event_id):
-        dates = list(dates)
-        event = dates[0].event
+    for event_id, dates in groupby(rows, key=lambda row: row[0]):
+        event = events.get(event_id)
+        if event is None:
+            continue
         result.append(
             ical.SeriesData(
                 uid=event.calendar_uid,
@@ -35,30 +37,39 @@ def series_for(occurrences) -> list[ical.SeriesData]:
                 url=absolute(event.url) if event.url else "",
                 categories=[str(event.get_category_display())],
                 dates=[
-                    ical.DateData(d.original_start, d.start, d.end, d.is_cancelled) for d in dates
+                    ical.DateData(original, start, end, status == EventOccurrence.Status.CANCELLED)
+                    for _id, original, start, end, status in dates
                 ],
             )
         )
     return result
 
 
-def feed_occurrences(now=None, **filters):
+def feed_rows(now=None, **filters) -> list[tuple]:
+    """The dates a feed carries, as plain tuples: a feed of a long series
+    should not build a model instance per date."""
     now = now or timezone.now()
-    return (
+    return list(
         EventOccurrence.objects.public()
         .filter(
             event__locale__language_code=settings.LANGUAGE_CODE,
             end__gte=now - timedelta(days=FEED_PAST_DAYS),
             **filters,
         )
-        .select_related("event", "event__place", "event__locale")
-        .defer("event__body", "event__place__body")
         .order_by("event_id", "original_start")
+        .values_list("event_id", "original_start", "start", "end", "status")
     )
 
 
 def public_feed(name: str, now=None, **filters) -> bytes:
-    return ical.series_calendar(name, series_for(feed_occurrences(now, **filters)))
+    rows = feed_rows(now, **filters)
+    events = {
+        event.pk: event
+        for event in EventPage.objects.filter(pk__in={row[0] for row in rows})
+        .select_related("place", "locale")
+        .defer("body", "place__body")
+    }
+    return ical.series_calendar(name, series_for(rows, events))
 
 
 def private_feed(user, name: str) -> bytes:

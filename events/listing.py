@@ -87,9 +87,22 @@ def listed_occurrences(now=None):
         EventOccurrence.objects.public()
         .upcoming(now)
         .filter(event__locale__language_code=settings.LANGUAGE_CODE)
-        .for_listing()
         .order_by("start", "pk")
     )
+
+
+def attach_events(occurrences) -> None:
+    """Load the page's events (with place, organiser and locale) in one query:
+    a page of dates usually shows a few events many times."""
+    ids = {occurrence.event_id for occurrence in occurrences}
+    events = {
+        event.pk: event
+        for event in EventPage.objects.filter(pk__in=ids)
+        .select_related("place", "organiser", "locale")
+        .defer("body", "place__body")
+    }
+    for occurrence in occurrences:
+        occurrence.event = events[occurrence.event_id]
 
 
 def attach_seats(occurrences) -> None:
@@ -133,12 +146,26 @@ def listing_context(request, now=None) -> dict:
     paginator = Paginator(queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     occurrences = list(page.object_list)
+    attach_events(occurrences)
     attach_seats(occurrences)
     attach_translations(occurrences, translation.get_language())
+    # Choices as plain lists: a ModelChoiceIterator looped over in a template
+    # first counts its rows (len), then fetches them.
+    filter_fields = [
+        {
+            "field": field,
+            "value": "" if field.value() is None else str(field.value()),
+            "choices": None
+            if field.name.startswith("date_")
+            else [(str(value), label) for value, label in field.field.choices],
+        }
+        for field in filterset.form
+    ]
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter": filterset,
+        "filter_fields": filter_fields,
         "page_obj": page,
         "occurrences": occurrences,
         "query_string": query.urlencode(),

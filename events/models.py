@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Avg, Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -415,6 +415,23 @@ class EventDateChange(Orderable):
 
 
 class EventOccurrenceQuerySet(models.QuerySet):
+    def locked(self, pk) -> EventOccurrence:
+        """The date's row, locked until the surrounding transaction ends.
+
+        PostgreSQL: SELECT ... FOR UPDATE. SQLite has no row locks and would
+        fail a transaction that reads first and writes later ("database is
+        locked") when another writer got in between; a write as the first
+        statement takes the database's write lock at once, waiting for it
+        within the busy timeout instead.
+        """
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {EventOccurrence._meta.db_table} SET id = id WHERE id = %s",  # noqa: S608 - table name from the model
+                    [pk],
+                )
+        return self.select_for_update().get(pk=pk)
+
     def public(self):
         return self.filter(event__live=True, event__view_restrictions__isnull=True)
 
@@ -434,12 +451,6 @@ class EventOccurrenceQuerySet(models.QuerySet):
                 0,
             )
         )
-
-    def for_listing(self):
-        """Everything a card shows in one query (no StreamField bodies)."""
-        return self.select_related(
-            "event", "event__organiser", "event__place", "event__locale"
-        ).defer("event__body", "event__place__body")
 
 
 class EventOccurrence(models.Model):
@@ -565,7 +576,7 @@ class EventOccurrence(models.Model):
         now = now or timezone.now()
         email = (email or "").strip().lower()
         with transaction.atomic():
-            occurrence = EventOccurrence.objects.select_for_update().get(pk=self.pk)
+            occurrence = EventOccurrence.objects.locked(self.pk)
             occurrence.event = self.event
             if idempotency_key:
                 earlier = occurrence.registrations.filter(idempotency_key=idempotency_key).first()
@@ -801,7 +812,7 @@ class Registration(models.Model):
         """
         now = now or timezone.now()
         with transaction.atomic():
-            occurrence = EventOccurrence.objects.select_for_update().get(pk=self.occurrence_id)
+            occurrence = EventOccurrence.objects.locked(self.occurrence_id)
             occurrence.event = EventPage.objects.get(pk=occurrence.event_id)
             fresh = Registration.objects.select_for_update().get(pk=self.pk)
             if fresh.status == self.Status.CANCELLED:

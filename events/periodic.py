@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .models import EventPage, Programme, Registration
+from .models import Attendance, EventPage, Programme, Registration, anonymise_after_days
 
 
 def send_reminders(now=None) -> int:
@@ -73,6 +73,13 @@ def anonymise_registrations(now=None) -> int:
     for registration in Registration.objects.due_for_anonymising(now).iterator():
         registration.anonymise(now)
         done += 1
+    # The names on the check-in list of people without an account go too
+    # (programme participants stay: coordinators keep their records).
+    Attendance.objects.filter(
+        occurrence__end__lt=now - timedelta(days=anonymise_after_days()),
+        user__isnull=True,
+        participant__isnull=True,
+    ).exclude(name="").update(name="")
     return done
 
 

@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
+from .codes import feedback_token
 from .models import (
     Absence,
     Enrolment,
@@ -313,6 +314,9 @@ def occurrence_registrations(request, pk):
             "confirmed": occurrence.confirmed_seats(),
             "attendance": occurrence.attendance.aggregate(n=Coalesce(Sum("people"), 0))["n"],
             "feedback": FeedbackResponse.objects.filter(occurrence=occurrence).summary(),
+            "feedback_url": request.build_absolute_uri(
+                reverse("events:feedback", args=[feedback_token("o", occurrence.pk)])
+            ),
         },
     )
 
@@ -341,6 +345,9 @@ def programme_report(request, pk):
     )
     for enrolment in enrolments:
         enrolment.hours = hours.get(enrolment.participant_id, 0)
+        enrolment.feedback_url = request.build_absolute_uri(
+            reverse("events:feedback", args=[feedback_token("e", enrolment.pk)])
+        )
         enrolment.progress = (
             min(100, int(enrolment.hours * 100 / programme.hours_goal))
             if programme.hours_goal

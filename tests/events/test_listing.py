@@ -45,6 +45,9 @@ def test_filters(client, event_index, meeting_place, organisation):
     assert sorted(titles()) == ["Café Arabic", "Network"]
     assert titles(category="network_meeting") == ["Network"]
     assert titles(language="ar") == ["Café Arabic"]
+    html = client.get(url, {"language": "ar", "place": meeting_place.pk}).content.decode()
+    assert '<option value="ar" selected>' in html
+    assert f'<option value="{meeting_place.pk}" selected>' in html
     assert titles(place=meeting_place.pk) == ["Network"]
     assert titles(organiser=organisation.pk) == ["Network"]
     tomorrow = timezone.localdate() + timedelta(days=1)
@@ -75,11 +78,11 @@ def test_query_count_does_not_grow_with_dates(
     event = make_event(event_index, place=meeting_place, organiser=organisation)
     add_dates(event, extra_dates)
     client.get(reverse("events:list"))  # warm Wagtail's site cache
-    # 1 count of dates, 2 one page of dates with event, place, organiser and
-    # locale joined, 3 seats taken on that page; the base template's menu:
-    # 4 site, 5 locale of the home page, 6 menu pages; the filter's choices:
-    # 7 places, 8 organisers
-    with django_assert_num_queries(8):
+    # 1 count of dates, 2 one page of dates, 3 their events with place,
+    # organiser and locale joined, 4 seats taken on that page; the base
+    # template's menu: 5 site, 6 locale of the home page, 7 menu pages; the
+    # filter's choices: 8 places, 9 organisers
+    with django_assert_num_queries(9):
         response = client.get(reverse("events:list"))
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == extra_dates + 1

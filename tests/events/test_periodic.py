@@ -68,6 +68,15 @@ def test_anonymise_visitors_after_configured_days(event_index, settings, volunte
     assert anonymise_registrations(now=occurrence.end + timedelta(days=60)) == 0
 
 
+def test_anonymising_clears_walk_in_names(occurrence):
+    from events.models import Attendance
+
+    Attendance.objects.create(occurrence=occurrence, name="Walk-in Person", method="walk_in")
+    anonymise_registrations(now=occurrence.end + timedelta(days=365))
+    assert Attendance.objects.get().name == ""
+    assert Attendance.objects.count() == 1
+
+
 def test_feedback_request_and_answers(client, event_index):
     occurrence = make_event(
         event_index, starts_at=timezone.now() + timedelta(days=1)
@@ -113,3 +122,17 @@ def test_periodic_tasks_are_registered_and_run():
     for periodic in PERIODIC_TASKS:
         result = periodic.enqueue()
         assert result.status == "SUCCESSFUL"
+
+
+def test_programme_survey_link_counts_once_per_enrolment(client, event):
+    from events.models import Enrolment, Participant, Programme
+
+    programme = Programme.objects.create(name="SO", event=event)
+    enrolment = Enrolment.objects.create(
+        programme=programme, participant=Participant.objects.create(name="Hodan")
+    )
+    url = en("events:feedback", codes.feedback_token("e", enrolment.pk))
+    client.post(url, {"satisfaction": "5", "job_knowledge": "5"})
+    client.post(url, {"satisfaction": "1"})
+    (answer,) = FeedbackResponse.objects.all()
+    assert (answer.programme, answer.enrolment, answer.satisfaction) == (programme, enrolment, 5)
