@@ -22,6 +22,7 @@ def test_current_translation_shows_no_notice(client, health_topic):
     assert response.status_code == 200
     assert "الصحة والرعاية" in html
     assert OUTDATED not in html and MISSING not in html
+    assert '<article class="prose">' in html  # no language override on a real translation
 
 
 @pytest.mark.django_db
@@ -65,8 +66,9 @@ def test_missing_translation_shows_swedish_with_notice_not_404(client, health_to
     assert '<html lang="ti" dir="ltr">' in html
     assert "Vårdcentralen är din första kontakt." in html
     assert MISSING in html
-    # The Swedish content is marked as Swedish for screen readers.
-    assert 'lang="sv" dir="ltr"' in html
+    # The Swedish content (article, breadcrumbs) is marked as Swedish for screen readers.
+    assert '<article class="prose" lang="sv" dir="ltr">' in html
+    assert '<ol lang="sv" dir="ltr">' in html
 
 
 @pytest.mark.django_db
@@ -84,7 +86,7 @@ def test_missing_translation_under_a_translated_tree_falls_back(client, health_t
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "Om pension." in html
-    assert 'lang="sv" dir="ltr"' in html
+    assert '<article class="prose" lang="sv" dir="ltr">' in html
     # The Arabic index lists the untranslated topic too.
     index_html = client.get("/ar/samhallsorientering/").content.decode()
     assert "Att åldras" in index_html and "الصحة والرعاية" in index_html

@@ -38,12 +38,18 @@ def _ancestors(page):
     return page._nav_ancestors
 
 
+def _content_language(page):
+    """The page's language when it differs from the visitor's (a Swedish fallback)."""
+    code = page.locale.language_code
+    return code if code != (translation.get_language() or settings.LANGUAGE_CODE) else ""
+
+
 @register.inclusion_tag("orientation/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Home › … › parent."""
     request = context.get("request")
     items = [{"title": item.title, "url": page_url(item, request)} for item in _ancestors(page)]
-    return {"items": items, "current": page.title}
+    return {"items": items, "current": page.title, "content_lang": _content_language(page)}
 
 
 @register.inclusion_tag("orientation/includes/topic_nav.html", takes_context=True)
@@ -76,7 +82,7 @@ def topic_nav(context, page):
                 "sub": True,
             }
         )
-    return {"items": items, "top": top}
+    return {"items": items, "top": top, "content_lang": _content_language(page)}
 
 
 @register.simple_tag(takes_context=True)
