@@ -356,7 +356,12 @@ class Internship(models.Model):
         verbose_name = _("internship")
         verbose_name_plural = _("internships")
         ordering = ["-start_date"]
-        indexes = [models.Index(fields=["newcomer", "start_date"], name="internship_newcomer_idx")]
+        indexes = [
+            models.Index(fields=["newcomer", "start_date"], name="internship_newcomer_idx"),
+            # the report: started per period, completed per period
+            models.Index(fields=["start_date"], name="internship_start_idx"),
+            models.Index(fields=["status", "ended_on"], name="internship_ended_idx"),
+        ]
 
     def __str__(self):
         return f"{self.newcomer} – {self.place.title}"
@@ -674,7 +679,11 @@ class Outcome(models.Model):
                 fields=["internship", "checkpoint"], name="internship_one_outcome_per_checkpoint"
             )
         ]
-        indexes = [models.Index(fields=["group", "recorded_on"], name="outcome_group_idx")]
+        indexes = [
+            # the report: outcomes at a checkpoint; people into jobs in a period
+            models.Index(fields=["checkpoint", "group"], name="outcome_checkpoint_idx"),
+            models.Index(fields=["group", "job_start_date"], name="outcome_job_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_checkpoint_display()}: {self.get_kind_display()}"
