@@ -245,3 +245,27 @@ class TestDelegates:
     def test_not_a_representative(self, client, occurrence, volunteer_user):
         client.force_login(volunteer_user)
         assert client.get(en("events:delegates", occurrence.pk)).status_code == 404
+
+
+def test_delegates_are_all_or_nothing(client, event_index, representative_user):
+    from associations.models import Representative
+
+    organisation = make_organisation("Moské Väst")
+    Representative.objects.create(organisation=organisation, user=representative_user)
+    occurrence = make_event(
+        event_index, category="network_meeting", capacity=2, waitlist_enabled=False
+    ).occurrences.get()
+    client.force_login(representative_user)
+    data = {
+        "organisation": organisation.pk,
+        "idempotency_key": "xyz",
+        "delegates-TOTAL_FORMS": "3",
+        "delegates-INITIAL_FORMS": "0",
+        "delegates-0-name": "Ali",
+        "delegates-1-name": "Sara",
+        "delegates-2-name": "Omar",
+    }
+    response = client.post(en("events:delegates", occurrence.pk), data)
+    assert response.status_code == 400
+    assert "full and has no waitlist" in response.content.decode()
+    assert not occurrence.registrations.exists()
