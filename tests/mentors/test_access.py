@@ -245,3 +245,34 @@ def test_coordinator_records_both_answers_for_people_without_email(client, coord
     match.refresh_from_db()
     assert match.status == Match.Status.ACTIVE
     assert match.newcomer_answer_recorded_by == coordinator
+
+
+def test_board_swap_and_rerun_through_the_views(client, coordinator, policy):
+    from mentors.models import MatchRun
+
+    make_mentor("Eva"), make_mentor("Lena")
+    make_newcomer("Amina", days=40), make_newcomer("Sara", days=20)
+    client.force_login(coordinator)
+    client.post(reverse("mentors_admin:run_matching"))
+    run = MatchRun.objects.get()
+    first = {p.newcomer_id: p.volunteer_id for p in run.proposals.all()}
+    ids = list(run.proposals.values_list("pk", flat=True))
+    response = client.post(
+        reverse("mentors_admin:run_action", args=[run.pk]), {"action": "swap", "swap": ids}
+    )
+    swapped = MatchRun.objects.exclude(pk=run.pk).get()
+    assert response["Location"].endswith(reverse("mentors_admin:run", args=[swapped.pk]))
+    after = {p.newcomer_id: p.volunteer_id for p in swapped.proposals.all()}
+    assert after != first and set(after.values()) == set(first.values())
+    assert all(p.locked for p in swapped.proposals.all())
+    # a superseded run can no longer be changed or approved
+    assert (
+        client.post(reverse("mentors_admin:approve", args=[run.pk]), {"approve": ids}).status_code
+        == 404
+    )
+    response = client.post(
+        reverse("mentors_admin:run_action", args=[swapped.pk]), {"action": "rerun"}
+    )
+    assert MatchRun.objects.count() == 3
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="{reverse("mentors_admin:run", args=[swapped.pk])}"' in page  # "re-run of"
