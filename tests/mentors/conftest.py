@@ -66,3 +66,14 @@ def eva(volunteer_user):
 @pytest.fixture
 def amina(db):
     return make_newcomer("Amina")
+
+
+@pytest.fixture
+def coordinator(coordinator):
+    """Karin reads the admin in English, the language of the msgids the tests assert on."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "en"
+    profile.save()
+    return coordinator

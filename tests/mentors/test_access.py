@@ -275,4 +275,4 @@ def test_board_swap_and_rerun_through_the_views(client, coordinator, policy):
     )
     assert MatchRun.objects.count() == 3
     page = client.get(response["Location"]).content.decode()
-    assert f'href="{reverse("mentors_admin:run", args=[swapped.pk])}"' in page  # "re-run of"
+    assert "Re-run of" in page
