@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import AVAILABILITY_SLOTS, LANGUAGE_NAMES, ConsentText, Volunteer
@@ -860,12 +860,17 @@ class Match(models.Model):
 
         if not self.volunteer.email:
             return
-        path = reverse("mentors:answer_link", kwargs={"token": self.answer_token()})
-        base = getattr(settings, "SITE_URL", "") or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+        # In the site's language (Swedish), not in whatever language the approving
+        # coordinator's admin happens to use.
+        language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            path = reverse("mentors:answer_link", kwargs={"token": self.answer_token()})
+        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
         queue_email(
             self.volunteer.email,
             "mentors/email/proposal",
             {"match": self, "volunteer": self.volunteer, "url": f"{base.rstrip('/')}{path}"},
+            language=language,
         )
 
     def answer_as_volunteer(self, accept: bool, reason: str = ""):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from samverka.core.email import queue_email
@@ -37,14 +37,13 @@ def send_follow_up_reminders() -> int:
                 continue  # another worker took it
             match = follow_up.match
             if match.volunteer.email:
+                with translation.override(settings.LANGUAGE_CODE):
+                    url = _url(reverse("mentors:match", kwargs={"pk": match.pk}))
                 queue_email(
                     match.volunteer.email,
                     "mentors/email/follow_up",
-                    {
-                        "match": match,
-                        "follow_up": follow_up,
-                        "url": _url(reverse("mentors:match", kwargs={"pk": match.pk})),
-                    },
+                    {"match": match, "follow_up": follow_up, "url": url},
+                    language=settings.LANGUAGE_CODE,
                 )
                 sent += 1
     return sent
@@ -68,7 +67,12 @@ def flag_matches_without_contact() -> int:
         .values_list("email", flat=True)
     )
     if coordinators:
-        queue_email(coordinators, "mentors/email/no_contact", {"matches": newly})
+        queue_email(
+            coordinators,
+            "mentors/email/no_contact",
+            {"matches": newly},
+            language=settings.LANGUAGE_CODE,
+        )
     return len(newly)
 
 

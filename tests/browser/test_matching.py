@@ -85,7 +85,7 @@ def test_coordinator_matches_and_volunteer_accepts_by_link(page, live_server, si
 
     # Eva answers by the link in her email, without logging in
     (email,) = [m for m in mail.outbox if m.to == [eva.email]]
-    path = email.body.split("http://testserver", 1)[1].split()[0]
+    path = "/en" + email.body.split("http://testserver", 1)[1].split()[0]
     page.context.clear_cookies()
     page.goto(f"{live_server.url}{path}")
     assert_no_axe_violations(axe, page)
