@@ -6,7 +6,8 @@ queries counted, next to a baseline that loads the internships with their
 outcomes and newcomers and counts in Python. Both give the same headline figure;
 the report's query count stays at `Report.QUERIES` whatever the size.
 
-Runs on a temporary SQLite database (migrations only, no demo data).
+Runs on a temporary SQLite database (migrations only, no demo data), or on the
+empty PostgreSQL database named by INTERNSHIPS_BENCH_DATABASE_URL.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ employers = [
 places = [
     InternshipPlace.objects.create(
         employer=employers[i % 25], title=f"Plats {i}", occupation="Yrke", sector=f"Sektor {i % 8}",
-        starts_on=date(2024, 1, 1), ends_on=date(2026, 12, 31), number_of_places=100000,
+        starts_on=date(2024, 1, 1), ends_on=date(2026, 12, 31), number_of_places=30000,
         supervisor_name="H",
     )
     for i in range(50)
@@ -140,7 +141,10 @@ def main():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "samverka.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+        # INTERNSHIPS_BENCH_DATABASE_URL=postgres://... runs it on an (empty) PostgreSQL database.
+        "DATABASE_URL": os.environ.get(
+            "INTERNSHIPS_BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3"
+        ),
         "PYTHONUNBUFFERED": "1",
     }
     print("Preparing a temporary database …", flush=True)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -34,6 +36,11 @@ def _coordinator_emails(internship: Internship) -> list[str]:
         .exclude(email="")
         .values_list("email", flat=True)
     )
+
+
+def _absolute(path: str) -> str:
+    base = getattr(settings, "SITE_URL", "") or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    return f"{base.rstrip('/')}{path}"
 
 
 def _party_emails(internship: Internship) -> list[str]:
@@ -78,7 +85,13 @@ def send_follow_up_reminders(today=None) -> int:
                 queue_email(
                     _party_emails(follow_up.internship),
                     "internships/email/follow_up_reminder",
-                    {"follow_up": follow_up, "internship": follow_up.internship},
+                    {
+                        "follow_up": follow_up,
+                        "internship": follow_up.internship,
+                        "url": _absolute(
+                            reverse("internships:detail", args=[follow_up.internship_id])
+                        ),
+                    },
                 )
                 sent += 1
     return sent

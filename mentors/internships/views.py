@@ -106,7 +106,7 @@ def follow_up(request, pk, kind):
     return TemplateResponse(
         request,
         "internships/follow_up.html",
-        {"internship": internship, "follow_up": record, "form": form, "base": "base.html"},
+        {"internship": internship, "follow_up": record, "form": form},
         status=400 if form.errors else 200,
     )
 

@@ -38,7 +38,7 @@ def test_follow_up_reminders_go_out_three_days_before_once_each(internship, ment
     assert sorted(sent_on) == [date(2026, 2, 6), date(2026, 3, 15), date(2026, 4, 28)]
     email = sent_on[date(2026, 3, 15)]
     assert set(email.to) == {"samordnare@demo.samverka.se", "sven@bygg.example", "maja@example.com"}
-    assert f"/internships/{internship.pk}/" in email.body
+    assert f"http://testserver/internships/{internship.pk}/" in email.body
     assert FollowUp.objects.filter(reminded_at__isnull=False).count() == 3
 
 
