@@ -37,6 +37,11 @@ urlpatterns = [
     ),
     path("manage/<slug:slug>/volunteers/invite/", views.invite_volunteer, name="invite_volunteer"),
     path(
+        "manage/<slug:slug>/invitations/<int:pk>/withdraw/",
+        views.withdraw_invitation,
+        name="withdraw_invitation",
+    ),
+    path(
         "manage/<slug:slug>/volunteers/<int:pk>/end/",
         views.end_membership,
         name="end_membership",

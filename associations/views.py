@@ -473,6 +473,27 @@ def decide_access_request(request, slug, pk):
 
 @login_required
 @require_POST
+def withdraw_invitation(request, slug, pk):
+    organisation, access = get_organisation_for(request.user, slug)
+    invitation = get_object_or_404(
+        Invitation, organisation=organisation, pk=pk, accepted_at__isnull=True
+    )
+    # Admins withdraw any invitation; a contact person only those they sent.
+    if not access.can_write and invitation.invited_by_id != request.user.pk:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only the organisation's administrators may change this."))
+    invitation.delete()
+    messages.success(
+        request,
+        _("The invitation to %(email)s has been withdrawn; its link no longer works.")
+        % {"email": invitation.email},
+    )
+    return redirect("associations:manage", slug=slug)
+
+
+@login_required
+@require_POST
 def end_membership(request, slug, pk):
     membership, access = get_membership_for(request.user, slug, pk, write=True)
     with transaction.atomic():

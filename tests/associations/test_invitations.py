@@ -262,3 +262,40 @@ def test_cannot_invite_existing_representative_or_volunteer(
     )
     assert "already volunteers with you" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_withdrawn_invitation_link_stops_working(client, org_a, contact_a, home_page):
+    path = _invite(client, contact_a, org_a, "volunteer", email="yonas@example.com", first_name="Y")
+    invitation = Invitation.objects.get()
+    client.force_login(contact_a)  # the contact person withdraws their own invitation
+    response = client.post(
+        reverse("associations:withdraw_invitation", args=[org_a.slug, invitation.pk])
+    )
+    assert response.status_code == 302
+    client.logout()
+    response = client.get(path)
+    assert response.status_code == 410
+    assert "withdrawn" in response.content.decode()
+
+
+def test_declined_access_request(client, org_a, representative_user, admin_b):
+    from associations.models import AccessRequest
+
+    request = AccessRequest.objects.create(organisation=org_a, user=admin_b)
+    client.force_login(representative_user)
+    client.post(
+        reverse("associations:decide_access_request", args=[org_a.slug, request.pk]),
+        {"decision": "decline"},
+    )
+    request.refresh_from_db()
+    assert request.status == "declined"
+    assert not Representative.objects.filter(organisation=org_a, user=admin_b).exists()
+    assert OutboundEmail.objects.filter(to=[admin_b.email]).exists()
+    # Answering twice changes nothing.
+    response = client.post(
+        reverse("associations:decide_access_request", args=[org_a.slug, request.pk]),
+        {"decision": "grant"},
+        follow=True,
+    )
+    assert "already been answered" in response.content.decode()
+    assert not Representative.objects.filter(organisation=org_a, user=admin_b).exists()

@@ -26,7 +26,13 @@ def world(org_a, org_b, contact_a, eva, coordinator, representative_user, admin_
     )
     asker = make_user("asker@example.com", "Adam", "Asker")
     access_request = AccessRequest.objects.create(organisation=org_a, user=asker)
+    from associations.models import Invitation
+
+    invitation = Invitation.objects.create(
+        organisation=org_a, kind="volunteer", email="ny@example.com", invited_by=target
+    )
     return {
+        "invitation": invitation,
         "org_a": org_a,
         "org_b": org_b,
         "target_rep": target_rep,
@@ -82,6 +88,11 @@ ORG_VIEWS = {
     "end_membership": (
         "post",
         lambda w: [w["org_a"].slug, w["membership_a"].pk],
+        [LOGIN, 404, 404, 403, 302, 302],
+    ),
+    "withdraw_invitation": (
+        "post",
+        lambda w: [w["org_a"].slug, w["invitation"].pk],
         [LOGIN, 404, 404, 403, 302, 302],
     ),
     "decide_access_request": (
