@@ -516,6 +516,9 @@ def checkin_code(request, pk):
             "qr_svg": qr_svg(url),
             "checkin_url": url,
             "refresh": codes.seconds_left() + 1,
+            # A screen at the meeting place reloads itself (script); a person's
+            # page never does (WCAG 2.2.1), it offers a button.
+            "kiosk": request.GET.get("kiosk") == "1",
         },
     )
 

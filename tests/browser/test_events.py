@@ -163,3 +163,22 @@ def test_registration_form_errors_are_accessible(page, live_server, cafe, axe):
     page.locator("section.registration button[type=submit]").click()
     expect(page.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(axe, page)
+
+
+def test_check_in_pages_are_accessible_on_a_phone(
+    phone_page, live_server, cafe, axe, client, coordinator
+):
+    occurrence = cafe.occurrences.get()
+    occurrence.register(name="Amal Hassan", email="amal@example.com")
+    login_browser(phone_page, live_server, client, coordinator)
+    for path in (
+        f"/events/date/{occurrence.pk}/check-in/",
+        f"/events/date/{occurrence.pk}/code/",
+        "/ar/events/check-in/",
+    ):
+        phone_page.goto(f"{live_server.url}{path}")
+        assert_no_axe_violations(axe, phone_page)
+    # Tick Amal on the phone list.
+    phone_page.goto(f"{live_server.url}/en/events/date/{occurrence.pk}/check-in/")
+    phone_page.get_by_role("button", name="Check in Amal Hassan").click()
+    expect(phone_page.locator(".checkin-row--present")).to_contain_text("Amal Hassan")

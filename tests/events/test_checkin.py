@@ -73,7 +73,9 @@ class TestSelfCheckIn:
         response = client.get(en("events:checkin_code", running.pk))
         html = response.content.decode()
         assert response.context["code"] == codes.checkin_code(running.pk)
-        assert "<svg" in html and 'http-equiv="refresh"' in html
+        assert "<svg" in html and "location.reload" not in html
+        kiosk = client.get(en("events:checkin_code", running.pk) + "?kiosk=1").content.decode()
+        assert "location.reload" in kiosk
 
     def test_valid_code_checks_in_once(self, client, volunteer_user, running):
         client.force_login(volunteer_user)
