@@ -85,3 +85,23 @@ class UpkeepPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_upkeep_panel(request, panels):
     panels.append(UpkeepPanel())
+
+
+@hooks.register("before_edit_page")
+def warn_about_outdated_translation(request, page):
+    """An editor opening an outdated translation is told so at the top of the form."""
+    from django.contrib import messages
+
+    from samverka.orientation.models import TranslationStatus
+
+    if (
+        request.method == "GET"
+        and TranslationStatus.objects.filter(page_id=page.pk, outdated=True).exists()
+    ):
+        messages.warning(
+            request,
+            _(
+                "The Swedish page has been published since this translation was. Compare the "
+                "two, update the translation and publish it to mark it up to date."
+            ),
+        )

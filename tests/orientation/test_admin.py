@@ -49,3 +49,20 @@ def test_dashboard_lists_outdated_translations(client, editor, health_topic):
     assert 'id="orientation-upkeep"' in html or "orientation-upkeep" in html
     assert "الصحة والرعاية" in html
     assert "/admin/orientation-reports/outdated-translations/" in html
+
+
+@pytest.mark.django_db
+def test_editor_is_warned_when_opening_an_outdated_translation(client, editor, health_topic):
+    from wagtail.models import Locale
+
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"  # the admin in English, whatever the catalogues say
+    profile.save()
+    arabic = health_topic.get_translation(Locale.objects.get(language_code="ar"))
+    client.force_login(editor)
+    url = f"/admin/pages/{arabic.pk}/edit/"
+    assert "mark it up to date" not in client.get(url).content.decode()
+    publish(health_topic)
+    assert "mark it up to date" in client.get(url).content.decode()
