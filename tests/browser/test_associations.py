@@ -172,3 +172,41 @@ def test_registration_form_has_no_wcag_violations(page, live_server, directory, 
         page.locator('main form button[type="submit"]').click()
         expect(page.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(axe, page)
+
+
+def test_representative_pages_have_no_wcag_violations(page, live_server, directory, axe):
+    from associations.models import Organisation, Representative
+
+    user = _user("ali@example.com", "Ali")
+    organisation = Organisation.objects.get(name="Röda Korset Ålunda")
+    Representative.objects.create(organisation=organisation, user=user, role="admin")
+    _log_in(page, live_server.url, "ali@example.com")
+    for path in ("", "edit/", "representatives/invite/", "volunteers/invite/"):
+        page.goto(f"{live_server.url}/organisations/manage/{organisation.slug}/{path}")
+        expect(page.locator("h1")).to_be_visible()
+        assert_no_axe_violations(axe, page)
+
+
+def test_volunteer_accepts_invitation_in_the_browser(page, live_server, directory, axe):
+    from associations.models import Invitation, Organisation, Volunteer
+
+    organisation = Organisation.objects.get(name="Röda Korset Ålunda")
+    invitation = Invitation.objects.create(
+        organisation=organisation, kind="volunteer", email="senait@example.com", first_name="Senait"
+    )
+    page.goto(f"{live_server.url}/organisations/invitation/{invitation.token()}/")
+    assert_no_axe_violations(axe, page)
+    page.fill("#id_account-password1", PASSWORD)
+    page.fill("#id_account-password2", PASSWORD)
+    page.fill("#id_profile-last_name", "Haile")
+    page.select_option("#id_profile-language_ti", "5")
+    page.select_option("#id_profile-language_sv", "3")
+    page.check('input[name="profile-roles"][value="language_cafe_host"]')
+    page.check('input[name="profile-availability"][value="thu_evening"]')
+    page.check("#id_consent-consent")
+    page.locator('main form button[type="submit"]').click()
+    page.wait_for_url(f"{live_server.url}/organisations/volunteer/profile/")
+    assert_no_axe_violations(axe, page)
+    volunteer = Volunteer.objects.get(email="senait@example.com")
+    assert volunteer.languages == {"sv": 3, "ti": 5}
+    assert volunteer.consent_version is not None
