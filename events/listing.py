@@ -7,9 +7,12 @@ loaded, with its event, organiser and place joined in.
 
 from __future__ import annotations
 
+import hashlib
+
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.urls import reverse
@@ -20,6 +23,40 @@ from .admin_forms import EVENT_LANGUAGES
 from .models import EventOccurrence, EventPage, Registration
 
 PAGE_SIZE = 20
+
+# Anonymous visitors get the rendered listing from the cache for up to a
+# minute; any change to dates or seats (a registration, a cancellation, a
+# published event) starts a new generation, so nobody sees stale seats.
+GENERATION_KEY = "events:listing:generation"
+LISTING_CACHE_SECONDS = 60
+
+
+def listing_generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, None)
+    return value
+
+
+def listing_changed() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def cached_listing_key(request) -> str | None:
+    """The cache key for this request, or None when it must be rendered."""
+    seconds = getattr(settings, "SAMVERKA_PAGE_CACHE_SECONDS", 0)
+    if not seconds or request.method != "GET":
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None
+    digest = hashlib.sha256(
+        f"{request.get_host()}|{request.get_full_path()}|{translation.get_language()}".encode()
+    ).hexdigest()
+    return f"events:listing:{listing_generation()}:{digest}"
 
 
 def _places():

@@ -33,6 +33,12 @@ from .admin_forms import EVENT_LANGUAGES, EventPageForm
 from .recurrence import expand, validate_rule
 
 
+def listing_changed() -> None:
+    from .listing import listing_changed as bump
+
+    bump()
+
+
 def series_horizon_days() -> int:
     """How far ahead a series' dates exist as rows (the rest follow daily)."""
     return getattr(settings, "SAMVERKA_EVENTS_HORIZON_DAYS", 400)
@@ -329,6 +335,7 @@ class EventPage(Page):
                 else:
                     occurrence.delete()
                     counts["removed"] += 1
+            transaction.on_commit(listing_changed)
         return counts
 
     @property
@@ -622,6 +629,7 @@ class EventOccurrence(models.Model):
                 created_at=now,
             )
             registration.occurrence = occurrence
+            transaction.on_commit(listing_changed)
             if notify:
                 registration.notify(
                     "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted"
@@ -827,6 +835,7 @@ class Registration(models.Model):
             fresh.save(update_fields=["status", "cancelled_at"])
             self.status, self.cancelled_at = fresh.status, fresh.cancelled_at
             fresh.occurrence = occurrence
+            transaction.on_commit(listing_changed)
             fresh.notify("cancelled")
             return occurrence.promote_waitlist(now) if was_confirmed else []
 

@@ -26,7 +26,12 @@ from .forms import (
     RegistrationForm,
     WalkInForm,
 )
-from .listing import attach_translations, listing_context
+from .listing import (
+    LISTING_CACHE_SECONDS,
+    attach_translations,
+    cached_listing_key,
+    listing_context,
+)
 from .models import (
     Attendance,
     CalendarToken,
@@ -72,7 +77,16 @@ def _public_occurrence(pk) -> EventOccurrence:
 
 
 def event_list(request):
-    return render(request, "events/event_list.html", listing_context(request))
+    key = cached_listing_key(request)
+    if key is not None:
+        content = cache.get(key)
+        if content is not None:
+            return HttpResponse(content)
+    response = render(request, "events/event_list.html", listing_context(request))
+    if key is not None and not response.cookies and not request.META.get("CSRF_COOKIE_USED"):
+        seconds = min(settings.SAMVERKA_PAGE_CACHE_SECONDS, LISTING_CACHE_SECONDS)
+        cache.set(key, response.content, seconds)
+    return response
 
 
 def _calendar_response(body: bytes, filename: str) -> HttpResponse:

@@ -86,3 +86,27 @@ def test_query_count_does_not_grow_with_dates(
         response = client.get(reverse("events:list"))
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == extra_dates + 1
+
+
+def test_anonymous_listing_is_cached_until_seats_change(
+    client, event_index, settings, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    settings.SAMVERKA_PAGE_CACHE_SECONDS = 300
+    occurrence = make_event(event_index, capacity=5).occurrences.get()
+    url = reverse("events:list")
+    assert client.get(url).context is not None  # rendered and stored
+    with django_assert_num_queries(0):
+        cached = client.get(url)
+    assert cached.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        occurrence.register(name="A", email="a@example.com", people=2, notify=False)
+    fresh = client.get(url)
+    assert fresh.context is not None  # rendered again, not from the cache
+    assert fresh.context["occurrences"][0].seats_left == 3
+
+
+def test_logged_in_listing_is_never_cached(client, event, settings, volunteer_user):
+    settings.SAMVERKA_PAGE_CACHE_SECONDS = 300
+    client.force_login(volunteer_user)
+    client.get(reverse("events:list"))
+    assert client.get(reverse("events:list")).context is not None
