@@ -2,11 +2,13 @@
 
 - Coordinators see and change everything, including newcomer profiles.
 - A volunteer sees only their own matches (and, within them, what a kompis needs to know
-  about their partner: first name, languages, district, contact once both said yes).
+  about their partner: first name, languages, district, contact once both said yes); a
+  newcomer with an account likewise sees their own match and answers it.
 - Everyone else, representatives included, sees nothing of newcomers: 404.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from samverka.core.permissions import is_coordinator
@@ -30,7 +32,7 @@ def matches_for(user):
     queryset = Match.objects.select_related("newcomer", "volunteer")
     if is_coordinator(user):
         return queryset
-    return queryset.filter(volunteer__user=user)
+    return queryset.filter(Q(volunteer__user=user) | Q(newcomer__user=user))
 
 
 def get_match_for(user, pk: int, write: bool = False) -> Match:

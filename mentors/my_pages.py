@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from associations.models import Volunteer
 
-from .models import Match, volunteer_hours
+from .models import Match, Newcomer, volunteer_hours
 
 
 def kompis(request):
@@ -38,4 +38,21 @@ def kompis(request):
     }
 
 
-SECTIONS = [kompis]
+def my_kompis(request):
+    """For a newcomer with an account: their kompis."""
+    newcomer = Newcomer.objects.filter(user=request.user).first()
+    if newcomer is None:
+        return None
+    return {
+        "title": _("Your kompis"),
+        "template": "mentors/my_pages/my_kompis.html",
+        "newcomer": newcomer,
+        "matches": list(
+            newcomer.matches.exclude(status=Match.Status.DECLINED)
+            .select_related("volunteer")
+            .order_by("-approved_at")
+        ),
+    }
+
+
+SECTIONS = [kompis, my_kompis]

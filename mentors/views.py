@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .access import get_match_for
 from .forms import AnswerForm, KompisApplicationForm, MeetingForm
-from .models import Match
+from .models import Match, Newcomer
 
 
 def apply(request):
@@ -27,41 +27,74 @@ def apply_thanks(request):
     return render(request, "mentors/apply_thanks.html")
 
 
-@login_required
-def match_detail(request, pk):
-    match = get_match_for(request.user, pk)
+def _side(user, match) -> str:
+    """Which side of the match the user is: a newcomer with an account answers for themselves."""
+    return "newcomer" if match.newcomer.user_id == user.pk else "volunteer"
+
+
+def _awaits(match, side: str) -> bool:
+    return (
+        match.status == Match.Status.PROPOSED
+        and getattr(match, f"{side}_answer") == Match.Answer.PENDING
+    )
+
+
+def _awaits_volunteer(match) -> bool:
+    return _awaits(match, "volunteer")
+
+
+def _languages(person) -> list[tuple[str, int]]:
+    if isinstance(person, Newcomer):
+        return person.language_names()
+    return person.language_levels()
+
+
+def _detail(request, match, form=None):
+    side = _side(request.user, match)
+    mine = side == "newcomer" or match.volunteer.user_id == request.user.pk
+    if form is None and mine and _awaits(match, side):
+        form = AnswerForm()
+    partner = match.volunteer if side == "newcomer" else match.newcomer
     return render(
         request,
         "mentors/match_detail.html",
         {
             "match": match,
+            "side": side,
+            "partner": partner,
+            "partner_languages": _languages(partner),
             "meetings": match.meetings.all(),
-            "answer_form": AnswerForm() if _awaits_volunteer(match) else None,
+            "answer_form": form,
         },
     )
 
 
-def _awaits_volunteer(match) -> bool:
-    return match.status == Match.Status.PROPOSED and match.volunteer_answer == Match.Answer.PENDING
+@login_required
+def match_detail(request, pk):
+    return _detail(request, get_match_for(request.user, pk))
 
 
-def _answer(request, match, form):
+def _answer(request, match, form, side="volunteer"):
+    accept, reason = form.cleaned_data["accept"], form.cleaned_data["reason"]
     try:
-        match.answer_as_volunteer(form.cleaned_data["accept"], form.cleaned_data["reason"])
+        if side == "newcomer":
+            match.answer_as_newcomer(accept, reason, recorded_by=request.user)
+        else:
+            match.answer_as_volunteer(accept, reason)
     except ValidationError:
         return False
+    partner = match.volunteer if side == "newcomer" else match.newcomer
     if match.status == Match.Status.ACTIVE:
         messages.success(
             request,
-            _("Thank you! You are now kompis with %(name)s.") % {"name": match.newcomer.first_name},
+            _("Thank you! You are now kompis with %(name)s.") % {"name": partner.first_name},
         )
     elif match.status == Match.Status.DECLINED:
         messages.success(request, _("Thank you for your answer. We will look for another pair."))
     else:
         messages.success(
             request,
-            _("Thank you! We are waiting for %(name)s's answer.")
-            % {"name": match.newcomer.first_name},
+            _("Thank you! We are waiting for %(name)s's answer.") % {"name": partner.first_name},
         )
     return True
 
@@ -70,16 +103,15 @@ def _answer(request, match, form):
 @require_POST
 def answer(request, pk):
     match = get_match_for(request.user, pk, write=True)
+    side = _side(request.user, match)
+    if side == "volunteer" and match.volunteer.user_id != request.user.pk:
+        raise PermissionDenied  # a coordinator records answers on the matching board
     form = AnswerForm(request.POST)
-    if not _awaits_volunteer(match):
+    if not _awaits(match, side):
         return render(request, "mentors/answer_stale.html", {"match": match, "reason": "answered"})
-    if form.is_valid() and _answer(request, match, form):
+    if form.is_valid() and _answer(request, match, form, side):
         return redirect("mentors:match", pk=match.pk)
-    return render(
-        request,
-        "mentors/match_detail.html",
-        {"match": match, "meetings": match.meetings.all(), "answer_form": form},
-    )
+    return _detail(request, match, form)
 
 
 def answer_link(request, token):
@@ -96,7 +128,16 @@ def answer_link(request, token):
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _answer(request, match, form):
         return render(request, "mentors/answer_done.html", {"match": match})
-    return render(request, "mentors/answer_link.html", {"match": match, "form": form})
+    return render(
+        request,
+        "mentors/answer_link.html",
+        {
+            "match": match,
+            "form": form,
+            "partner": match.newcomer,
+            "partner_languages": _languages(match.newcomer),
+        },
+    )
 
 
 @login_required

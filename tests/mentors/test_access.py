@@ -276,3 +276,30 @@ def test_board_swap_and_rerun_through_the_views(client, coordinator, policy):
     assert MatchRun.objects.count() == 3
     page = client.get(response["Location"]).content.decode()
     assert "Re-run of" in page
+
+
+def test_newcomer_with_an_account_sees_and_answers_their_own_match(
+    client, django_user_model, eva, own_match, other_match
+):
+    user = django_user_model.objects.create_user("amina@example.org", "amina@example.org", "pw")
+    Newcomer.objects.filter(pk=own_match.newcomer_id).update(user=user)
+    client.force_login(user)
+    page = client.get(reverse("core:my_pages")).content.decode()
+    assert "Please answer" in page
+    page = client.get(reverse("mentors:match", args=[own_match.pk])).content.decode()
+    assert "Kompis with Eva" in page and "Swedish (5/5)" in page
+    assert client.get(reverse("mentors:match", args=[other_match.pk])).status_code == 404
+    client.post(reverse("mentors:answer", args=[own_match.pk]), {"accept": "yes"})
+    own_match.refresh_from_db()
+    assert own_match.newcomer_answer == Match.Answer.ACCEPTED
+    assert own_match.newcomer_answer_recorded_by == user
+    assert own_match.volunteer_answer == Match.Answer.PENDING
+
+
+def test_a_coordinator_cannot_answer_for_a_volunteer_on_the_public_page(
+    client, coordinator, own_match
+):
+    client.force_login(coordinator)
+    assert client.get(reverse("mentors:match", args=[own_match.pk])).status_code == 200
+    response = client.post(reverse("mentors:answer", args=[own_match.pk]), {"accept": "yes"})
+    assert response.status_code == 403
