@@ -213,3 +213,10 @@ def test_detail_query_count_does_not_grow_with_the_log(client, world, django_ass
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_coordinator_group_has_the_internship_permissions(coordinator, supervisor):
+    for model in ("internshipplace", "internship", "followup", "contactlogentry", "outcome"):
+        for action in ("add", "change", "delete", "view"):
+            assert coordinator.has_perm(f"internships.{action}_{model}")
+    assert not supervisor.has_perm("internships.view_internship")
