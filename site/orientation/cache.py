@@ -13,8 +13,11 @@ The middleware sits right after LocaleMiddleware, so a cached page skips
 sessions, authentication, CSRF and the view; on the way out it sees the final
 response of everything below it (cookies set by CSRF or messages included).
 
-With more than one process the cache must be shared (Redis through CACHE_URL);
-with the local-memory cache each process would keep its own generation.
+With more than one process the cache should be shared (Redis through
+CACHE_URL): with the local-memory cache each process keeps its own generation,
+so a publish clears only the process that handled it. Pages are therefore kept
+at most LOCAL_CACHE_MAX_SECONDS in a local-memory cache, which bounds how long
+another process can show the old page.
 """
 
 import hashlib
@@ -24,6 +27,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 GENERATION_KEY = "samverka:pagecache:generation"
+LOCAL_CACHE_MAX_SECONDS = 30
 SKIP_COOKIES = {"messages"}
 
 
@@ -62,12 +66,23 @@ def _cacheable_request(request) -> bool:
     return not request.path.startswith(("/admin/", "/django-admin/"))
 
 
+def page_cache_seconds() -> int:
+    """How long a page is kept: the setting, capped for a per-process cache."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    seconds = getattr(settings, "SAMVERKA_PAGE_CACHE_SECONDS", 0)
+    if isinstance(caches["default"], LocMemCache):
+        return min(seconds, LOCAL_CACHE_MAX_SECONDS)
+    return seconds
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = getattr(settings, "SAMVERKA_PAGE_CACHE_SECONDS", 0)
+        seconds = page_cache_seconds()
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
         gen = generation()

@@ -54,7 +54,6 @@ def test_dashboard_lists_outdated_translations(client, editor, health_topic):
 @pytest.mark.django_db
 def test_editor_is_warned_when_opening_an_outdated_translation(client, editor, health_topic):
     from wagtail.models import Locale
-
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(editor)

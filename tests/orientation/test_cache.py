@@ -134,3 +134,18 @@ def test_the_cache_is_cleared_again_when_the_publish_commits(
     assert during > before
     assert callbacks  # the second clear runs after the commit …
     assert generation() > during  # … and did run
+
+
+def test_a_per_process_cache_keeps_pages_briefly(settings):
+    from samverka.orientation.cache import LOCAL_CACHE_MAX_SECONDS, page_cache_seconds
+
+    # Tests use the local-memory cache: another process would not see a publish,
+    # so pages are kept briefly there.
+    assert page_cache_seconds() == LOCAL_CACHE_MAX_SECONDS
+    settings.SAMVERKA_PAGE_CACHE_SECONDS = 0
+    assert page_cache_seconds() == 0
+    # A shared cache (here any other backend) keeps pages the full time; changing
+    # CACHES through the settings fixture makes Django rebuild its cache handler.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.SAMVERKA_PAGE_CACHE_SECONDS = 300
+    assert page_cache_seconds() == 300
