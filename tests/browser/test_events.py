@@ -119,12 +119,16 @@ def test_self_check_in_with_the_code_on_the_screen(
         capacity=None,
     ).occurrences.get()
     # The coordinator's screen at the meeting place.
-    screen = browser.new_context().new_page()
-    login_browser(screen, live_server, client, coordinator)
-    screen.goto(f"{live_server.url}/en/events/date/{running.pk}/code/")
-    code = screen.locator(".checkin-screen__code").inner_text().replace(" ", "")
-    assert re.fullmatch(r"\d{6}", code)
-    expect(screen.locator(".checkin-screen__qr svg")).to_be_visible()
+    screen_context = browser.new_context()
+    try:
+        screen = screen_context.new_page()
+        login_browser(screen, live_server, client, coordinator)
+        screen.goto(f"{live_server.url}/en/events/date/{running.pk}/code/")
+        code = screen.locator(".checkin-screen__code").inner_text().replace(" ", "")
+        assert re.fullmatch(r"\d{6}", code)
+        expect(screen.locator(".checkin-screen__qr svg")).to_be_visible()
+    finally:
+        screen_context.close()
 
     # A participant on their phone types the code.
     client.logout()
