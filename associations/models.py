@@ -61,6 +61,9 @@ def availability_label(slot: str) -> str:
     return f"{dict(WEEKDAYS).get(day, day)} {dict(DAY_PARTS).get(part, part)}"
 
 
+RESERVED_SLUGS = {"register", "request-access", "volunteer", "invitation", "manage"}
+
+
 class OrganisationQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Organisation.Status.APPROVED)
@@ -221,6 +224,8 @@ class Organisation(models.Model):
             raise ValidationError(
                 {"iop_valid_until": _("The agreement cannot end before it was signed.")}
             )
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by the site itself.")})
         unknown = set(self.activities or []) - set(self.Activity.values)
         if unknown:
             raise ValidationError(
@@ -230,7 +235,10 @@ class Organisation(models.Model):
     def _unique_slug(self) -> str:
         base = slugify(self.name)[:200] or "organisation"
         slug, n = base, 2
-        while Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        # The directory's own addresses (/organisations/register/ ...) are not free.
+        while slug in RESERVED_SLUGS or (
+            Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists()
+        ):
             slug, n = f"{base}-{n}", n + 1
         return slug
 

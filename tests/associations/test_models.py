@@ -94,3 +94,15 @@ def test_last_admin(representative_user, coordinator):
         organisation=organisation, user=coordinator, role=Representative.Role.ADMIN
     )
     assert not admin.is_last_admin()
+
+
+def test_slugs_never_shadow_the_directorys_own_addresses():
+    organisation = Organisation.objects.create(name="Register", organisation_number="556036-0793")
+    assert organisation.slug == "register-2"
+
+
+def test_reserved_slug_refused_in_clean():
+    organisation = Organisation(name="X", slug="manage", organisation_number="556036-0793")
+    with pytest.raises(ValidationError) as error:
+        organisation.full_clean()
+    assert "slug" in error.value.message_dict
