@@ -977,6 +977,15 @@ class Participant(models.Model):
         on_delete=models.SET_NULL,
         related_name="event_participant",
     )
+    newcomer = models.ForeignKey(
+        "mentors.Newcomer",
+        verbose_name=_("newcomer profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_participations",
+        help_text=_("The same person's newcomer profile, when there is one."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -194,7 +194,7 @@ class ParticipantViewSet(ModelViewSet):
     list_display = ["name", "phone", "email", "user"]
     search_fields = ["name", "phone", "email"]
     search_backend_name = None
-    form_fields = ["name", "phone", "email", "language", "user"]
+    form_fields = ["name", "phone", "email", "language", "user", "newcomer"]
     copy_view_enabled = False
 
 
