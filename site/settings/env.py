@@ -31,9 +31,15 @@ def database_from_env(default_url: str) -> dict:
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers and one writer work at once; the busy timeout makes a
-        # second writer wait instead of failing with "database is locked".
+        # second writer wait instead of failing with "database is locked", and
+        # IMMEDIATE transactions take the write lock at BEGIN, so a transaction
+        # that reads and then writes cannot deadlock against another writer.
         config.setdefault("OPTIONS", {}).update(
-            {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+            {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
         )
     return config
 
