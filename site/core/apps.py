@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "samverka.core"
     label = "core"
     verbose_name = _("Samverka core")
+
+    def ready(self):
+        from anymail.signals import tracking
+
+        from .email import mark_undeliverable
+
+        tracking.connect(mark_undeliverable, dispatch_uid="samverka_core_mark_undeliverable")

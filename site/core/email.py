@@ -64,3 +64,21 @@ def queue_rendered_email(
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
     return email
+
+
+# What an email service provider's tracking webhook may report that means the
+# message will not arrive (django-anymail's normalised event types).
+UNDELIVERABLE_EVENTS = {"bounced", "rejected"}
+
+
+def mark_undeliverable(sender, event, esp_name, **kwargs):
+    """django-anymail `tracking` receiver: a bounce or rejection marks the email
+    BOUNCED, so a coordinator sees that the address does not work."""
+    if event.event_type not in UNDELIVERABLE_EVENTS or not event.message_id:
+        return
+    reason = event.description or event.mta_response or event.reject_reason or event.event_type
+    OutboundEmail.objects.filter(provider_message_id=event.message_id).update(
+        status=OutboundEmail.Status.BOUNCED,
+        next_attempt_at=None,
+        last_error=f"{esp_name}: {reason}"[:2000],
+    )

@@ -225,3 +225,53 @@ def test_a_backend_that_can_defer_gets_the_retry_scheduled(
     [_, retry] = default_task_backend.results
     assert retry.args == [email.pk]
     assert retry.task.run_after == clock.now + timedelta(seconds=DELAYS[0])
+
+
+@pytest.fixture
+def sent_email(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        email = queue_email("borta@example.org", "testmail/plain", language="sv")
+    OutboundEmail.objects.filter(pk=email.pk).update(provider_message_id="pm-0001")
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+    return email
+
+
+def test_a_bounce_reported_by_the_provider_marks_the_email(client, settings, sent_email):
+    import base64
+    import json
+
+    settings.ANYMAIL = {"WEBHOOK_SECRET": "hook:secret"}
+    auth = "Basic " + base64.b64encode(b"hook:secret").decode()
+    payload = {
+        "RecordType": "Bounce",
+        "Type": "HardBounce",
+        "MessageID": "pm-0001",
+        "Email": "borta@example.org",
+        "Description": "The server was unable to deliver your message",
+        "BouncedAt": "2026-11-22T09:00:00Z",
+    }
+    response = client.post(
+        "/anymail/postmark/tracking/",
+        data=json.dumps(payload),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=auth,
+    )
+    assert response.status_code == 200
+    sent_email.refresh_from_db()
+    assert sent_email.status == OutboundEmail.Status.BOUNCED
+    assert sent_email.last_error.startswith("Postmark: ")
+    # A bounced email is never sent again.
+    assert deliver_email.call(sent_email.pk) == "skipped"
+
+
+def test_other_tracking_events_leave_the_email_alone(sent_email):
+    from anymail.signals import AnymailTrackingEvent, tracking
+
+    for event_type in ("delivered", "opened", "deferred"):
+        event = AnymailTrackingEvent(event_type=event_type, message_id="pm-0001")
+        tracking.send(sender=object, event=event, esp_name="Postmark")
+    bounce = AnymailTrackingEvent(event_type="bounced", message_id="another-message")
+    tracking.send(sender=object, event=bounce, esp_name="Postmark")
+    sent_email.refresh_from_db()
+    assert sent_email.status == OutboundEmail.Status.SENT
