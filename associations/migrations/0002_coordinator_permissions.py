@@ -1,7 +1,8 @@
 """Give the Coordinator group the permissions on the associations models."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from samverka.core.migration_utils import grant_model_permissions
 
 MODELS = [
     "organisation",
@@ -12,33 +13,6 @@ MODELS = [
     "accessrequest",
     "consenttext",
 ]
-ACTIONS = ["add", "change", "delete", "view"]
-
-
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("associations")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name="Coordinator")
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="associations",
-            codename__in=[f"{action}_{model}" for model in MODELS for action in ACTIONS],
-        )
-    )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name="Coordinator").first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="associations")
-        )
 
 
 class Migration(migrations.Migration):
@@ -47,4 +21,4 @@ class Migration(migrations.Migration):
         ("core", "0002_roles_and_locales"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [grant_model_permissions("associations", MODELS)]

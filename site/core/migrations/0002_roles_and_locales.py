@@ -3,8 +3,9 @@ the content locales. Later apps add their own model permissions to these groups
 in their own data migrations."""
 
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from samverka.core.migration_utils import ensure_permissions
 
 EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -25,15 +26,6 @@ PAGE_PERMISSIONS = {
     "Editor": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     "Coordinator": ["add_page", "change_page", "publish_page"],
 }
-
-
-def ensure_permissions(apps):
-    # Permissions are normally created after all migrations have run; create
-    # them now so that the groups can be given them in the same run.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
 
 
 def create_groups(apps, schema_editor):
