@@ -90,6 +90,19 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Swedish: a request in an earlier test leaves its
+    language active in this thread, and work outside a request (periodic
+    tasks, commands) would then render emails in that language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def home_page(db):
     from samverka.core.demo import seed_home

@@ -12,16 +12,6 @@ from events.models import EventIndexPage, EventPage
 _numbers = itertools.count(1)
 
 
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Requests in earlier tests leave their language active in this thread."""
-    from django.utils import translation
-
-    translation.activate("sv")
-    yield
-    translation.activate("sv")
-
-
 @pytest.fixture
 def event_index(home_page):
     index = EventIndexPage(title="Evenemang", slug="evenemang")
