@@ -11,12 +11,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .districts import DISTRICTS
 from .models import (
-    AVAILABILITY_SLOTS,
+    AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
     ConsentText,
     Organisation,
     Volunteer,
-    availability_label,
 )
 
 
@@ -54,7 +53,7 @@ class VolunteerAdminForm(WagtailAdminModelForm):
     )
     availability = forms.MultipleChoiceField(
         label=_("Availability"),
-        choices=[(slot, availability_label(slot)) for slot in AVAILABILITY_SLOTS],
+        choices=AVAILABILITY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -4,13 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .districts import DISTRICT_CHOICES, DISTRICTS
 from .models import (
-    AVAILABILITY_SLOTS,
+    AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
     ConsentText,
     Organisation,
     Representative,
     Volunteer,
-    availability_label,
 )
 from .validators import LOGO_EXTENSIONS
 
@@ -211,7 +210,7 @@ class VolunteerProfileForm(forms.ModelForm):
     )
     availability = forms.MultipleChoiceField(
         label=_("When can you usually?"),
-        choices=[(slot, availability_label(slot)) for slot in AVAILABILITY_SLOTS],
+        choices=AVAILABILITY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,11 @@ AVAILABILITY_SLOTS = [f"{day}_{part}" for day, _d in WEEKDAYS for part, _p in DA
 def availability_label(slot: str) -> str:
     day, _sep, part = slot.partition("_")
     return f"{dict(WEEKDAYS).get(day, day)} {dict(DAY_PARTS).get(part, part)}"
+
+
+# Form choices for availability. The labels are lazy: built at import time
+# they would stay in whatever language was active then.
+AVAILABILITY_CHOICES = [(slot, lazy(availability_label, str)(slot)) for slot in AVAILABILITY_SLOTS]
 
 
 RESERVED_SLUGS = {"register", "request-access", "volunteer", "invitation", "manage"}

@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.districts import DISTRICT_CHOICES, centroid
 from associations.forms import FORM_LANGUAGES, LEVEL_CHOICES
-from associations.models import AVAILABILITY_SLOTS, LANGUAGE_CHOICES, availability_label
+from associations.models import (
+    AVAILABILITY_CHOICES,
+    LANGUAGE_CHOICES,
+)
 
 from .models import INTERESTS, Match, Meeting, Newcomer
 
@@ -29,7 +32,7 @@ class KompisApplicationForm(forms.ModelForm):
     )
     availability = forms.MultipleChoiceField(
         label=_("When can you meet?"),
-        choices=[(slot, availability_label(slot)) for slot in AVAILABILITY_SLOTS],
+        choices=AVAILABILITY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

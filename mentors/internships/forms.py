@@ -5,12 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from associations.districts import DISTRICT_CHOICES
-from associations.models import AVAILABILITY_SLOTS, LANGUAGE_CHOICES, availability_label
+from associations.models import (
+    AVAILABILITY_CHOICES,
+    LANGUAGE_CHOICES,
+)
 
 from .models import ContactLogEntry, FollowUp, Internship, InternshipPlace, Outcome
 
 WORK_LANGUAGES = [(c, n) for c, n in LANGUAGE_CHOICES]
-SLOT_CHOICES = [(slot, availability_label(slot)) for slot in AVAILABILITY_SLOTS]
+SLOT_CHOICES = AVAILABILITY_CHOICES
 
 
 class DateInput(forms.DateInput):
