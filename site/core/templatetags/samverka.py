@@ -1,6 +1,8 @@
+from urllib.parse import unquote, urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 
 register = template.Library()
@@ -24,11 +26,12 @@ def language_links(context):
             translated[item.locale.language_code] = item
     links = []
     path = request.get_full_path() if request else "/"
+    prefixed = _path_in_each_language(path) if len(translated) < len(settings.LANGUAGES) else {}
     for code, name in settings.LANGUAGES:
         if code in translated:
             url = translated[code].get_url(request=request)
         else:
-            url = translate_url(path, code)
+            url = prefixed.get(code, path)
         links.append(
             {
                 "code": code,
@@ -39,6 +42,26 @@ def language_links(context):
             }
         )
     return links
+
+
+def _path_in_each_language(path: str) -> dict[str, str]:
+    """`path` under every language's prefix, as Django's translate_url gives it,
+    but resolving the path once instead of once per language."""
+    parsed = urlsplit(path)
+    try:
+        match = resolve(unquote(parsed.path))
+    except Resolver404:
+        return {}
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                url = reverse(name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                continue
+        urls[code] = urlunsplit((parsed.scheme, parsed.netloc, url, parsed.query, parsed.fragment))
+    return urls
 
 
 @register.filter
