@@ -8,14 +8,16 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= samverka.settings.dev
 
-.PHONY: install run test lint format screenshots benchmark messages ci clean
+.PHONY: install run test lint format screenshots benchmark messages ci clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+# Every package comes from requirements.lock, exact versions with hashes, so a fresh
+# install next month is the same install as today. `make lock` refreshes it.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -51,6 +53,13 @@ benchmark: install
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
 	$(BIN)/python scripts/compile_translations.py
+
+# Refresh the lock file to the newest releases the ranges in pyproject.toml allow, then
+# reinstall and run the suite: `make lock test`.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --upgrade \
+		--python-version 3.11 --python-platform linux --no-header -o requirements.lock
 
 # The whole CI (as root: it may apt-get install Chromium and PostgreSQL).
 ci:

@@ -223,6 +223,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# How many reverse proxies (TLS terminator, load balancer) stand in front of the
+# application and append to X-Forwarded-For. 0: the peer address is the client's.
+# Every rate limit keys on samverka.core.ratelimit.client_ip, which reads this.
+SAMVERKA_TRUSTED_PROXY_COUNT = env_int("SAMVERKA_TRUSTED_PROXY_COUNT", 0)
+
 # Page cache for anonymous visitors (seconds).
 SAMVERKA_PAGE_CACHE_SECONDS = env_int("SAMVERKA_PAGE_CACHE_SECONDS", 300)
 
