@@ -29,9 +29,7 @@ def client_ip(request) -> str:
     count = getattr(settings, "SAMVERKA_TRUSTED_PROXY_COUNT", 0)
     if count <= 0:
         return remote
-    hops = [
-        hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop
-    ]
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop]
     if len(hops) < count:
         # Fewer hops than trusted proxies: the request did not come through all of them
         # (a misconfiguration or a direct connection); the peer is all we know.
