@@ -13,6 +13,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Samverka
     "samverka.core",
+    "samverka.people",
     "samverka.home",
     "samverka.orientation",
     "associations",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "anymail",
     # Django
     "django_filters",
+    "phonenumber_field",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

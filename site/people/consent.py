@@ -1,0 +1,1 @@
+"""Consent: immutable published versions per purpose, and each person's record of consent."""

@@ -1,0 +1,3 @@
+"""People: the Person every app refers to (see the package docstring)."""
+
+from .consent import *  # noqa: F403  (consent versions and records live in consent.py)
