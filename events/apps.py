@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+    # Stated here so a host site with another DEFAULT_AUTO_FIELD keeps these migrations valid.
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from wagtail.signals import page_published

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class MentorsConfig(AppConfig):
     name = "mentors"
     verbose_name = _("Mentors and matching")
+    # Stated here so a host site with another DEFAULT_AUTO_FIELD keeps these migrations valid.
+    default_auto_field = "django.db.models.BigAutoField"

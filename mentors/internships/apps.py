@@ -6,3 +6,5 @@ class InternshipsConfig(AppConfig):
     name = "mentors.internships"
     label = "internships"
     verbose_name = _("Internships")
+    # Stated here so a host site with another DEFAULT_AUTO_FIELD keeps these migrations valid.
+    default_auto_field = "django.db.models.BigAutoField"

@@ -6,6 +6,8 @@ class CoreConfig(AppConfig):
     name = "samverka.core"
     label = "core"
     verbose_name = _("Samverka core")
+    # Stated here so a host site with another DEFAULT_AUTO_FIELD keeps these migrations valid.
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from anymail.signals import tracking

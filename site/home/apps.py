@@ -6,3 +6,5 @@ class HomeConfig(AppConfig):
     name = "samverka.home"
     label = "home"
     verbose_name = _("Home and standard pages")
+    # Stated here so a host site with another DEFAULT_AUTO_FIELD keeps these migrations valid.
+    default_auto_field = "django.db.models.BigAutoField"
