@@ -116,7 +116,11 @@ class PublicFormGuard:
         """Count this post; a Refusal when it must not be processed, else None."""
         if request.method != "POST":
             return None
-        if request.POST.get(HONEYPOT_NAME):
+        if any(
+            value
+            for key, value in request.POST.items()
+            if key == HONEYPOT_NAME or key.endswith(f"-{HONEYPOT_NAME}")  # prefixed forms
+        ):
             return Refusal(400, _("Your form could not be sent. Please try again."))
         limit, seconds = self.limit
         if request_rate_limited(request, f"form:{self.scope}", limit, seconds):
