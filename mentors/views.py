@@ -132,6 +132,11 @@ def answer_link(request, token):
         return render(request, "mentors/answer_stale.html", {"reason": "expired"}, status=410)
     except (signing.BadSignature, Match.DoesNotExist, KeyError, TypeError):
         return render(request, "mentors/answer_stale.html", {"reason": "invalid"}, status=404)
+    owner = match.volunteer.user_id
+    if request.user.is_authenticated and owner and owner != request.user.pk:
+        # The volunteer has an account and someone else is signed in: the link was
+        # forwarded, and an answer here would speak for the volunteer.
+        return render(request, "mentors/answer_stale.html", {"reason": "other"}, status=403)
     if not _awaits_volunteer(match):
         return render(request, "mentors/answer_stale.html", {"match": match, "reason": "answered"})
     form = AnswerForm(request.POST or None)

@@ -278,7 +278,9 @@ def listed(home_page):
 
     places = MeetingPlaceIndexPage(title="Mötesplatser", slug="motesplatser")
     home_page.add_child(instance=places)
-    place = MeetingPlacePage(title="Årby", slug="arby", city="Ålunda", district="Årby")
+    place = MeetingPlacePage(
+        title="Årby", slug="arby", street_address="Årbygatan 1", city="Ålunda", district="Årby"
+    )
     places.add_child(instance=place)
     index = EventIndexPage(title="Evenemang", slug="evenemang")
     home_page.add_child(instance=index)

@@ -243,3 +243,45 @@ def test_a_confirmed_address_is_not_capped(volunteer_user):
     assert [may_mail("Ny@Example.com") for _ in range(MAIL_CAP + 1)] == [True] * MAIL_CAP + [False]
     assert may_mail("ny@example.com") is False  # the same address, whatever its case
     assert may_mail("") is False
+
+
+# --- Other emailed links are bound to the person they were made for ------------------------
+
+
+def test_answer_link_speaks_only_for_its_volunteer(client, volunteer_user, representative_user):
+    from tests.mentors.conftest import make_mentor, make_newcomer
+
+    match = Match.propose(make_newcomer("Amina"), make_mentor("Eva", user=volunteer_user))
+    url = en_url("mentors:answer_link", [match.answer_token()])
+    client.force_login(representative_user)  # a forwarded link, someone else signed in
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"accept": "yes"}).status_code == 403
+    match.refresh_from_db()
+    assert match.volunteer_answer == Match.Answer.PENDING
+    # Given to another volunteer since: the old link names the old one and stops working.
+    other = make_mentor("Lena")
+    token = match.answer_token()
+    Match.objects.filter(pk=match.pk).update(volunteer=other)
+    client.logout()
+    response = client.post(en_url("mentors:answer_link", [token]), {"accept": "yes"})
+    assert response.status_code == 404
+    match.refresh_from_db()
+    assert match.volunteer_answer == Match.Answer.PENDING
+
+
+def test_cancel_and_feedback_links_reach_only_their_registration(client):
+    from events import codes
+
+    world = make_world()
+    other, _created = world.occurrence.register(name="B", email="b@example.com", notify=False)
+    token = codes.cancel_token(world.registration.pk)
+    for forged in (token[:-1] + ("A" if token[-1] != "A" else "B"), f"{other.pk}:{token}", "\x00"):
+        response = client.post(en_url("events:cancel", [forged]))
+        assert response.status_code == 400, forged
+    assert set(Registration.objects.values_list("status", flat=True)) == {"confirmed"}
+    response = client.post(en_url("events:cancel", [token]))
+    assert response.status_code == 200
+    other.refresh_from_db()
+    assert other.status == "confirmed"
+    response = client.post(en_url("events:feedback", ["\x00"]), {"satisfaction": "5"})
+    assert response.status_code == 400 and not FeedbackResponse.objects.exists()
