@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
+from samverka.core.public_forms import PublicFormMixin
+
 from .districts import DISTRICT_CHOICES, DISTRICTS
 from .models import (
     AVAILABILITY_CHOICES,
@@ -115,7 +117,7 @@ class OrganisationForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-class OrganisationRegistrationForm(OrganisationForm):
+class OrganisationRegistrationForm(PublicFormMixin, OrganisationForm):
     class Meta(OrganisationForm.Meta):
         fields = ["name", "organisation_number", *OrganisationForm.Meta.fields[1:]]
 
@@ -296,7 +298,7 @@ class ConsentMixin(forms.Form):
     )
 
 
-class BecomeVolunteerForm(VolunteerProfileForm):
+class BecomeVolunteerForm(PublicFormMixin, VolunteerProfileForm):
     email = forms.EmailField(label=_("Email"))
     consent = ConsentMixin.base_fields["consent"]
 
@@ -315,7 +317,7 @@ class BecomeVolunteerForm(VolunteerProfileForm):
         return email
 
 
-class AccountForm(forms.Form):
+class AccountForm(PublicFormMixin, forms.Form):
     """A new account for someone who followed an invitation link: the link
     proves the email address, so there is no separate confirmation step."""
 

@@ -766,6 +766,33 @@ class Invitation(models.Model):
     def is_used(self) -> bool:
         return self.accepted_at is not None
 
+    def is_for(self, user) -> bool:
+        """Whether ``user`` has proved they own the invited address.
+
+        Holding the link is not enough for someone already signed in: a forwarded or
+        leaked link would otherwise make any account a representative (with sight of
+        members' data). The address must be verified on that account."""
+        from allauth.account.models import EmailAddress
+
+        return (
+            user.is_authenticated
+            and EmailAddress.objects.filter(
+                user=user, email__iexact=self.email, verified=True
+            ).exists()
+        )
+
+    def address_has_account(self) -> bool:
+        """Whether some account already holds the invited address (then the invitee signs
+        in to it instead of creating a second one)."""
+        from allauth.account.models import EmailAddress
+        from django.contrib.auth import get_user_model
+
+        User = get_user_model()
+        return (
+            User.objects.filter(email__iexact=self.email).exists()
+            or EmailAddress.objects.filter(email__iexact=self.email).exists()
+        )
+
     class Invalid(Exception):
         """The link is broken, expired or used; `message` says which, for the visitor."""
 

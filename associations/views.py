@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.discovery import collect
 from samverka.core.email import queue_email
+from samverka.core.public_forms import PublicFormGuard, may_mail
 
 from .access import (
     get_access_request_for,
@@ -44,6 +45,9 @@ from .models import (
 )
 
 PAGE_SIZE = 20
+VOLUNTEER_GUARD = PublicFormGuard("volunteer")
+ORGANISATION_GUARD = PublicFormGuard("organisation")
+INVITATION_GUARD = PublicFormGuard("invitation")
 DIRECTORY_FIELDS = [
     "name",
     "slug",
@@ -71,6 +75,7 @@ def coordinator_emails() -> list[str]:
 # --- Public ------------------------------------------------------------------
 
 
+@require_safe
 def directory(request):
     """Approved, listed organisations; a GET filter form that works without JavaScript."""
     listed = Organisation.objects.listed()
@@ -106,6 +111,7 @@ def directory(request):
     )
 
 
+@require_safe
 def detail(request, slug):
     """An organisation's public page: only its public fields.
 
@@ -146,7 +152,8 @@ def become_volunteer(request):
             "last_name": request.user.last_name,
         }
     form = BecomeVolunteerForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and consent is not None:
+    status = VOLUNTEER_GUARD.refuse(request, form) if request.method == "POST" else None
+    if status is None and request.method == "POST" and form.is_valid() and consent is not None:
         with transaction.atomic():
             volunteer = form.save(commit=False)
             volunteer.status = Volunteer.Status.PENDING
@@ -155,11 +162,12 @@ def become_volunteer(request):
                 volunteer.user = request.user
             volunteer.record_consent(consent, Volunteer.ConsentMethod.ONLINE)
             volunteer.save()
-            queue_email(
-                volunteer.email,
-                "associations/email/volunteer_signup",
-                {"volunteer": volunteer},
-            )
+            if may_mail(volunteer.email):
+                queue_email(
+                    volunteer.email,
+                    "associations/email/volunteer_signup",
+                    {"volunteer": volunteer},
+                )
             coordinators = coordinator_emails()
             if coordinators:
                 queue_email(
@@ -169,9 +177,15 @@ def become_volunteer(request):
                     language="sv",
                 )
         return redirect("associations:become_volunteer_thanks")
-    return render(request, "associations/become_volunteer.html", {"form": form, "consent": consent})
+    return render(
+        request,
+        "associations/become_volunteer.html",
+        {"form": form, "consent": consent},
+        status=status or 200,
+    )
 
 
+@require_safe
 def become_volunteer_thanks(request):
     return render(request, "associations/become_volunteer_thanks.html")
 
@@ -182,7 +196,8 @@ def become_volunteer_thanks(request):
 @login_required
 def register(request):
     form = OrganisationRegistrationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    status = ORGANISATION_GUARD.refuse(request, form) if request.method == "POST" else None
+    if status is None and request.method == "POST" and form.is_valid():
         with transaction.atomic():
             organisation = form.save(commit=False)
             organisation.status = Organisation.Status.PENDING
@@ -196,11 +211,12 @@ def register(request):
                 role=Representative.Role.ADMIN,
                 language=get_language() or "sv",
             )
-            queue_email(
-                request.user.email,
-                "associations/email/organisation_registered",
-                {"organisation": organisation},
-            )
+            if may_mail(request.user.email):
+                queue_email(
+                    request.user.email,
+                    "associations/email/organisation_registered",
+                    {"organisation": organisation},
+                )
             coordinators = coordinator_emails()
             if coordinators:
                 queue_email(
@@ -222,6 +238,7 @@ def register(request):
         request,
         "associations/register.html",
         {"form": form, "existing": form.existing_organisation},
+        status=status or 200,
     )
 
 
@@ -537,9 +554,25 @@ def invitation(request, token):
             status=410,
         )
     user = request.user if request.user.is_authenticated else None
+    if user is not None and not invitation.is_for(user):
+        # Nothing is changed: the person signed in is not (provably) the one invited.
+        return render(
+            request,
+            "associations/invitation_other_address.html",
+            {"invitation": invitation, "organisation": invitation.organisation},
+            status=403,
+        )
+    refusal = INVITATION_GUARD.check(request)
+    if refusal is not None:
+        return render(
+            request,
+            "associations/invitation_invalid.html",
+            {"message": refusal.message},
+            status=refusal.status,
+        )
     existing_account = None
     if user is None:
-        existing_account = get_user_model().objects.filter(email__iexact=invitation.email).exists()
+        existing_account = invitation.address_has_account()
     is_volunteer = invitation.kind == Invitation.Kind.VOLUNTEER
     consent = current_consent() if is_volunteer else None
 

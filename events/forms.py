@@ -4,22 +4,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from samverka.core.ids import IdChoiceField, IdField
+from samverka.core.public_forms import PublicFormMixin
+
 from .models import FeedbackResponse
 
 
-class HoneypotMixin(forms.Form):
-    # Hidden from people (and from assistive technology); bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website")))
-
-
-class RegistrationForm(HoneypotMixin, forms.Form):
+class RegistrationForm(PublicFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
         label=_("Email"),
@@ -63,7 +54,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         "language",
         "access_needs",
         "consent",
-        "website",
+        "homepage",
         "idempotency_key",
     ]
 
@@ -107,7 +98,7 @@ DelegateFormSet = forms.formset_factory(DelegateForm, extra=6, max_num=50)
 
 
 class DelegatesForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = IdChoiceField(label=_("Organisation"), queryset=None)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, organisations, **kwargs):
@@ -123,7 +114,7 @@ class WalkInForm(forms.Form):
     people = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=50, initial=1)
 
 
-class CheckInCodeForm(forms.Form):
+class CheckInCodeForm(PublicFormMixin, forms.Form):
     code = forms.CharField(
         label=_("The code shown at the meeting place"),
         max_length=12,
@@ -131,10 +122,10 @@ class CheckInCodeForm(forms.Form):
             attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"}
         ),
     )
-    date = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    date = IdField(widget=forms.HiddenInput, required=False)
 
 
-class FeedbackForm(HoneypotMixin, forms.ModelForm):
+class FeedbackForm(PublicFormMixin, forms.ModelForm):
     class Meta:
         model = FeedbackResponse
         fields = ["satisfaction", "job_knowledge", "comment"]
@@ -149,3 +140,7 @@ class FeedbackForm(HoneypotMixin, forms.ModelForm):
         self.fields["satisfaction"].choices = FeedbackResponse.Satisfaction.choices
         self.fields["job_knowledge"].choices = FeedbackResponse.Agreement.choices
         self.fields["job_knowledge"].required = False
+
+
+class CancelForm(PublicFormMixin, forms.Form):
+    """Cancelling by the emailed link: nothing to fill in but the guard's honeypot."""

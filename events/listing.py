@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from samverka.core.ids import IdChoiceFilter
+
 from .admin_forms import EVENT_LANGUAGES
 from .models import EventOccurrence, EventPage, Registration
 
@@ -84,13 +86,13 @@ class OccurrenceFilter(django_filters.FilterSet):
         choices=EVENT_LANGUAGES,
         empty_label=_("All languages"),
     )
-    place = django_filters.ModelChoiceFilter(
+    place = IdChoiceFilter(
         label=_("Meeting place"),
         field_name="event__place",
         queryset=lambda request: _places(),
         empty_label=_("All places"),
     )
-    organiser = django_filters.ModelChoiceFilter(
+    organiser = IdChoiceFilter(
         label=_("Organiser"),
         field_name="event__organiser",
         queryset=lambda request: _organisers(),

@@ -14,11 +14,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
+
+from samverka.core.ids import parse_id
+from samverka.core.public_forms import PublicFormGuard, may_mail
 
 from . import codes, feeds
 from .access import can_manage_event, get_enrolment_for, get_occurrence_for_staff
 from .forms import (
+    CancelForm,
     CheckInCodeForm,
     DelegateFormSet,
     DelegatesForm,
@@ -48,19 +52,10 @@ from .notifications import occurrence_ics
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
-def rate_limited(request, scope: str) -> bool:
-    """True once an address has used up its allowance for `scope` (cache based)."""
-    limit, seconds = getattr(settings, "SAMVERKA_EVENTS_RATE_LIMITS", {}).get(
-        scope, {"register": (10, 600), "checkin": (20, 600), "feedback": (10, 600)}[scope]
-    )
-    key = f"events:rate:{scope}:{request.META.get('REMOTE_ADDR', '')}"
-    if cache.add(key, 1, seconds):
-        return False
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        return False
+REGISTER_GUARD = PublicFormGuard("register")
+CHECKIN_GUARD = PublicFormGuard("checkin")
+FEEDBACK_GUARD = PublicFormGuard("feedback")
+CANCEL_GUARD = PublicFormGuard("cancel")
 
 
 def _public_occurrence(pk) -> EventOccurrence:
@@ -76,6 +71,7 @@ def _public_occurrence(pk) -> EventOccurrence:
 # --- Listing and calendars ---------------------------------------------------------
 
 
+@require_safe
 def event_list(request):
     key = cached_listing_key(request)
     if key is not None:
@@ -95,10 +91,12 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@require_safe
 def feed_all(request):
     return _calendar_response(feeds.public_feed(_("Samverka events")), "samverka.ics")
 
 
+@require_safe
 def feed_category(request, category):
     if category not in EventPage.Category.values:
         raise Http404
@@ -108,6 +106,7 @@ def feed_category(request, category):
     )
 
 
+@require_safe
 def feed_place(request, pk):
     from samverka.orientation.models import MeetingPlacePage
 
@@ -117,6 +116,7 @@ def feed_place(request, pk):
     )
 
 
+@require_safe
 def feed_organiser(request, pk):
     from associations.models import Organisation
 
@@ -127,6 +127,7 @@ def feed_organiser(request, pk):
     )
 
 
+@require_safe
 def feed_private(request, token):
     calendar_token = get_object_or_404(CalendarToken.objects.select_related("user"), token=token)
     return _calendar_response(
@@ -144,6 +145,7 @@ def renew_private_feed(request):
     return redirect("core:my_pages")
 
 
+@require_safe
 def date_ics(request, pk):
     occurrence = _public_occurrence(pk)
     response = HttpResponse(occurrence_ics(occurrence), content_type=CALENDAR_TYPE)
@@ -163,24 +165,24 @@ def occurrence_detail(request, pk):
     error = None
     status = 200
     if request.method == "POST":
-        if form.is_spam():
-            error = _("Your registration could not be sent. Please try again.")
-            status = 400
-        elif rate_limited(request, "register"):
-            error = _("Too many registrations from your connection. Please wait a few minutes.")
-            status = 429
+        refusal = REGISTER_GUARD.check(request)
+        if refusal is not None:
+            error, status = refusal.message, refusal.status
         elif form.is_valid():
             data = form.cleaned_data
+            email = user.email if user.is_authenticated else data["email"]
             try:
                 registration, created = occurrence.register(
                     name=data["name"],
-                    email=user.email if user.is_authenticated else data["email"],
+                    email=email,
                     phone=data["phone"],
                     people=data["people"],
                     language=data["language"],
                     access_needs=data["access_needs"],
                     user=user if user.is_authenticated else None,
                     idempotency_key=data["idempotency_key"],
+                    # The registration stands either way; only the mail is capped.
+                    notify=not email or may_mail(email),
                 )
             except RegistrationError as exc:
                 error = exc.message
@@ -215,6 +217,7 @@ def occurrence_detail(request, pk):
     )
 
 
+@require_safe
 def registered(request, token):
     registration = get_object_or_404(
         Registration.objects.select_related("occurrence__event"), token=token
@@ -261,6 +264,15 @@ def cancel(request, token):
             },
             status=410,
         )
+    form = CancelForm(request.POST or None)
+    refusal = CANCEL_GUARD.check(request)
+    if refusal is not None:
+        return render(
+            request,
+            "events/cancel.html",
+            {"registration": registration, "form": form, "error": refusal.message},
+            status=refusal.status,
+        )
     if request.method == "POST":
         try:
             registration.cancel()
@@ -282,7 +294,7 @@ def cancel(request, token):
                 "event": registration.occurrence.event,
             },
         )
-    return render(request, "events/cancel.html", {"registration": registration})
+    return render(request, "events/cancel.html", {"registration": registration, "form": form})
 
 
 def _organisations_of(user):
@@ -411,8 +423,8 @@ def checkin_staff(request, pk):
             messages.success(request, _("Walk-in added."))
             return redirect(request.get_full_path())
         if action in ("tick", "untick"):
-            kind, object_id = request.POST.get("kind"), request.POST.get("id", "")
-            if kind not in ("registration", "participant") or not object_id.isdigit():
+            kind, object_id = request.POST.get("kind"), parse_id(request.POST.get("id"))
+            if kind not in ("registration", "participant") or object_id is None:
                 raise Http404
             if action == "tick":
                 if kind == "registration":
@@ -563,9 +575,9 @@ def self_checkin(request):
     error = None
     status = 200
     if request.method == "POST":
-        if rate_limited(request, "checkin"):
-            error = _("Too many attempts. Please wait a few minutes.")
-            status = 429
+        refusal = CHECKIN_GUARD.check(request)
+        if refusal is not None:
+            error, status = refusal.message, refusal.status
         elif form.is_valid():
             candidates = _open_for_checkin(now).select_related("event")
             if form.cleaned_data.get("date"):
@@ -689,13 +701,9 @@ def feedback(request, token):
     error = None
     status = 200
     if request.method == "POST":
-        if form.is_spam():
-            error, status = _("Your answers could not be sent. Please try again."), 400
-        elif rate_limited(request, "feedback"):
-            error, status = (
-                _("Too many answers from your connection. Please wait a few minutes."),
-                429,
-            )
+        refusal = FEEDBACK_GUARD.check(request)
+        if refusal is not None:
+            error, status = refusal.message, refusal.status
         elif form.is_valid():
             response = form.save(commit=False)
             response.event = event

@@ -10,11 +10,12 @@ from associations.models import (
     AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
 )
+from samverka.core.public_forms import PublicFormMixin
 
 from .models import INTERESTS, Match, Meeting, Newcomer
 
 
-class KompisApplicationForm(forms.ModelForm):
+class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     """A newcomer applies for a kompis. Plain words; a coordinator checks every application."""
 
     district = forms.ChoiceField(label=_("Where do you live?"), choices=DISTRICT_CHOICES)
@@ -41,12 +42,6 @@ class KompisApplicationForm(forms.ModelForm):
             "I agree that the municipality saves this information to find a kompis for me. "
             "I can ask to have it removed at any time."
         ),
-    )
-    # Humans never see this field; bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -93,11 +88,6 @@ class KompisApplicationForm(forms.ModelForm):
     def language_fields(self):
         return [self[f"language_{code}"] for code in FORM_LANGUAGES if code != "sv"]
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Please leave this field empty."))
-        return ""
-
     def clean(self):
         cleaned = super().clean()
         languages = {
@@ -122,7 +112,7 @@ class KompisApplicationForm(forms.ModelForm):
         return newcomer
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PublicFormMixin, forms.Form):
     accept = forms.TypedChoiceField(
         label=_("Your answer"),
         choices=[("yes", _("Yes, I want to be kompis")), ("no", _("No, not this time"))],

@@ -7,22 +7,31 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
+
+from samverka.core.public_forms import PublicFormGuard
 
 from .access import get_match_for
 from .forms import AnswerForm, KompisApplicationForm, MeetingForm
 from .models import Match, Newcomer
 
+APPLY_GUARD = PublicFormGuard("kompis")
+ANSWER_GUARD = PublicFormGuard("answer")
+
 
 def apply(request):
     form = KompisApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        return redirect("mentors:apply_thanks")
-    return render(request, "mentors/apply.html", {"form": form})
+    status = None
+    if request.method == "POST":
+        status = APPLY_GUARD.refuse(request, form)
+        if status is None and form.is_valid():
+            with transaction.atomic():
+                form.save()
+            return redirect("mentors:apply_thanks")
+    return render(request, "mentors/apply.html", {"form": form}, status=status or 200)
 
 
+@require_safe
 def apply_thanks(request):
     return render(request, "mentors/apply_thanks.html")
 
@@ -123,11 +132,19 @@ def answer_link(request, token):
         return render(request, "mentors/answer_stale.html", {"reason": "expired"}, status=410)
     except (signing.BadSignature, Match.DoesNotExist, KeyError, TypeError):
         return render(request, "mentors/answer_stale.html", {"reason": "invalid"}, status=404)
+    owner = match.volunteer.user_id
+    if request.user.is_authenticated and owner and owner != request.user.pk:
+        # The volunteer has an account and someone else is signed in: the link was
+        # forwarded, and an answer here would speak for the volunteer.
+        return render(request, "mentors/answer_stale.html", {"reason": "other"}, status=403)
     if not _awaits_volunteer(match):
         return render(request, "mentors/answer_stale.html", {"match": match, "reason": "answered"})
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _answer(request, match, form):
-        return render(request, "mentors/answer_done.html", {"match": match})
+    status = None
+    if request.method == "POST":
+        status = ANSWER_GUARD.refuse(request, form)
+        if status is None and form.is_valid() and _answer(request, match, form):
+            return render(request, "mentors/answer_done.html", {"match": match})
     return render(
         request,
         "mentors/answer_link.html",
@@ -137,6 +154,7 @@ def answer_link(request, token):
             "partner": match.newcomer,
             "partner_languages": _languages(match.newcomer),
         },
+        status=status or 200,
     )
 
 

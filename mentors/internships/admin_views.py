@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from associations.models import Volunteer
+from samverka.core.ids import parse_id
 
 from . import matching
 from .access import get_internship_for
@@ -50,13 +51,13 @@ def new_internship(request):
     """Place a newcomer: the engine's five best places for the chosen newcomer, then the form."""
     _require(request, "add_internship")
     newcomer = None
-    newcomer_id = request.GET.get("newcomer") or request.POST.get("newcomer")
-    if newcomer_id and str(newcomer_id).isdigit():
+    newcomer_id = parse_id(request.GET.get("newcomer") or request.POST.get("newcomer"))
+    if newcomer_id:
         newcomer = _newcomer_model().objects.filter(pk=newcomer_id).first()
     initial = {"newcomer": newcomer}
-    place_id = request.GET.get("place")
+    place_id = parse_id(request.GET.get("place"))
     place = None
-    if place_id and place_id.isdigit():
+    if place_id:
         place = InternshipPlace.objects.filter(pk=place_id).first()
         if place is not None:
             initial.update(
@@ -136,7 +137,7 @@ def _write(request, pk):
 @require_POST
 def assign_mentor(request, pk):
     internship = _write(request, pk)
-    volunteer = get_object_or_404(Volunteer, pk=request.POST.get("volunteer"))
+    volunteer = get_object_or_404(Volunteer, pk=parse_id(request.POST.get("volunteer")))
     try:
         internship.assign_mentor(volunteer)
     except ValidationError as error:
@@ -243,7 +244,9 @@ def follow_up(request, pk, kind):
 def pending_places(request):
     _require(request, "change_internshipplace")
     if request.method == "POST":
-        place = get_object_or_404(InternshipPlace.objects.pending(), pk=request.POST.get("place"))
+        place = get_object_or_404(
+            InternshipPlace.objects.pending(), pk=parse_id(request.POST.get("place"))
+        )
         if request.POST.get("decision") == "approve":
             place.approve(request.user)
             messages.success(request, _("%(title)s is approved.") % {"title": place.title})

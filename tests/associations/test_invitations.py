@@ -299,3 +299,118 @@ def test_declined_access_request(client, org_a, representative_user, admin_b):
     )
     assert "already been answered" in response.content.decode()
     assert not Representative.objects.filter(organisation=org_a, user=admin_b).exists()
+
+
+# --- Finding 3: an invitation is accepted only by the person it was sent to ------------
+
+
+def test_a_signed_in_stranger_cannot_take_an_invitation(client, org_b, admin_b, volunteer_user):
+    """The finding: a volunteer holding a forwarded link became admin of a faith community
+    and saw its members. Now the link needs the invited address, verified."""
+    path = _invite(client, admin_b, org_b, "representative", email="ny@example.com", role="admin")
+    client.force_login(volunteer_user)
+    response = client.get(path)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "sent this invitation to ny@example.com" in html
+    assert 'name="next"' in html  # sign out and come back as the invitee
+    response = client.post(path, {})
+    assert response.status_code == 403
+    assert not Representative.objects.filter(organisation=org_b, user=volunteer_user).exists()
+    assert Invitation.objects.get().accepted_at is None
+    assert client.get(reverse("associations:manage", args=[org_b.slug])).status_code == 404
+
+
+def test_a_signed_in_stranger_cannot_take_a_volunteer_invitation(
+    client, org_a, contact_a, volunteer_user, home_page
+):
+    path = _invite(client, contact_a, org_a, "volunteer", email="yonas@example.com", first_name="Y")
+    client.force_login(volunteer_user)
+    response = client.post(path, {**PROFILE, "consent-consent": "on"})
+    assert response.status_code == 403
+    assert not Volunteer.objects.exists() and not Membership.objects.exists()
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_an_unverified_address_is_not_enough_until_confirmed(client, org_a, representative_user):
+    from allauth.account.models import EmailAddress
+
+    path = _invite(
+        client, representative_user, org_a, "representative", email="ny@example.com", role="admin"
+    )
+    # An account that typed the address but never confirmed it.
+    user = get_user_model().objects.create_user(
+        username="ny", email="ny@example.com", password="a-long-password-1"
+    )
+    EmailAddress.objects.create(user=user, email="ny@example.com", verified=False, primary=True)
+    client.force_login(user)
+    assert client.post(path).status_code == 403
+    assert not Representative.objects.filter(user=user).exists()
+    EmailAddress.objects.filter(user=user).update(verified=True)
+    assert client.post(path).status_code == 302
+    assert Representative.objects.get(organisation=org_a, user=user).role == "admin"
+
+
+def test_the_address_matches_whatever_its_case(client, org_a, admin_b, home_page):
+    invitation = Invitation.objects.create(
+        organisation=org_a, kind="representative", email="Bertil@Example.COM", role="contact"
+    )
+    client.force_login(admin_b)  # verified as bertil@example.com
+    response = client.post(reverse("associations:invitation", args=[invitation.token()]))
+    assert response.status_code == 302
+    assert Representative.objects.filter(organisation=org_a, user=admin_b).exists()
+    # Replayed by the same person: a clear 410, nothing more is created.
+    response = client.post(reverse("associations:invitation", args=[invitation.token()]))
+    assert response.status_code == 410
+    assert Representative.objects.filter(organisation=org_a, user=admin_b).count() == 1
+
+
+def test_the_stranger_signs_out_and_the_invitee_signs_up(
+    client, org_a, representative_user, volunteer_user, home_page
+):
+    path = _invite(
+        client, representative_user, org_a, "representative", email="ny@example.com", role="contact"
+    )
+    client.force_login(volunteer_user)
+    response = client.post(reverse("account_logout"), {"next": path})
+    assert response.status_code == 302 and response["Location"] == path
+    response = client.get(path)
+    assert response.status_code == 200 and "account-password1" in response.content.decode()
+    response = client.post(
+        path,
+        {
+            "account-first_name": "Nils",
+            "account-last_name": "Ny",
+            "account-password1": "ett-långt-lösenord-42",
+            "account-password2": "ett-långt-lösenord-42",
+        },
+    )
+    assert response.status_code == 302
+    assert Representative.objects.filter(organisation=org_a, user__email="ny@example.com").exists()
+    assert not Representative.objects.filter(user=volunteer_user).exists()
+
+
+def test_invitation_account_form_has_the_guard(client, org_a, representative_user, home_page):
+    path = _invite(
+        client, representative_user, org_a, "representative", email="ny@example.com", role="contact"
+    )
+    response = client.post(
+        path,
+        {
+            "account-first_name": "Bot",
+            "account-last_name": "Bot",
+            "account-password1": "ett-långt-lösenord-42",
+            "account-password2": "ett-långt-lösenord-42",
+            "account-homepage": "http://spam.example",
+        },
+    )
+    assert response.status_code == 400
+    assert not get_user_model().objects.filter(email="ny@example.com").exists()
+    assert Invitation.objects.get().accepted_at is None
+
+
+@pytest.mark.parametrize("token", ["\x00", "a\x00b", "9" * 300, "..%2F", "x:y:z"])
+def test_junk_tokens_are_a_clear_410(client, home_page, token):
+    response = client.get(reverse("associations:invitation", args=[token]))
+    assert response.status_code == 410
+    assert "not valid" in response.content.decode()

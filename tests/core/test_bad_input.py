@@ -238,3 +238,122 @@ def test_login_never_redirects_off_site(client, home_page, volunteer_user):
     )
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
+
+
+# --- Junk ids and NUL bytes in every filter and every public form field ------------------
+
+JUNK_VALUES = [
+    "9223372036854775808",  # 2**63: one past the largest id (SQLite: OverflowError)
+    "9" * 40,
+    "-1",
+    "0",
+    "abc",
+    "\x00",
+    "1\x00",
+    "²",  # str.isdigit() says yes, int() says no
+    "1e3",
+]
+
+
+def _listing_params():
+    """Every filter of every public listing, read from the filter sets themselves, so a
+    new filter is swept too."""
+    from associations.filters import DirectoryFilter
+    from events.listing import OccurrenceFilter
+
+    return {
+        "events:list": [*OccurrenceFilter.base_filters, "page"],
+        "associations:directory": [*DirectoryFilter.base_filters, "page"],
+        "search": ["q", "page"],
+    }
+
+
+@pytest.fixture
+def listed(home_page):
+    """An event with a meeting place and an organiser, so every filter has choices."""
+    from events.models import EventIndexPage
+    from samverka.orientation.models import MeetingPlaceIndexPage, MeetingPlacePage
+    from tests.associations.conftest import make_organisation
+    from tests.events.conftest import make_event
+
+    places = MeetingPlaceIndexPage(title="Mötesplatser", slug="motesplatser")
+    home_page.add_child(instance=places)
+    place = MeetingPlacePage(
+        title="Årby", slug="arby", street_address="Årbygatan 1", city="Ålunda", district="Årby"
+    )
+    places.add_child(instance=place)
+    index = EventIndexPage(title="Evenemang", slug="evenemang")
+    home_page.add_child(instance=index)
+    organisation = make_organisation(name="Röda Korset")
+    make_event(index, place=place, organiser=organisation)
+    return place, organisation
+
+
+@pytest.mark.parametrize("value", JUNK_VALUES, ids=repr)
+def test_junk_in_every_listing_filter_is_ignored_not_a_500(client, listed, value):
+    from django.urls import reverse
+
+    failures = []
+    for name, params in _listing_params().items():
+        for param in params:
+            response = client.get(reverse(name), {param: value})
+            if response.status_code != 200:
+                failures.append(f"{name}?{param}={value!r}: {response.status_code}")
+    assert failures == []
+
+
+def test_a_valid_place_filter_still_filters(client, listed):
+    from django.urls import reverse
+
+    place, organisation = listed
+    response = client.get(reverse("events:list"), {"place": place.pk})
+    assert len(response.context["occurrences"]) == 1
+    response = client.get(reverse("events:list"), {"organiser": organisation.pk + 1000})
+    assert len(response.context["occurrences"]) == 1  # an unknown id is ignored
+
+
+@pytest.mark.parametrize("value", JUNK_VALUES, ids=repr)
+def test_junk_ids_posted_to_check_in_are_refused_not_a_500(client, coordinator, listed, value):
+    from django.urls import reverse
+
+    from events.models import Attendance, EventOccurrence
+
+    occurrence = EventOccurrence.objects.get()
+    client.force_login(coordinator)
+    for kind in ("registration", "participant"):
+        response = client.post(
+            reverse("events:checkin_staff", args=[occurrence.pk]),
+            {"action": "tick", "kind": kind, "id": value},
+        )
+        assert response.status_code in (302, 404), (kind, response.status_code)
+    response = client.post(reverse("events:self_checkin"), {"code": "123456", "date": value})
+    assert response.status_code in (400, 302)
+    response = client.get(reverse("events:self_checkin"), {"date": value, "code": value})
+    assert response.status_code == 200
+    assert not Attendance.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["\x00", "9223372036854775808"], ids=["NUL", "2**63"])
+def test_junk_in_every_public_form_field_saves_nothing(client, volunteer_user, value):
+    """Every field of every public form (found by reading the form on the page) gets the
+    same junk: a clear answer, never a 500, nothing saved."""
+    from .public_form_urls import en_url, make_world, url_args
+    from .test_public_forms import ANONYMOUS_FORMS, SIGNED_IN_FORMS, _state
+
+    args = url_args(make_world())
+    failures = []
+    for signed_in, names in ((False, ANONYMOUS_FORMS), (True, SIGNED_IN_FORMS)):
+        if signed_in:
+            client.force_login(volunteer_user)
+        # The cancel link's form has nothing to fill in: posting it is the cancellation.
+        for name in sorted(names - {"events:cancel"}):
+            url = en_url(name, args[name])
+            page = client.get(url).content.decode()
+            fields = set(re.findall(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"', page))
+            fields -= {"csrfmiddlewaretoken", "next", "q"}
+            fields = {field for field in fields if not field.endswith("homepage")}
+            before = _state()
+            response = client.post(url, dict.fromkeys(fields, value))
+            if response.status_code >= 500 or _state() != before:
+                failures.append(f"{name}: {response.status_code}")
+    assert failures == []

@@ -100,7 +100,7 @@ def test_feedback_bad_input(client, occurrence):
     assert forged.status_code == 400
     url = en("events:feedback", codes.feedback_token("o", occurrence.pk))
     assert client.post(url, {"satisfaction": "9"}).status_code == 400
-    assert client.post(url, {"satisfaction": "5", "website": "x"}).status_code == 400
+    assert client.post(url, {"satisfaction": "5", "homepage": "x"}).status_code == 400
     assert not FeedbackResponse.objects.exists()
 
 

@@ -23,7 +23,7 @@ def form_data(**overrides):
         "language": "ar",
         "access_needs": "",
         "consent": "on",
-        "website": "",
+        "homepage": "",
         "idempotency_key": "key-1",
     }
     data.update(overrides)
@@ -136,18 +136,18 @@ class TestRegisterView:
         assert not Registration.objects.exists()
 
     def test_honeypot(self, client, occurrence):
-        response = post(client, occurrence, website="http://spam.example")
+        response = post(client, occurrence, homepage="http://spam.example")
         assert response.status_code == 400
         assert "could not be sent" in response.content.decode()
         assert not Registration.objects.exists()
 
     def test_rate_limit(self, client, occurrence, settings):
-        settings.SAMVERKA_EVENTS_RATE_LIMITS = {"register": (2, 600)}
+        settings.SAMVERKA_PUBLIC_FORM_LIMITS = {"register": (2, 600)}
         for n in range(2):
             post(client, occurrence, email=f"p{n}@example.com", idempotency_key=f"k{n}")
         response = post(client, occurrence, email="p9@example.com", idempotency_key="k9")
         assert response.status_code == 429
-        assert "Too many registrations" in response.content.decode()
+        assert "Too many forms have been sent" in response.content.decode()
         assert Registration.objects.count() == 2
 
     def test_cancelled_date(self, client, event_index):

@@ -114,8 +114,8 @@ def test_public_application_is_pending_and_honeypot_stops_bots(client):
         "interests": ["walking"],
         "consent": "on",
     }
-    response = client.post(reverse("mentors:apply"), {**data, "website": "http://spam"})
-    assert response.status_code == 200 and not Newcomer.objects.exists()
+    response = client.post(reverse("mentors:apply"), {**data, "homepage": "http://spam"})
+    assert response.status_code == 400 and not Newcomer.objects.exists()
     response = client.post(reverse("mentors:apply"), data)
     assert response.status_code == 302
     hawa = Newcomer.objects.get()
