@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+
+from samverka.core.listings import ExportingIndexView
 
 from .admin_forms import (
     DecisionForm,
@@ -50,7 +52,7 @@ ORGANISATION_EXPORT = [
 ]
 
 
-class OrganisationIndexView(IndexView):
+class OrganisationIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("representatives")
 
@@ -169,12 +171,12 @@ class PendingOrganisationViewSet(OrganisationViewSet):
         return []
 
 
-class RepresentativeIndexView(IndexView):
+class RepresentativeIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("organisation", "user")
 
 
-class MembershipIndexView(IndexView):
+class MembershipIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("volunteer", "organisation")
 
@@ -223,7 +225,7 @@ class RepresentativeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class VolunteerIndexView(IndexView):
+class VolunteerIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user")
 

@@ -1,0 +1,145 @@
+"""Core's part of the Wagtail admin: the audit trail's log actions and the
+outbox listing (every outgoing message, whatever its channel)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import include, path, reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+
+from . import audit
+from .listings import ExportingIndexView
+from .models import OutboundEmail
+from .tasks import deliver_email
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    audit.register(actions)
+
+
+class LastErrorColumn(Column):
+    def get_value(self, instance):
+        return Truncator(instance.last_error).chars(80)
+
+
+class OutboxIndexView(ExportingIndexView):
+    def get_base_queryset(self):
+        # The listing never shows bodies or attachments; leave them in the database.
+        return super().get_base_queryset().defer("body", "html", "attachments")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.can_resend and self.request.user.has_perm("core.change_outboundemail"):
+            buttons.insert(
+                0,
+                ButtonMenuItem(
+                    _("Send again"),
+                    url=reverse("outbox_admin:resend", args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=5,
+                    attrs={"data-action": "resend"},
+                ),
+            )
+        return buttons
+
+
+def _to_inspect(request, pk, *args, **kwargs):
+    return redirect("outbox:inspect", pk=pk)
+
+
+class OutboxViewSet(ModelViewSet):
+    """Coordinators see what left, what failed and what bounced. The columns
+    are channel-independent (recipient, kind, status), so SMS rows will share
+    the listing. Messages are not edited: a failed one is sent again as it was."""
+
+    model = OutboundEmail
+    name = "outbox"
+    icon = "mail"
+    menu_label = gettext_lazy("Outbox")
+    menu_order = 900
+    add_to_settings_menu = False
+    add_to_admin_menu = True
+    index_view_class = OutboxIndexView
+    list_display = [
+        Column("recipients", label=gettext_lazy("Recipient")),
+        Column("kind", label=gettext_lazy("Kind")),
+        Column("channel", label=gettext_lazy("Channel"), accessor="get_channel_display"),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column("attempts", label=gettext_lazy("Attempts")),
+        LastErrorColumn("last_error", label=gettext_lazy("Last error or bounce reason")),
+        DateColumn("created_at", label=gettext_lazy("Queued")),
+        DateColumn("sent_at", label=gettext_lazy("Sent")),
+    ]
+    list_filter = ["status", "channel", "kind", "created_at"]
+    search_fields = ["to", "subject", "kind"]
+    search_backend_name = None
+    list_export = [
+        "channel",
+        "kind",
+        "recipients",
+        "subject",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+    ]
+    export_filename = "outbox"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "channel",
+        "kind",
+        "to",
+        "subject",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "body",
+    ]
+    add_view_enabled = False
+    copy_view_enabled = False
+    form_fields = []
+
+    @property
+    def edit_view(self):
+        return _to_inspect
+
+
+def resend(request, pk):
+    """Queue a failed, bounced or interrupted message again: a person has
+    decided that it should go (for an interrupted one, that a possible
+    duplicate is better than none)."""
+    email = OutboundEmail.objects.get_for(request.user, pk, write=True)
+    if request.method != "POST":
+        return TemplateResponse(request, "core/admin/resend.html", {"email": email})
+    previous = email.get_status_display()
+    if email.requeue():
+        audit.log(
+            email, audit.OUTBOX_RESEND, user=request.user, status=str(previous), kind=email.kind
+        )
+        deliver_email.enqueue(email.pk)
+        messages.success(request, _("The message is queued again."))
+    else:
+        messages.warning(request, _("This message is not waiting for a decision any more."))
+    return redirect("outbox:index")
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    return OutboxViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [path("<int:pk>/resend/", resend, name="resend")]
+    return [path("outbox-actions/", include((urls, "outbox_admin")))]
