@@ -31,14 +31,46 @@ INTERNSHIP_OUTCOME = "samverka.internship.outcome"
 OUTBOX_RESEND = "samverka.outbox.resend"
 
 
+def _related_model(model, relation):
+    try:
+        return model._meta.get_field(relation).related_model
+    except Exception:  # noqa: BLE001 - a model changed since the entry was written
+        return None
+
+
+def _choice_label(model, field_name, value):
+    """The label of a stored choice value, in the reader's language (entries
+    store values, so the history reads right in every admin language)."""
+    if value in ("", None):
+        return "—"
+    try:
+        field = model._meta.get_field(field_name)
+    except Exception:  # noqa: BLE001 - a model changed since the entry was written
+        return value
+    return str(dict(field.flatchoices).get(value, value))
+
+
 class _Formatter(LogFormatter):
-    """A message built from the entry's data; a missing key shows as empty
-    rather than breaking the history page."""
+    """A message built from the entry's data. Keys named in `choices` hold
+    choice values of the logged model's field (or, as "relation.field", of a
+    related model's); they are shown by their translated label. A missing key
+    shows the plain message rather than breaking the history page."""
 
     template = ""
+    choices = {}
 
     def format_message(self, log_entry):
         data = dict(log_entry.data or {})
+        model = log_entry.content_type.model_class() if log_entry.content_type_id else None
+        if model is not None:
+            for key, path in self.choices.items():
+                if key not in data:
+                    continue
+                target, field_name = model, path
+                if "." in path:
+                    relation, field_name = path.split(".", 1)
+                    target = _related_model(model, relation)
+                data[key] = _choice_label(target, field_name, data[key])
         try:
             return str(self.template) % data
         except (KeyError, TypeError, ValueError):
@@ -72,31 +104,36 @@ class ImportFormatter(_Formatter):
 class OrganisationDecisionFormatter(_Formatter):
     label = _("Organisation decision")
     message = _("Decided on the organisation")
-    template = _("Organisation %(decision)s: %(status)s")
+    template = _("Decision recorded: the organisation is now %(status)s")
+    choices = {"status": "status"}
 
 
 class VolunteerVettingFormatter(_Formatter):
     label = _("Volunteer vetting")
     message = _("Vetting changed")
     template = _("Vetting changed from %(old)s to %(new)s")
+    choices = {"old": "status", "new": "status"}
 
 
 class InternshipStatusFormatter(_Formatter):
     label = _("Internship status")
     message = _("Status changed")
     template = _("Status changed from %(old)s to %(new)s")
+    choices = {"old": "status", "new": "status"}
 
 
 class InternshipOutcomeFormatter(_Formatter):
     label = _("Internship outcome")
     message = _("Outcome recorded")
-    template = _("Outcome recorded: %(outcome)s")
+    template = _("Outcome recorded at %(checkpoint)s: %(kind)s")
+    choices = {"checkpoint": "outcomes.checkpoint", "kind": "outcomes.kind"}
 
 
 class OutboxResendFormatter(_Formatter):
     label = _("Resend a message")
     message = _("Message queued again")
-    template = _("Queued again after %(status)s (%(kind)s)")
+    template = _("Queued again after it was %(status)s")
+    choices = {"status": "status"}
 
 
 FORMATTERS = {

@@ -2,14 +2,19 @@
 outbox listing (every outgoing message, whatever its channel)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.defaults import page_not_found, permission_denied
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
@@ -29,7 +34,26 @@ class LastErrorColumn(Column):
         return Truncator(instance.last_error).chars(80)
 
 
-class OutboxIndexView(ExportingIndexView):
+class OutboxAccessMixin:
+    """Wagtail answers a missing permission with a redirect to the dashboard;
+    the outbox (recipients' addresses, message bodies) answers 404, like any
+    object a user may not see (the load-and-authorise rule)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("core.view_outboundemail"):
+            return page_not_found(request, Http404())
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OutboxInspectView(OutboxAccessMixin, InspectView):
+    pass
+
+
+class OutboxHistoryView(OutboxAccessMixin, HistoryView):
+    pass
+
+
+class OutboxIndexView(OutboxAccessMixin, ExportingIndexView):
     def get_base_queryset(self):
         # The listing never shows bodies or attachments; leave them in the database.
         return super().get_base_queryset().defer("body", "html", "attachments")
@@ -67,6 +91,8 @@ class OutboxViewSet(ModelViewSet):
     add_to_settings_menu = False
     add_to_admin_menu = True
     index_view_class = OutboxIndexView
+    inspect_view_class = OutboxInspectView
+    history_view_class = OutboxHistoryView
     list_display = [
         Column("recipients", label=gettext_lazy("Recipient")),
         Column("kind", label=gettext_lazy("Kind")),
@@ -119,14 +145,16 @@ def resend(request, pk):
     """Queue a failed, bounced or interrupted message again: a person has
     decided that it should go (for an interrupted one, that a possible
     duplicate is better than none)."""
-    email = OutboundEmail.objects.get_for(request.user, pk, write=True)
+    try:
+        email = OutboundEmail.objects.get_for(request.user, pk, write=True)
+    except PermissionDenied as error:
+        # Answered here: Wagtail would turn it into a redirect to the dashboard.
+        return permission_denied(request, error)
     if request.method != "POST":
         return TemplateResponse(request, "core/admin/resend.html", {"email": email})
-    previous = email.get_status_display()
+    previous = email.status
     if email.requeue():
-        audit.log(
-            email, audit.OUTBOX_RESEND, user=request.user, status=str(previous), kind=email.kind
-        )
+        audit.log(email, audit.OUTBOX_RESEND, user=request.user, status=previous)
         deliver_email.enqueue(email.pk)
         messages.success(request, _("The message is queued again."))
     else:
