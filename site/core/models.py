@@ -145,6 +145,8 @@ class OutboundEmail(models.Model):
     def recipients(self) -> str:
         return ", ".join(self.to)
 
+    recipients.fget.short_description = _("recipient")
+
     @property
     def max_attempts(self) -> int:
         return len(settings.SAMVERKA_EMAIL_RETRY_DELAYS) + 1

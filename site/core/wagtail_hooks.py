@@ -58,6 +58,10 @@ class OutboxIndexView(OutboxAccessMixin, ExportingIndexView):
         # The listing never shows bodies or attachments; leave them in the database.
         return super().get_base_queryset().defer("body", "html", "attachments")
 
+    def get_edit_url(self, instance):
+        # Messages are not edited: the title opens the details.
+        return self.get_inspect_url(instance)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.can_resend and self.request.user.has_perm("core.change_outboundemail"):
@@ -68,7 +72,6 @@ class OutboxIndexView(OutboxAccessMixin, ExportingIndexView):
                     url=reverse("outbox_admin:resend", args=[instance.pk]),
                     icon_name="resubmit",
                     priority=5,
-                    attrs={"data-action": "resend"},
                 ),
             )
         return buttons
@@ -94,7 +97,7 @@ class OutboxViewSet(ModelViewSet):
     inspect_view_class = OutboxInspectView
     history_view_class = OutboxHistoryView
     list_display = [
-        Column("recipients", label=gettext_lazy("Recipient")),
+        "recipients",
         Column("kind", label=gettext_lazy("Kind")),
         Column("channel", label=gettext_lazy("Channel"), accessor="get_channel_display"),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
