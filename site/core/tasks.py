@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import default_task_backend, task
 
 from .models import OutboundEmail
@@ -121,8 +122,11 @@ def recover_outbox() -> dict:
     interrupted = OutboundEmail.objects.orphaned(now).update(
         status=OutboundEmail.Status.INTERRUPTED,
         next_attempt_at=None,
-        last_error="The sending worker stopped before it reported back; "
-        "the message may or may not have been sent.",
+        # Shown in the outbox listing; workers run in the site's language.
+        last_error=gettext(
+            "The sending worker stopped before it reported back; "
+            "the message may or may not have been sent."
+        ),
     )
     lost = list(OutboundEmail.objects.lost_in_queue(now).values_list("pk", flat=True)[:500])
     for pk in lost:
