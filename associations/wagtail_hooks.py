@@ -13,11 +13,14 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+
+from samverka.core import audit
+from samverka.core.listings import ExportingIndexView
 
 from .admin_forms import (
     DecisionForm,
@@ -50,7 +53,7 @@ ORGANISATION_EXPORT = [
 ]
 
 
-class OrganisationIndexView(IndexView):
+class OrganisationIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("representatives")
 
@@ -169,12 +172,12 @@ class PendingOrganisationViewSet(OrganisationViewSet):
         return []
 
 
-class RepresentativeIndexView(IndexView):
+class RepresentativeIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("organisation", "user")
 
 
-class MembershipIndexView(IndexView):
+class MembershipIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("volunteer", "organisation")
 
@@ -223,9 +226,39 @@ class RepresentativeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class VolunteerIndexView(IndexView):
+class VolunteerIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user")
+
+
+class VolunteerEditView(EditView):
+    """Opening the form shows the person's record (logged as a view); a change
+    of vetting status gets its own entry in the volunteer's history."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        audit.log_view_person(self.object, request.user, where=_("edit form"))
+        return response
+
+    def save_instance(self):
+        old = Volunteer.objects.filter(pk=self.object.pk).values_list("status", flat=True).first()
+        instance = super().save_instance()
+        if old != instance.status:
+            audit.log(
+                instance,
+                audit.VOLUNTEER_VETTING,
+                user=self.request.user,
+                old=old or "",
+                new=instance.status,
+            )
+        return instance
+
+
+class VolunteerInspectView(InspectView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        audit.log_view_person(self.object, request.user, where=_("details"))
+        return response
 
 
 class PendingVolunteerIndexView(VolunteerIndexView):
@@ -238,6 +271,8 @@ class VolunteerViewSet(ModelViewSet):
     icon = "user"
     menu_label = gettext_lazy("Volunteers")
     index_view_class = VolunteerIndexView
+    edit_view_class = VolunteerEditView
+    inspect_view_class = VolunteerInspectView
     list_display = [
         "full_name",
         "district",
@@ -394,6 +429,13 @@ def decide(request, pk):
         else:
             organisation.suspend(request.user, message)
             messages.success(request, _("%(name)s is suspended.") % {"name": organisation.name})
+        audit.log(
+            organisation,
+            audit.ORGANISATION_DECISION,
+            user=request.user,
+            decision=decision,
+            status=organisation.status,
+        )
         return redirect("pending_organisations:index")
     return TemplateResponse(
         request,
@@ -414,9 +456,17 @@ def import_organisations(request):
     if request.method == "POST" and form.is_valid():
         rows, file_errors = parse_organisation_csv(form.cleaned_data["file"])
         if rows and not file_errors and not any(row.errors for row in rows):
+            source = request.FILES["file"].name
             with transaction.atomic():
                 for row in rows:
                     row.instance.save()
+                    audit.log(
+                        row.instance,
+                        audit.IMPORT,
+                        user=request.user,
+                        source=source,
+                        count=len(rows),
+                    )
             imported = len(rows)
             messages.success(request, _("%(count)d organisations imported.") % {"count": imported})
             return redirect("organisation:index")

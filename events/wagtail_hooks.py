@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+
+from samverka.core.listings import ExportingIndexView
 
 from .codes import feedback_token
 from .models import (
@@ -32,7 +33,7 @@ from .models import (
 # --- Dates and registrations ------------------------------------------------------------
 
 
-class OccurrenceIndexView(IndexView):
+class OccurrenceIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -92,7 +93,7 @@ class OccurrenceViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("occurrence__event", "organisation")
 
@@ -137,7 +138,7 @@ class RegistrationViewSet(ModelViewSet):
 # --- Programmes -----------------------------------------------------------------------
 
 
-class ProgrammeIndexView(IndexView):
+class ProgrammeIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -198,7 +199,7 @@ class ParticipantViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class EnrolmentIndexView(IndexView):
+class EnrolmentIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("programme", "participant")
 
@@ -222,7 +223,7 @@ class EnrolmentViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class AbsenceIndexView(IndexView):
+class AbsenceIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -252,9 +253,15 @@ class AbsenceViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class FeedbackIndexView(ExportingIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event", "programme")
+
+
 class FeedbackViewSet(ModelViewSet):
     model = FeedbackResponse
     icon = "pick"
+    index_view_class = FeedbackIndexView
     menu_label = gettext_lazy("Feedback")
     list_display = [
         "event",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from associations.models import Volunteer
+from samverka.core import audit
 from samverka.core.ids import parse_id
 
 from . import matching
@@ -153,8 +154,16 @@ def assign_mentor(request, pk):
 @require_POST
 def change_status(request, pk):
     internship = _write(request, pk)
+    old = internship.status
     form = StatusForm(request.POST)
     if form.is_valid() and form.apply(internship):
+        audit.log(
+            internship,
+            audit.INTERNSHIP_STATUS,
+            user=request.user,
+            old=old,
+            new=internship.status,
+        )
         messages.success(request, _("The status is now: %s") % internship.get_status_display())
         return redirect("internships_admin:manage", pk=internship.pk)
     internship.refresh_from_db()
@@ -212,6 +221,13 @@ def record_outcome(request, pk):
                 outcome.internship = internship
                 outcome.recorded_by = request.user
                 outcome.save()
+                audit.log(
+                    internship,
+                    audit.INTERNSHIP_OUTCOME,
+                    user=request.user,
+                    checkpoint=outcome.checkpoint,
+                    kind=outcome.kind,
+                )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -306,6 +322,17 @@ def report(request):
         params["start"], params["end"], params["granularity"], params["checkpoint"]
     ).run()
     export = request.GET.get("export")
+    if export in ("xlsx", "csv"):
+        query = request.GET.copy()
+        query.pop("export", None)
+        audit.log_export(
+            Internship,
+            request.user,
+            listing=_("Internship report"),
+            export_format=export,
+            count=sum(len(table.rows) for table in result.tables),
+            filters=query.urlencode(),
+        )
     if export == "xlsx":
         response = HttpResponse(
             to_xlsx(result.tables, result.headline()),

@@ -10,17 +10,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+
+from samverka.core.listings import ExportingIndexView
 
 from . import admin_views
 from .forms import PlaceAdminForm
 from .models import Internship, InternshipPlace
 
 
-class PlaceIndexView(IndexView):
+class PlaceIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("employer").with_taken()
 
@@ -99,7 +100,7 @@ class PlaceViewSet(ModelViewSet):
     )
 
 
-class InternshipIndexView(IndexView):
+class InternshipIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("newcomer", "place__employer", "mentor")
 

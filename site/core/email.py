@@ -31,7 +31,9 @@ def queue_email(
             html = render_to_string(f"{template_prefix}_body.html", context)
         except Exception:  # noqa: BLE001 - the HTML part is optional
             html = ""
-    return queue_rendered_email(recipients, subject, body, html, attachments=attachments)
+    return queue_rendered_email(
+        recipients, subject, body, html, attachments=attachments, kind=template_prefix
+    )
 
 
 def queue_rendered_email(
@@ -41,14 +43,17 @@ def queue_rendered_email(
     html: str = "",
     *,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    kind: str = "account",
 ) -> OutboundEmail:
     """Store an already rendered message and enqueue its delivery after commit.
 
     For messages rendered elsewhere (allauth's account emails); everything
-    else uses `queue_email`."""
+    else uses `queue_email`. `kind` names the message in the outbox listing
+    (`queue_email` passes its template prefix)."""
     from .tasks import deliver_email
 
     email = OutboundEmail.objects.create(
+        kind=kind[:100],
         to=[to] if isinstance(to, str) else list(to),
         subject=" ".join(subject.split())[:255],
         body=body,

@@ -1,7 +1,23 @@
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import F, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# A row claimed for sending whose worker has not reported back within this time
+# is taken to be orphaned (the worker died); a queued row never claimed within
+# it is taken to have lost its task. Generous, so a slow provider is not mistaken
+# for a dead worker. Settings may override it (tests do).
+DEFAULT_CLAIM_TIMEOUT = timedelta(minutes=15)
+
+
+def claim_timeout() -> timedelta:
+    seconds = getattr(settings, "SAMVERKA_OUTBOX_CLAIM_TIMEOUT_SECONDS", None)
+    return timedelta(seconds=seconds) if seconds is not None else DEFAULT_CLAIM_TIMEOUT
 
 
 class OutboundEmailQuerySet(models.QuerySet):
@@ -9,47 +25,145 @@ class OutboundEmailQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=OutboundEmail.Status.RETRYING, next_attempt_at__lte=now)
 
+    def claim(self, pk, now=None):
+        """Mark one row as being handed to the provider, or return None when it
+        is not waiting to be sent (already sent, bounced, claimed by another
+        worker...). A single conditional UPDATE, committed before the provider
+        is called: of two workers given the same row, exactly one wins."""
+        now = now or timezone.now()
+        claimed = self.filter(pk=pk, status__in=OutboundEmail.SENDABLE).update(
+            status=OutboundEmail.Status.SENDING,
+            claimed_at=now,
+            attempts=F("attempts") + 1,
+        )
+        return self.filter(pk=pk).first() if claimed else None
+
+    def lost_in_queue(self, now=None):
+        """Queued rows never claimed long after they were queued: their task was
+        lost (a worker died before taking it, a queue was emptied). Never handed
+        to the provider, so they can safely be queued again."""
+        now = now or timezone.now()
+        return self.filter(
+            status=OutboundEmail.Status.QUEUED,
+            claimed_at__isnull=True,
+            created_at__lte=now - claim_timeout(),
+        )
+
+    def orphaned(self, now=None):
+        """Rows claimed for sending whose worker never reported back. The
+        provider may or may not have accepted the message."""
+        now = now or timezone.now()
+        return self.filter(
+            status=OutboundEmail.Status.SENDING, claimed_at__lte=now - claim_timeout()
+        )
+
+    def expired(self, now=None):
+        """Finished rows older than the retention period (personal data in the
+        recipients, subject and body is kept no longer than needed)."""
+        now = now or timezone.now()
+        cutoff = now - timedelta(days=settings.SAMVERKA_OUTBOX_RETENTION_DAYS)
+        return self.filter(status__in=OutboundEmail.FINISHED).filter(
+            Q(sent_at__lte=cutoff) | Q(sent_at__isnull=True, created_at__lte=cutoff)
+        )
+
+    def resendable(self):
+        return self.filter(status__in=OutboundEmail.RESENDABLE)
+
+    def get_for(self, user, pk, write=False):
+        """Load one message for `user`: 404 for those who may not see the
+        outbox, 403 for those who may see it but not send again."""
+        email = self.filter(pk=pk).first() if user.has_perm("core.view_outboundemail") else None
+        if email is None:
+            raise Http404
+        if write and not user.has_perm("core.change_outboundemail"):
+            raise PermissionDenied(_("You may look at the outbox but not send messages again."))
+        return email
+
 
 class OutboundEmail(models.Model):
-    """One email on its way out.
+    """One message on its way out.
 
     Every email goes through this table and a background task, so that a slow
     or failing provider never breaks the request that caused it, and a failed
     send is tried again with growing delays.
+
+    Delivery is at most once per row: a worker first claims the row (QUEUED or
+    RETRYING -> SENDING, committed) and only then hands the message to the
+    provider. A row whose worker dies after the claim is never sent again by the
+    machine: it becomes INTERRUPTED, and a coordinator decides in the outbox
+    listing whether to send it again. A row still QUEUED and never claimed was
+    provably never handed over, so the periodic recovery queues it again.
     """
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         RETRYING = "retrying", _("Waiting to retry")
         FAILED = "failed", _("Failed")
         BOUNCED = "bounced", _("Bounced")
+        INTERRUPTED = "interrupted", _("Interrupted, may have been sent")
 
+    class Channel(models.TextChoices):
+        # SMS comes later as a second choice here; the outbox listing, resend and
+        # purge work on the channel-independent fields.
+        EMAIL = "email", _("Email")
+
+    SENDABLE = (Status.QUEUED, Status.RETRYING)
+    RESENDABLE = (Status.FAILED, Status.BOUNCED, Status.INTERRUPTED)
+    FINISHED = (Status.SENT, Status.FAILED, Status.BOUNCED, Status.INTERRUPTED)
+
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel, default=Channel.EMAIL)
+    kind = models.CharField(_("kind"), max_length=100, blank=True, db_index=True)
     to = models.JSONField(_("recipients"), default=list)
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("text"))
     html = models.TextField(_("HTML"), blank=True)
     # [{"filename": ..., "content": <base64>, "mimetype": ...}]
     attachments = models.JSONField(default=list, blank=True)
-    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("handed to the provider"), null=True, blank=True)
     provider_message_id = models.CharField(max_length=255, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("queued at"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     objects = OutboundEmailQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("outbound email")
-        verbose_name_plural = _("outbound emails")
+        verbose_name = _("outbound message")
+        verbose_name_plural = _("outbox")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="email_retry_idx")]
 
     def __str__(self):
-        return f"{self.subject} → {', '.join(self.to)}"
+        return f"{self.subject} → {self.recipients}"
+
+    @property
+    def recipients(self) -> str:
+        return ", ".join(self.to)
+
+    recipients.fget.short_description = _("recipient")
 
     @property
     def max_attempts(self) -> int:
         return len(settings.SAMVERKA_EMAIL_RETRY_DELAYS) + 1
+
+    @property
+    def can_resend(self) -> bool:
+        return self.status in self.RESENDABLE
+
+    def requeue(self) -> bool:
+        """Put a failed, bounced or interrupted row back in the queue (a person
+        decided it should be sent again). Returns False when the row was not in
+        such a state any more (someone else resent it first)."""
+        updated = OutboundEmail.objects.filter(pk=self.pk, status__in=self.RESENDABLE).update(
+            status=self.Status.QUEUED,
+            next_attempt_at=None,
+            claimed_at=None,
+        )
+        if updated:
+            self.refresh_from_db()
+        return bool(updated)

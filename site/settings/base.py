@@ -210,6 +210,9 @@ ANYMAIL = {
 # How often a failed send is tried again, and how long to wait (seconds) before
 # each further try; the delays grow so a provider outage is ridden out.
 SAMVERKA_EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
+# Days a finished outbox message (recipients, subject, body) is kept before the
+# periodic purge deletes it.
+SAMVERKA_OUTBOX_RETENTION_DAYS = env_int("SAMVERKA_OUTBOX_RETENTION_DAYS", 90)
 
 # --- Background work (django-tasks) ---------------------------------------------------
 TASKS = {

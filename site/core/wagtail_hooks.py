@@ -1,0 +1,176 @@
+"""Core's part of the Wagtail admin: the audit trail's log actions and the
+outbox listing (every outgoing message, whatever its channel)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import include, path, reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.defaults import page_not_found, permission_denied
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+
+from . import audit
+from .listings import ExportingIndexView
+from .models import OutboundEmail
+from .tasks import deliver_email
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    audit.register(actions)
+
+
+class LastErrorColumn(Column):
+    def get_value(self, instance):
+        return Truncator(instance.last_error).chars(80)
+
+
+class OutboxAccessMixin:
+    """Wagtail answers a missing permission with a redirect to the dashboard;
+    the outbox (recipients' addresses, message bodies) answers 404, like any
+    object a user may not see (the load-and-authorise rule)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("core.view_outboundemail"):
+            return page_not_found(request, Http404())
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OutboxInspectView(OutboxAccessMixin, InspectView):
+    pass
+
+
+class OutboxHistoryView(OutboxAccessMixin, HistoryView):
+    pass
+
+
+class OutboxIndexView(OutboxAccessMixin, ExportingIndexView):
+    def get_base_queryset(self):
+        # The listing never shows bodies or attachments; leave them in the database.
+        return super().get_base_queryset().defer("body", "html", "attachments")
+
+    def get_edit_url(self, instance):
+        # Messages are not edited: the title opens the details.
+        return self.get_inspect_url(instance)
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.can_resend and self.request.user.has_perm("core.change_outboundemail"):
+            buttons.insert(
+                0,
+                ButtonMenuItem(
+                    _("Send again"),
+                    url=reverse("outbox_admin:resend", args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=5,
+                ),
+            )
+        return buttons
+
+
+def _to_inspect(request, pk, *args, **kwargs):
+    return redirect("outbox:inspect", pk=pk)
+
+
+class OutboxViewSet(ModelViewSet):
+    """Coordinators see what left, what failed and what bounced. The columns
+    are channel-independent (recipient, kind, status), so SMS rows will share
+    the listing. Messages are not edited: a failed one is sent again as it was."""
+
+    model = OutboundEmail
+    name = "outbox"
+    icon = "mail"
+    menu_label = gettext_lazy("Outbox")
+    menu_order = 900
+    add_to_settings_menu = False
+    add_to_admin_menu = True
+    index_view_class = OutboxIndexView
+    inspect_view_class = OutboxInspectView
+    history_view_class = OutboxHistoryView
+    list_display = [
+        "recipients",
+        Column("kind", label=gettext_lazy("Kind")),
+        Column("channel", label=gettext_lazy("Channel"), accessor="get_channel_display"),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column("attempts", label=gettext_lazy("Attempts")),
+        LastErrorColumn("last_error", label=gettext_lazy("Last error or bounce reason")),
+        DateColumn("created_at", label=gettext_lazy("Queued")),
+        DateColumn("sent_at", label=gettext_lazy("Sent")),
+    ]
+    list_filter = ["status", "channel", "kind", "created_at"]
+    search_fields = ["to", "subject", "kind"]
+    search_backend_name = None
+    list_export = [
+        "channel",
+        "kind",
+        "recipients",
+        "subject",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+    ]
+    export_filename = "outbox"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "channel",
+        "kind",
+        "to",
+        "subject",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "body",
+    ]
+    add_view_enabled = False
+    copy_view_enabled = False
+    form_fields = []
+
+    @property
+    def edit_view(self):
+        return _to_inspect
+
+
+def resend(request, pk):
+    """Queue a failed, bounced or interrupted message again: a person has
+    decided that it should go (for an interrupted one, that a possible
+    duplicate is better than none)."""
+    try:
+        email = OutboundEmail.objects.get_for(request.user, pk, write=True)
+    except PermissionDenied as error:
+        # Answered here: Wagtail would turn it into a redirect to the dashboard.
+        return permission_denied(request, error)
+    if request.method != "POST":
+        return TemplateResponse(request, "core/admin/resend.html", {"email": email})
+    previous = email.status
+    if email.requeue():
+        audit.log(email, audit.OUTBOX_RESEND, user=request.user, status=previous)
+        deliver_email.enqueue(email.pk)
+        messages.success(request, _("The message is queued again."))
+    else:
+        messages.warning(request, _("This message is not waiting for a decision any more."))
+    return redirect("outbox:index")
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    return OutboxViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [path("<int:pk>/resend/", resend, name="resend")]
+    return [path("outbox-actions/", include((urls, "outbox_admin")))]
