@@ -25,6 +25,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        """The live translation in the active language, from the layout cache: Wagtail
+        asks for it on every request it routes (`site.root_page.localized`)."""
+        from samverka.core.layout import localized_home
+
+        return localized_home(self)
+
     def route(self, request, path_components):
         """Find the page in this language's tree, else the Swedish page at the same path.
 
