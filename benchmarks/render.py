@@ -10,7 +10,6 @@ welcome page (the home page ≤ 1.0 ×), signed-in pages ≤ 2 ×, the admin
 dashboard under 15 ms.
 
     python benchmarks/render.py
-    python benchmarks/render.py --scale 10     # the demo data, then 10 × its rows again
 
 The measuring half (`--measure`) only imports Django, so it runs under either site.
 """
@@ -24,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -97,12 +97,14 @@ def _run_measure(env: dict, cwd: Path, specs: list[dict]) -> list[dict]:
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
-def stock_wagtail() -> dict:
-    """A fresh `wagtail start` site's welcome page, measured like the pages."""
+@contextmanager
+def stock_wagtail():
+    """A fresh `wagtail start` site in a temporary folder, migrated; yields a function
+    that measures its welcome page like the pages (in a subprocess of its own)."""
+    from common import BIN
+
     tmp = Path(tempfile.mkdtemp(prefix="samverka-stock-wagtail-"))
     try:
-        from common import BIN
-
         subprocess.run(
             [str(BIN / "wagtail"), "start", "welcome", str(tmp)],
             check=True,
@@ -131,20 +133,12 @@ def stock_wagtail() -> dict:
             check=True,
         )
         spec = {"label": "stock Wagtail welcome page", "path": "/", "kind": "baseline"}
-        return _run_measure(env, tmp, [spec])[0]
+        yield lambda: _run_measure(env, tmp, [spec])[0]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _users() -> dict:
-    from common import ROOT
-
-    sys.path.insert(0, str(ROOT / "site"))
-    logins = {
-        "volunteer": "volontar@demo.samverka.se",
-        "coordinator": "samordnare@demo.samverka.se",
-    }
-    return logins
+LOGINS = {"volunteer": "volontar@demo.samverka.se", "coordinator": "samordnare@demo.samverka.se"}
 
 
 def print_render_table(bare: dict, stock: dict, results: list[dict]) -> bool:
@@ -178,30 +172,28 @@ def print_render_table(bare: dict, stock: dict, results: list[dict]) -> bool:
     return all_met
 
 
-def main(argv: list[str] | None = None) -> None:
-    from common import ROOT, demo_database, manage
+def main() -> None:
+    from common import ROOT, demo_database
 
-    argv = sys.argv[1:] if argv is None else argv
-    scale = int(argv[argv.index("--scale") + 1]) if "--scale" in argv else 0
     print("Building a stock Wagtail site in a temporary folder …", flush=True)
-    stock = stock_wagtail()
-    logins = _users()
-    with demo_database(SAMVERKA_PAGE_CACHE_SECONDS="0") as env:
-        if scale:
-            print(f"Adding {scale} × the demo's rows …", flush=True)
-            manage(env, "seed_demo_scale", str(scale))
+    with stock_wagtail() as measure_stock, demo_database(SAMVERKA_PAGE_CACHE_SECONDS="0") as env:
         specs = [{"label": "bare Django view", "path": "/bench/bare/", "kind": "baseline"}]
         for label, path, who, kind, goal in PAGES:
             specs.append(
-                {"label": label, "path": path, "user": logins.get(who), "kind": kind, "goal": goal}
+                {"label": label, "path": path, "user": LOGINS.get(who), "kind": kind, "goal": goal}
             )
+        # The machine may be busy with other work: the stock page is measured before
+        # and after the pages, and keeps its better figure, as every page keeps its best.
+        stock = measure_stock()
         measured = _run_measure(env, ROOT, specs)
+        again = measure_stock()
+        stock = min(stock, again, key=lambda row: row["cpu_ms"])
     bare, results = measured[0], measured[1:]
     print(
-        f"\nOne uncached render per page: CPU time of one request through the whole "
-        f"middleware stack (django.test.Client), best of {REPEATS}, page cache off, "
-        f"demo data{f' plus {scale} × its rows' if scale else ''}; "
-        "stock Wagtail measured the same way in the same run"
+        "\nOne uncached render per page: CPU time (time.process_time) of one request "
+        "through the whole middleware stack (django.test.Client), best of "
+        f"{REPEATS}, page cache off, demo data; stock Wagtail measured the same way "
+        "in the same run"
     )
     all_met = print_render_table(bare, stock, results)
     print(f"\nGoals {'all met' if all_met else 'NOT all met'}.")

@@ -176,6 +176,32 @@ def localized_home(home, request=None):
     return cached(request, "home", build, home.pk, locale.pk) or home
 
 
+# --- routing ------------------------------------------------------------------------
+
+
+def cached_route(request, home, path_components, route):
+    """`route()` (Wagtail's walk down the tree, two queries per level) kept per
+    content generation for plain page addresses.
+
+    Only a result that is the page at exactly that address with no arguments is
+    kept: sub-routes of routable pages and the Swedish fallback for untranslated
+    pages are worked out every time. The kept page is a pickled copy, so each
+    request serves its own instance.
+    """
+    from wagtail.url_routing import RouteResult
+
+    path = "/".join(path_components)
+    key = f"{PREFIX}:{content_generation(request)}:route:{home.pk}:{path}"
+    found = cache.get(key)
+    if found is not None:
+        return RouteResult(found)
+    result = route()
+    page, args, kwargs = result
+    if not args and not kwargs and page.url_path == f"{home.url_path}{path}/":
+        cache.set(key, page, _seconds())
+    return result
+
+
 # --- menu and language switcher -----------------------------------------------------
 
 

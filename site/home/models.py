@@ -40,8 +40,17 @@ class HomePage(Page):
         shows the Swedish page (with a notice in Tigrinya) until it is translated,
         never a 404.
         """
+        from samverka.core.layout import cached_route
+
         try:
-            return super().route(request, path_components)
+            if not path_components:
+                return super().route(request, path_components)
+            return cached_route(
+                request,
+                self,
+                path_components,
+                lambda: super(HomePage, self).route(request, path_components),
+            )
         except Http404:
             if not path_components or self.locale.language_code == settings.LANGUAGE_CODE:
                 raise
