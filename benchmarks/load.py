@@ -77,6 +77,8 @@ def prepare(env: dict, users: int) -> dict:
 
 
 def visitor_paths(data: dict) -> list[str]:
+    from urllib.parse import quote
+
     paths = []
     for number, category in enumerate(data["categories"]):
         paths.append(f"/events/?category={category}")
@@ -84,7 +86,7 @@ def visitor_paths(data: dict) -> list[str]:
     for kind in data["kinds"]:
         paths.append(f"/organisations/?kind={kind}")
     for district in data["districts"][:4]:
-        paths.append(f"/organisations/?district={district}")
+        paths.append(f"/organisations/?district={quote(district)}")
     paths += ["/search/?q=bostad", "/ar/search/?q=sfi", "/search/?q=vard"]
     return paths
 
@@ -126,7 +128,7 @@ def _request(host: str, port: int, path: str, cookie: str | None) -> bool:
         response = connection.getresponse()
         response.read()
         return response.status == 200
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return False
     finally:
         connection.close()
@@ -191,5 +193,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    import signal
+
+    # Stopped from outside: still leave through the `with` blocks, which stop gunicorn.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     main()

@@ -103,8 +103,13 @@ def stock_wagtail():
     that measures its welcome page like the pages (in a subprocess of its own)."""
     from common import BIN
 
-    tmp = Path(tempfile.mkdtemp(prefix="samverka-stock-wagtail-"))
+    reuse = os.environ.get("SAMVERKA_BENCH_STOCK_DIR")
+    tmp = Path(reuse or tempfile.mkdtemp(prefix="samverka-stock-wagtail-"))
     try:
+        if reuse:
+            # A folder an earlier run left (`wagtail start welcome DIR`, bench.py, migrated).
+            yield _stock_measurer(tmp)
+            return
         subprocess.run(
             [str(BIN / "wagtail"), "start", "welcome", str(tmp)],
             check=True,
@@ -120,22 +125,31 @@ def stock_wagtail():
             "STORAGES['staticfiles'] = {'BACKEND': "
             "'django.contrib.staticfiles.storage.StaticFilesStorage'}\n"
         )
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in ("DATABASE_URL", "CACHE_URL", "REDIS_URL")
-        }
-        env.update({"DJANGO_SETTINGS_MODULE": "welcome.settings.bench", "PYTHONPATH": str(tmp)})
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-            env=env,
+            env=_stock_env(tmp),
             cwd=tmp,
             check=True,
         )
-        spec = {"label": "stock Wagtail welcome page", "path": "/", "kind": "baseline"}
-        yield lambda: _run_measure(env, tmp, [spec])[0]
+        yield _stock_measurer(tmp)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not reuse:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _stock_env(folder: Path) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "CACHE_URL", "REDIS_URL")
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "welcome.settings.bench", "PYTHONPATH": str(folder)})
+    return env
+
+
+def _stock_measurer(folder: Path):
+    spec = {"label": "stock Wagtail welcome page", "path": "/", "kind": "baseline"}
+    return lambda: _run_measure(_stock_env(folder), folder, [spec])[0]
 
 
 LOGINS = {"volunteer": "volontar@demo.samverka.se", "coordinator": "samordnare@demo.samverka.se"}

@@ -206,5 +206,5 @@ def test_meeting_place_queries_do_not_grow_with_rows(client, home_page):
     # site, root page, locales, index by slug, specific, restrictions ×2,
     # places (their restrictions, the pages), Wagtail's site root paths ×2,
     # language switcher, menu pages, ancestors
-    assert index_count == 15, sql
+    assert index_count == 14, sql
     assert index_warm == WARM_PAGE, warm_sql

@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -51,7 +53,14 @@ def localize_path(path):
         return "#"
     if not path.startswith("/"):
         return path
-    return translate_url(path, translation.get_language())
+    return _translated_path(path, translation.get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def _translated_path(path, language):
+    # translate_url resolves and reverses: a pure function of the URLconf (fixed while
+    # the process runs) and the language, asked for each card on the home page.
+    return translate_url(path, language)
 
 
 @register.inclusion_tag("core/includes/main_nav.html", takes_context=True)
