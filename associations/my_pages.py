@@ -20,8 +20,16 @@ def organisations(request):
     }
 
 
+def volunteer_for(request):
+    """The signed-in person's volunteer profile, read once per request: several
+    sections of /my/ ask for it."""
+    if not hasattr(request, "_samverka_volunteer"):
+        request._samverka_volunteer = Volunteer.objects.filter(user=request.user).first()
+    return request._samverka_volunteer
+
+
 def volunteer(request):
-    profile = Volunteer.objects.filter(user=request.user).first()
+    profile = volunteer_for(request)
     if profile is None:
         return None
     return {

@@ -79,7 +79,22 @@ def manage(env: dict, *args: str, quiet: bool = True) -> None:
 
 @contextmanager
 def demo_database(**extra_env: str) -> Iterator[dict]:
-    """A temporary SQLite database with the demo data; yields the environment for it."""
+    """A temporary SQLite database with the demo data; yields the environment for it.
+
+    With SAMVERKA_BENCH_DATABASE_URL set (a database already migrated and seeded with
+    the demo, e.g. by an earlier run), that one is used as it is: preparing the demo
+    takes minutes on a busy machine.
+    """
+    reuse = os.environ.get("SAMVERKA_BENCH_DATABASE_URL")
+    if reuse:
+        yield {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "samverka.settings.bench",
+            "DATABASE_URL": reuse,
+            "PYTHONUNBUFFERED": "1",
+            **extra_env,
+        }
+        return
     tmp = tempfile.mkdtemp(prefix="samverka-bench-")
     env = {
         **os.environ,

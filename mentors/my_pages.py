@@ -3,12 +3,13 @@
 from django.utils.translation import gettext as _
 
 from associations.models import Volunteer
+from associations.my_pages import volunteer_for
 
 from .models import Match, Newcomer, volunteer_hours
 
 
 def kompis(request):
-    volunteer = Volunteer.objects.filter(user=request.user).first()
+    volunteer = volunteer_for(request)
     if volunteer is None:
         return None
     matches = list(

@@ -12,6 +12,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
+        from . import layout
         from .email import mark_undeliverable
+
+        layout.connect()
 
         tracking.connect(mark_undeliverable, dispatch_uid="samverka_core_mark_undeliverable")

@@ -25,6 +25,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        """The live translation in the active language, from the layout cache: Wagtail
+        asks for it on every request it routes (`site.root_page.localized`)."""
+        from samverka.core.layout import localized_home
+
+        return localized_home(self)
+
     def route(self, request, path_components):
         """Find the page in this language's tree, else the Swedish page at the same path.
 
@@ -32,8 +40,17 @@ class HomePage(Page):
         shows the Swedish page (with a notice in Tigrinya) until it is translated,
         never a 404.
         """
+        from samverka.core.layout import cached_route
+
         try:
-            return super().route(request, path_components)
+            if not path_components:
+                return super().route(request, path_components)
+            return cached_route(
+                request,
+                self,
+                path_components,
+                lambda: super(HomePage, self).route(request, path_components),
+            )
         except Http404:
             if not path_components or self.locale.language_code == settings.LANGUAGE_CODE:
                 raise

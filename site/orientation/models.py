@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -93,8 +93,30 @@ class OrientationIndexPage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = children_in_language(self, OrientationTopicPage)
+        context["topics"] = self.topic_cards(request)
         return context
+
+    def topic_cards(self, request) -> list[dict]:
+        """Title, introduction and address of each topic in the visitor's language.
+
+        The same for everyone per language until something is published, so kept
+        in the layout cache; uncached it is three queries however many topics.
+        """
+        from samverka.core import layout
+        from samverka.orientation.i18n_urls import page_url
+
+        def build():
+            return [
+                {"title": topic.title, "intro": topic.intro, "url": page_url(topic, request)}
+                for topic in children_in_language(
+                    layout.with_locale(self, request), OrientationTopicPage
+                )
+            ]
+
+        site = layout.site_for_request(request)
+        return layout.cached(
+            request, "topics", build, getattr(site, "pk", None), self.pk, translation.get_language()
+        )
 
 
 class OrientationTopicPage(ReviewedPage):
@@ -154,8 +176,32 @@ class MeetingPlaceIndexPage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["places"] = children_in_language(self, MeetingPlacePage)
+        context["places"] = self.place_cards(request)
         return context
+
+    def place_cards(self, request) -> list[dict]:
+        """Title, district, street address and address of each meeting place in the
+        visitor's language, kept in the layout cache like the topic cards."""
+        from samverka.core import layout
+        from samverka.orientation.i18n_urls import page_url
+
+        def build():
+            return [
+                {
+                    "title": place.title,
+                    "district": place.district,
+                    "street_address": place.street_address,
+                    "url": page_url(place, request),
+                }
+                for place in children_in_language(
+                    layout.with_locale(self, request), MeetingPlacePage
+                )
+            ]
+
+        site = layout.site_for_request(request)
+        return layout.cached(
+            request, "places", build, getattr(site, "pk", None), self.pk, translation.get_language()
+        )
 
 
 class MeetingPlacePage(ReviewedPage):

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Right after the language is known: a cached page skips everything below it.
     "samverka.orientation.cache.PageCacheMiddleware",
+    # The Wagtail site from the layout cache: only renders that miss the page cache ask.
+    "samverka.core.layout.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,9 +1,11 @@
-from urllib.parse import unquote, urlsplit, urlunsplit
+import functools
 
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
+
+from samverka.core import layout
 
 register = template.Library()
 
@@ -14,54 +16,29 @@ def language_links(context):
 
     For a Wagtail page, the link goes to its translation where one is live;
     otherwise to the same address under the language's prefix, where the page
-    is shown in Swedish with a notice in the visitor's language.
+    is shown in Swedish with a notice in the visitor's language. The
+    translations' addresses come from the layout cache (`samverka.core.layout`).
     """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
     translated = {}
     if page is not None and getattr(page, "pk", None) and hasattr(page, "get_translations"):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        for item in translations:
-            translated[item.locale.language_code] = item
-    links = []
+        translated = layout.page_translation_urls(page, request)
     path = request.get_full_path() if request else "/"
-    prefixed = _path_in_each_language(path) if len(translated) < len(settings.LANGUAGES) else {}
-    for code, name in settings.LANGUAGES:
-        if code in translated:
-            url = translated[code].get_url(request=request)
-        else:
-            url = prefixed.get(code, path)
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": url,
-                "current": code == current,
-                "bidi": code in settings.RTL_LANGUAGES,
-            }
-        )
-    return links
-
-
-def _path_in_each_language(path: str) -> dict[str, str]:
-    """`path` under every language's prefix, as Django's translate_url gives it,
-    but resolving the path once instead of once per language."""
-    parsed = urlsplit(path)
-    try:
-        match = resolve(unquote(parsed.path))
-    except Resolver404:
-        return {}
-    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    urls = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            try:
-                url = reverse(name, args=match.args, kwargs=match.kwargs)
-            except NoReverseMatch:
-                continue
-        urls[code] = urlunsplit((parsed.scheme, parsed.netloc, url, parsed.query, parsed.fragment))
-    return urls
+    prefixed = (
+        layout.path_in_each_language(path) if len(translated) < len(settings.LANGUAGES) else {}
+    )
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translated.get(code) or prefixed.get(code, path),
+            "current": code == current,
+            "bidi": code in settings.RTL_LANGUAGES,
+        }
+        for code, name in settings.LANGUAGES
+    ]
 
 
 @register.filter
@@ -76,36 +53,22 @@ def localize_path(path):
         return "#"
     if not path.startswith("/"):
         return path
-    return translate_url(path, translation.get_language())
+    return _translated_path(path, translation.get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def _translated_path(path, language):
+    # translate_url resolves and reverses: a pure function of the URLconf (fixed while
+    # the process runs) and the language, asked for each card on the home page.
+    return translate_url(path, language)
 
 
 @register.inclusion_tag("core/includes/main_nav.html", takes_context=True)
 def main_nav(context):
     """Menu pages under the home page in the visitor's language, then app links.
 
-    Apps add public links through `nav.py` (NAV_ITEMS: url name and label).
+    Apps add public links through `nav.py` (NAV_ITEMS: url name and label). The
+    items are the same for everyone per language and content generation, so they
+    come from the layout cache; only "current" is worked out per request.
     """
-    from django.urls import reverse
-    from wagtail.models import Site
-
-    from samverka.core.discovery import collect
-
-    request = context.get("request")
-    items = []
-    site = Site.find_for_request(request) if request else None
-    if site is not None:
-        home = site.root_page.localized
-        items.append({"title": home.title, "url": home.get_url(request=request), "home": True})
-        for child in (
-            home.get_children()
-            .live()
-            .in_menu()
-            .only("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id")
-        ):
-            items.append({"title": child.title, "url": child.get_url(request=request)})
-    for url_name, label in collect("nav", "NAV_ITEMS"):
-        items.append({"title": label, "url": reverse(url_name)})
-    current = request.path if request else ""
-    for item in items:
-        item["current"] = item["url"] == current
-    return {"items": items}
+    return {"items": layout.menu_items(context.get("request"))}

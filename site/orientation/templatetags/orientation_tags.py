@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import translation
 
 from samverka.blocks import sanitise_html
+from samverka.core import layout
 from samverka.orientation.i18n_urls import in_language, page_url
 
 register = template.Library()
@@ -38,28 +39,50 @@ def _ancestors(page):
     return page._nav_ancestors
 
 
-def _content_language(page):
+def _content_language(page, request=None):
     """The page's language when it differs from the visitor's (a Swedish fallback)."""
-    code = page.locale.language_code
+    code = layout.with_locale(page, request).locale.language_code
     return code if code != (translation.get_language() or settings.LANGUAGE_CODE) else ""
 
 
 @register.inclusion_tag("orientation/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """Home › … › parent."""
+    """Home › … › parent (the same for everyone per page and language: cached)."""
     request = context.get("request")
-    items = [{"title": item.title, "url": page_url(item, request)} for item in _ancestors(page)]
-    return {"items": items, "current": page.title, "content_lang": _content_language(page)}
+
+    def build():
+        return [{"title": item.title, "url": page_url(item, request)} for item in _ancestors(page)]
+
+    items = layout.cached(request, "breadcrumbs", build, *_page_key(page, request))
+    return {
+        "items": items,
+        "current": page.title,
+        "content_lang": _content_language(page, request),
+    }
+
+
+def _page_key(page, request):
+    site = layout.site_for_request(request) if request is not None else None
+    return getattr(site, "pk", None), page.pk, translation.get_language()
 
 
 @register.inclusion_tag("orientation/includes/topic_nav.html", takes_context=True)
 def topic_nav(context, page):
-    """'In this topic': the top topic page and its sub-pages (one more query)."""
+    """'In this topic': the top topic page and its sub-pages (cached per page and language)."""
+    request = context.get("request")
+    items = layout.cached(
+        request, "topic_nav", lambda: _topic_nav_items(page, request), *_page_key(page, request)
+    )
+    if not items:
+        return {"items": []}
+    return {"items": items, "content_lang": _content_language(page, request)}
+
+
+def _topic_nav_items(page, request):
     from django.contrib.contenttypes.models import ContentType
 
     from samverka.orientation.models import OrientationIndexPage
 
-    request = context.get("request")
     index_type = ContentType.objects.get_for_model(OrientationIndexPage).pk
     chain = [*_ancestors(page), page]
     top = None
@@ -68,10 +91,10 @@ def topic_nav(context, page):
             top = child
             break
     if top is None:
-        return {"items": []}
+        return []
     children = list(top.get_children().live().only(*NAV_FIELDS))
     if not children:
-        return {"items": []}
+        return []
     items = [{"title": top.title, "url": page_url(top, request), "current": top.pk == page.pk}]
     for child in children:
         items.append(
@@ -82,15 +105,21 @@ def topic_nav(context, page):
                 "sub": True,
             }
         )
-    return {"items": items, "top": top, "content_lang": _content_language(page)}
+    return items
 
 
 @register.simple_tag(takes_context=True)
 def related_pages(context, page):
-    """Related pages in the visitor's language where translated (two queries)."""
-    from wagtail.models import Locale, Page
-
+    """Related pages in the visitor's language where translated (cached per page and language)."""
     request = context.get("request")
+    return layout.cached(
+        request, "related", lambda: _related_items(page, request), *_page_key(page, request)
+    )
+
+
+def _related_items(page, request):
+    from wagtail.models import Page
+
     links = list(page.related_links.all())
     if not links:
         return []
@@ -103,7 +132,7 @@ def related_pages(context, page):
     language = translation.get_language() or settings.LANGUAGE_CODE
     translated = {}
     if targets and language != settings.LANGUAGE_CODE:
-        locale_id = Locale.get_active().pk
+        locale_id = layout.active_locale(request).pk
         translated = {
             item.translation_key: item
             for item in Page.objects.filter(translation_key__in=targets, locale_id=locale_id)
@@ -119,10 +148,23 @@ def related_pages(context, page):
 
 @register.simple_tag(takes_context=True)
 def page_translation_state(context, page):
-    """Whether `page` is shown as a fallback, or is an outdated translation."""
+    """Whether `page` is shown as a fallback, or is an outdated translation.
+
+    Asked by the template and by the translation notice; the outdated flag changes
+    only when a page is published, so it is cached per page and language.
+    """
     from samverka.orientation.translation import translation_state
 
-    return translation_state(page, context.get("request"))
+    request = context.get("request")
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    layout.with_locale(page, request)
+    return layout.cached(
+        request,
+        "translation_state",
+        lambda: translation_state(page, request),
+        *_page_key(page, request),
+    )
 
 
 @register.filter
