@@ -475,7 +475,7 @@ def occurrence_check_in(
     now = now or timezone.now()
     if user is not None and participant is None:
         participant = Participant.objects.filter(
-            user=user, enrolments__programme__event_id=occurrence.event_id
+            person__user=user, enrolments__programme__event_id=occurrence.event_id
         ).first()
     if user is not None and registration is None:
         registration = occurrence.registrations.active().filter(user=user).first()

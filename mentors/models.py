@@ -790,7 +790,7 @@ class Match(models.Model):
         """The match behind an emailed link, or raises signing.BadSignature /
         signing.SignatureExpired / Match.DoesNotExist."""
         data = signing.loads(token, salt=ANSWER_SALT, max_age=datetime.timedelta(days=max_age_days))
-        return cls.objects.select_related("newcomer", "volunteer").get(
+        return cls.objects.select_related("newcomer__person", "volunteer").get(
             pk=data["m"], volunteer_id=data["v"]
         )
 

@@ -14,7 +14,7 @@ def kompis(request):
     matches = list(
         Match.objects.filter(volunteer=volunteer)
         .exclude(status=Match.Status.DECLINED)
-        .select_related("newcomer")
+        .select_related("newcomer__person")
         .with_hours()
         .order_by("status", "-approved_at")
     )

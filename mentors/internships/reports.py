@@ -163,14 +163,14 @@ class Report:
                 "outcomes_by_gender",
                 _("Outcomes by gender"),
                 _("Gender"),
-                "internship__newcomer__gender",
+                "internship__newcomer__person__gender",
                 lambda v: _choices_label(gender_field, v),
             ),
             (
                 "outcomes_by_district",
                 _("Outcomes by district"),
                 _("District"),
-                "internship__newcomer__district",
+                "internship__newcomer__person__district",
                 lambda v: v or _("Not stated"),
             ),
             (

@@ -68,22 +68,6 @@ class ConsentVersion(models.Model):
     def __str__(self):
         return f"{self.get_purpose_display()} v{self.version}"
 
-    @property
-    def is_published(self) -> bool:
-        return self.published_at is not None
-
-    def localized_text(self, language: str | None = None) -> str:
-        language = language or get_language() or "sv"
-        return (self.text_translations or {}).get(language) or self.text
-
-    def missing_languages(self) -> list[str]:
-        translations = self.text_translations or {}
-        return [
-            code
-            for code, _name in settings.LANGUAGES
-            if code != "sv" and not (translations.get(code) or "").strip()
-        ]
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             stored = type(self).objects.filter(pk=self.pk).values_list("published_at", flat=True)
@@ -99,6 +83,22 @@ class ConsentVersion(models.Model):
                 self.version = (highest or 0) + 1
                 return super().save(*args, **kwargs)
         return super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def localized_text(self, language: str | None = None) -> str:
+        language = language or get_language() or "sv"
+        return (self.text_translations or {}).get(language) or self.text
+
+    def missing_languages(self) -> list[str]:
+        translations = self.text_translations or {}
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if code != "sv" and not (translations.get(code) or "").strip()
+        ]
 
     def publish(self, at=None):
         """Publish a draft. From now on the text is fixed and people who consented to an earlier
@@ -162,3 +162,24 @@ class ConsentRecord(models.Model):
         if not self.version.is_published:
             raise ValidationError(_("Only a published consent text can be agreed to."))
         return super().save(*args, **kwargs)
+
+    @classmethod
+    def record_for_all(cls, subjects, version, method, *, at=None, recorded_by=None) -> int:
+        """One record each for many people or volunteers at once (imports, demo data)."""
+        subjects = list(subjects)
+        if not subjects:
+            return 0
+        subject_type = ContentType.objects.get_for_model(subjects[0])
+        at = at or timezone.now()
+        records = cls.objects.bulk_create(
+            cls(
+                subject_type=subject_type,
+                subject_id=subject.pk,
+                version=version,
+                method=method,
+                given_at=at,
+                recorded_by=recorded_by,
+            )
+            for subject in subjects
+        )
+        return len(records)

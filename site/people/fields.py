@@ -144,9 +144,13 @@ class LanguageLevelsFormField(forms.Field):
             try:
                 level = int(level)
             except (TypeError, ValueError):
-                raise ValidationError(self.error_messages["invalid_level"], code="invalid_level")
+                raise ValidationError(
+                    self.error_messages["invalid_level"], code="invalid_level"
+                ) from None
             if not 1 <= level <= 5:
-                raise ValidationError(self.error_messages["invalid_level"], code="invalid_level")
+                raise ValidationError(
+                    self.error_messages["invalid_level"], code="invalid_level"
+                ) from None
             levels[code] = level
         return levels
 

@@ -122,7 +122,9 @@ def test_public_application_is_pending_and_honeypot_stops_bots(client):
     assert hawa.status == Newcomer.Status.PENDING
     assert hawa.language_levels() == {"so": 5, "sv": 2}
     assert hawa.latitude is not None
-    assert hawa.consent_given_at is not None and hawa.consent_method == "online"
+    consent = hawa.person.latest_consent("kompis")
+    assert consent is not None and consent.method == "online"
+    assert str(hawa.phone) == "+46705556677"
     assert client.get(reverse("mentors:apply")).status_code == 200
 
 
