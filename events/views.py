@@ -360,7 +360,9 @@ def _checkin_rows(occurrence, query: str):
     ).distinct()
     if query:
         registrations = registrations.filter(name__icontains=query)
-        participants = participants.filter(name__icontains=query)
+        participants = participants.filter(
+            Q(person__first_name__icontains=query) | Q(person__last_name__icontains=query)
+        )
     attendance = list(occurrence.attendance.all())
     by_registration = {a.registration_id: a for a in attendance if a.registration_id}
     by_participant = {a.participant_id: a for a in attendance if a.participant_id}

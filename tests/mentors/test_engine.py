@@ -20,7 +20,7 @@ def amina(**extra):
         "waiting_days": 30,
         **JAKOBSBERG,
     }
-    return Newcomer.build(**{**base, **extra})
+    return Newcomer(**{**base, **extra})
 
 
 def eva(**extra):

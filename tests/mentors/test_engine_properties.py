@@ -34,7 +34,7 @@ location = st.one_of(
 @st.composite
 def newcomer(draw, pid):
     loc = draw(location)
-    return Newcomer.build(
+    return Newcomer(
         id=pid,
         languages=draw(languages),
         latitude=loc[0] if loc else None,
