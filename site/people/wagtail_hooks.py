@@ -28,8 +28,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from .access import may_see_special_category
-from .consent import ConsentVersion
+from .access import get_person_for, may_see_special_category
+from .consent import ConsentRecord, ConsentVersion
 from .models import Person
 
 
@@ -75,6 +75,13 @@ class PersonViewSet(ModelViewSet):
         "income_support",
     ]
     inspect_view_enabled = True
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/consent/", person_consent, name="consent"),
+        ]
+
     inspect_view_fields = [
         "first_name",
         "last_name",
@@ -86,6 +93,59 @@ class PersonViewSet(ModelViewSet):
         "date_of_settlement",
     ]
     copy_view_enabled = False
+
+
+class RecordConsentForm(forms.Form):
+    """A coordinator notes consent given on paper or orally (newcomers often have no account)."""
+
+    version = forms.ModelChoiceField(
+        label=gettext_lazy("Text"), queryset=ConsentVersion.objects.none(), empty_label=None
+    )
+    method = forms.ChoiceField(
+        label=gettext_lazy("How"),
+        choices=[
+            (ConsentRecord.Method.PAPER, ConsentRecord.Method.PAPER.label),
+            (ConsentRecord.Method.ORAL, ConsentRecord.Method.ORAL.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = [
+            version.pk
+            for purpose in (ConsentVersion.Purpose.KOMPIS, ConsentVersion.Purpose.PROGRAMMES)
+            if (version := ConsentVersion.objects.current(purpose))
+        ]
+        self.fields["version"].queryset = ConsentVersion.objects.filter(pk__in=current)
+
+
+def person_consent(request, pk):
+    """A person's consent history, and recording a new consent for them."""
+    person = get_person_for(request.user, pk, write=request.method == "POST")
+    if not request.user.has_perm("people.add_consentrecord"):
+        raise PermissionDenied
+    form = RecordConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        record = person.record_consent(
+            form.cleaned_data["version"], form.cleaned_data["method"], recorded_by=request.user
+        )
+        log(
+            instance=person,
+            action="people.consent_recorded",
+            user=request.user,
+            data={"version": str(record.version), "method": record.method},
+        )
+        messages.success(request, _("Consent recorded."))
+        return redirect(reverse("persons:consent", args=[person.pk]))
+    history = person.consent_records.select_related("version", "recorded_by").order_by(
+        "-given_at", "-pk"
+    )
+    return TemplateResponse(
+        request,
+        "people/admin/person_consent.html",
+        {"person": person, "form": form, "history": history},
+    )
 
 
 class ConsentVersionForm(WagtailAdminModelForm):
@@ -211,4 +271,7 @@ def register_viewsets():
 def register_log_actions(actions):
     actions.register_action(
         "people.consent_published", gettext_lazy("Publish consent text"), gettext_lazy("Published")
+    )
+    actions.register_action(
+        "people.consent_recorded", gettext_lazy("Record consent"), gettext_lazy("Consent recorded")
     )

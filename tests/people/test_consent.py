@@ -122,3 +122,27 @@ def test_a_newcomer_asked_again_through_a_coordinator(volunteering_v1):
     person.record_consent(v2, ConsentRecord.Method.ORAL)
     assert not Person.objects.missing_current_consent("kompis").exists()
     assert [r.method for r in person.consent_history()] == ["oral", "paper"]
+
+
+def test_coordinator_records_a_newcomers_oral_consent_to_the_new_version(coordinator_client):
+    from mentors.models import Newcomer
+
+    newcomer = Newcomer.objects.register(first_name="Amal", phone="0701112233")
+    person = newcomer.person
+    person.record_consent(ConsentVersion.objects.current("kompis"), ConsentRecord.Method.PAPER)
+    v2 = ConsentVersion.objects.create(purpose="kompis", text="v2")
+    v2.publish()
+    listing = coordinator_client.get(reverse("consent_versions:not_consented", args=[v2.pk]))
+    assert reverse("persons:consent", args=[person.pk]) in listing.content.decode()
+    response = coordinator_client.post(
+        reverse("persons:consent", args=[person.pk]), {"version": v2.pk, "method": "oral"}
+    )
+    assert response.status_code == 302
+    page = coordinator_client.get(reverse("persons:consent", args=[person.pk])).content.decode()
+    assert "Kompis matching v2" in page and "Kompis matching v1" in page
+    latest = person.latest_consent("kompis")
+    assert (latest.version, latest.method, latest.recorded_by.email) == (
+        v2,
+        "oral",
+        "samordnare@demo.samverka.se",
+    )
