@@ -40,7 +40,7 @@ def kompis(request):
 
 def my_kompis(request):
     """For a newcomer with an account: their kompis."""
-    newcomer = Newcomer.objects.filter(user=request.user).first()
+    newcomer = Newcomer.objects.filter(person__user=request.user).first()
     if newcomer is None:
         return None
     return {

@@ -155,8 +155,9 @@ class Report:
         )
         from django.apps import apps
 
-        newcomer_model = apps.get_model("mentors", "Newcomer")
+        newcomer_model = apps.get_model("people", "Person")
         gender_field = newcomer_model._meta.get_field("gender")
+
         # queries 4-7: outcomes per gender, district, sector and employer
         for slug, title, label, path, to_label in (
             (

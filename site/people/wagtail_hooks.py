@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -46,7 +47,6 @@ class PersonViewSet(ModelViewSet):
     name = "persons"
     icon = "user"
     menu_label = gettext_lazy("People")
-    base_form_class = PersonForm
     list_display = [
         "full_name",
         Column("phone", label=gettext_lazy("Phone"), accessor="phone_display"),
@@ -57,23 +57,30 @@ class PersonViewSet(ModelViewSet):
     list_filter = ["district", "gender", "preferred_language", "household"]
     search_fields = ["first_name", "last_name", "email", "phone"]
     search_backend_name = None
-    form_fields = [
-        "first_name",
-        "last_name",
-        "phone",
-        "email",
-        "preferred_language",
-        "languages",
-        "gender",
-        "birth_year",
-        "district",
-        "postcode",
-        "date_of_settlement",
-        "household",
-        "user",
-        "faith_community",
-        "income_support",
-    ]
+    # Panels (not form_fields) so that the form is PersonForm and knows who is editing.
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "first_name",
+                "last_name",
+                "phone",
+                "email",
+                "preferred_language",
+                "languages",
+                "gender",
+                "birth_year",
+                "district",
+                "postcode",
+                "date_of_settlement",
+                "household",
+                "user",
+                "faith_community",
+                "income_support",
+            )
+        ],
+        base_form_class=PersonForm,
+    )
     inspect_view_enabled = True
 
     def get_urlpatterns(self):
@@ -191,7 +198,6 @@ class ConsentVersionViewSet(ModelViewSet):
     name = "consent_versions"
     icon = "doc-full"
     menu_label = gettext_lazy("Consent texts")
-    base_form_class = ConsentVersionForm
     edit_view_class = ConsentVersionEditView
     list_display = [
         "__str__",
@@ -199,7 +205,9 @@ class ConsentVersionViewSet(ModelViewSet):
         Column("published_at", label=gettext_lazy("Published"), accessor="published_at"),
     ]
     list_filter = ["purpose"]
-    form_fields = ["purpose", "text"]
+    edit_handler = ObjectList(
+        [FieldPanel("purpose"), FieldPanel("text")], base_form_class=ConsentVersionForm
+    )
     copy_view_enabled = False
     inspect_view_enabled = True
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from mentors.models import Match, Newcomer
+from samverka.people.models import Person
 
 from .conftest import make_mentor, make_newcomer
 
@@ -284,7 +285,7 @@ def test_newcomer_with_an_account_sees_and_answers_their_own_match(
     client, django_user_model, eva, own_match, other_match
 ):
     user = django_user_model.objects.create_user("amina@example.org", "amina@example.org", "pw")
-    Newcomer.objects.filter(pk=own_match.newcomer_id).update(user=user)
+    Person.objects.filter(newcomer__pk=own_match.newcomer_id).update(user=user)
     client.force_login(user)
     page = client.get(reverse("core:my_pages")).content.decode()
     assert "Please answer" in page

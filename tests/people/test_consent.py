@@ -73,8 +73,11 @@ def test_records_are_never_overwritten(volunteering_v1):
 
 
 def test_publishing_v2_prompts_the_volunteer_at_their_next_visit_and_history_shows_both(
-    client, volunteer_user, volunteering_v1, home_page, coordinator_client
+    volunteer_user, volunteering_v1, home_page, coordinator_client
 ):
+    from django.test import Client
+
+    client = Client()
     eva = Volunteer.objects.create(
         user=volunteer_user, first_name="Eva", last_name="Holm", languages={"sv": 5}
     )

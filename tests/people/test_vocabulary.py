@@ -12,6 +12,7 @@ from samverka.people.fields import LanguageLevelsFormField
 from .conftest import make_person
 
 
+@translation.override("en")
 def test_one_language_list_without_duplicates_persian_and_dari_once_each():
     codes = [code for code, _label in vocabulary.LANGUAGES]
     assert len(codes) == len(set(codes))
