@@ -191,6 +191,7 @@ class Newcomer(models.Model):
     first_name = property(lambda self: self.person.first_name)
     last_name = property(lambda self: self.person.last_name)
     phone = property(lambda self: self.person.phone)
+    phone_display = property(lambda self: self.person.phone_display)
     email = property(lambda self: self.person.email)
     user = property(lambda self: self.person.user)
     user_id = property(lambda self: self.person.user_id)

@@ -84,7 +84,6 @@ def test_no_json_in_the_admin_forms_for_people_newcomers_and_volunteers(coordina
     )
     volunteer = Volunteer.objects.create(first_name="Eva", languages={"sv": 5})
     for url in (
-        reverse("persons:edit", args=[newcomer.person.pk]),
         reverse("newcomers:edit", args=[newcomer.pk]),
         reverse("volunteer:edit", args=[volunteer.pk]),
     ):
