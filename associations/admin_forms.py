@@ -9,11 +9,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from samverka.people.models import ConsentVersion
+
 from .districts import DISTRICTS
 from .models import (
     AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
-    ConsentText,
     Organisation,
     Volunteer,
 )
@@ -68,8 +69,10 @@ class VolunteerAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        current = ConsentText.current(ConsentText.Kind.VOLUNTEER)
-        if not self.instance.has_consent and not cleaned.get("consent_on_paper"):
+        current = ConsentVersion.objects.current(Volunteer.CONSENT_PURPOSE)
+        if not (self.instance.pk and self.instance.has_consent) and not cleaned.get(
+            "consent_on_paper"
+        ):
             self.add_error(
                 "consent_on_paper",
                 _("A volunteer can only be registered with their consent."),
@@ -90,17 +93,29 @@ class VolunteerAdminForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         volunteer = super().save(commit=False)
-        if self.cleaned_data.get("consent_on_paper"):
-            volunteer.record_consent(
-                ConsentText.current(ConsentText.Kind.VOLUNTEER),
-                Volunteer.ConsentMethod.PAPER,
-                recorded_by=self.for_user,
-            )
         if volunteer.pk is None:
             volunteer.source = Volunteer.Source.COORDINATOR
         if commit:
             volunteer.save()
+            self._record_paper_consent()
+        else:
+            save_m2m = self.save_m2m
+
+            def save_m2m_and_consent():
+                save_m2m()
+                self._record_paper_consent()
+
+            self.save_m2m = save_m2m_and_consent
         return volunteer
+
+    def _record_paper_consent(self):
+        # Added to the volunteer's history once the row exists; earlier consents stay.
+        if self.cleaned_data.get("consent_on_paper"):
+            self.instance.record_consent(
+                ConsentVersion.objects.current(Volunteer.CONSENT_PURPOSE),
+                Volunteer.ConsentMethod.PAPER,
+                recorded_by=self.for_user,
+            )
 
 
 class DecisionForm(forms.Form):

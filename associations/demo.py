@@ -15,11 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverka.core.demo import demo_login, ensure_user
+from samverka.people import phones
+from samverka.people.models import ConsentRecord, ConsentVersion
 
 from .districts import DISTRICTS, centroid
 from .models import (
     AVAILABILITY_SLOTS,
-    ConsentText,
     Membership,
     Organisation,
     Representative,
@@ -405,18 +406,18 @@ PROFESSIONS = [
     ("Butikssäljare", "Handel"),
 ]
 INTERESTS = [
-    "fotboll",
-    "matlagning",
-    "promenader",
-    "schack",
-    "musik",
-    "läsning",
-    "cykling",
-    "trädgård",
+    "football",
+    "cooking",
+    "walking",
+    "chess",
+    "music",
+    "reading",
+    "cycling",
+    "gardening",
     "film",
-    "slöjd",
-    "språk",
-    "fiske",
+    "crafts",
+    "languages",
+    "nature",
 ]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -563,15 +564,16 @@ def _volunteer_rows(count: int, rng: random.Random):
 @transaction.atomic
 def seed_volunteers(report, count: int = 120):
     rng = random.Random(4)  # noqa: S311 - demo data, fixed seed for repeatability
-    consent = ConsentText.current(ConsentText.Kind.VOLUNTEER)
+    consent = ConsentVersion.objects.current(Volunteer.CONSENT_PURPOSE)
     coordinator = ensure_user(demo_login("coordinator"))
     organisations = list(Organisation.objects.approved().order_by("organisation_number"))
     # Keyed on the phone number: some demo volunteers have no email.
-    existing = set(Volunteer.objects.values_list("phone", flat=True))
+    existing = {str(p) for p in Volunteer.objects.values_list("phone", flat=True)}
     now = timezone.now()
     new = []
     for row in _volunteer_rows(count, rng):
         index = row.pop("index")
+        row["phone"] = phones.normalise(row["phone"])
         if row["phone"] in existing:
             continue
         latitude, longitude = centroid(row["district"])
@@ -582,12 +584,6 @@ def seed_volunteers(report, count: int = 120):
             longitude=longitude,
             status=Volunteer.Status.PENDING if index % 10 == 9 else Volunteer.Status.VETTED,
             source=Volunteer.Source.INVITATION if index % 3 else Volunteer.Source.PUBLIC_FORM,
-            consent_version=consent,
-            consent_given_at=now,
-            consent_method=Volunteer.ConsentMethod.PAPER
-            if index % 15 == 0
-            else Volunteer.ConsentMethod.ONLINE,
-            consent_recorded_by=coordinator if index % 15 == 0 else None,
             vetted_at=None if index % 10 == 9 else now,
             vetted_by=None if index % 10 == 9 else coordinator,
             criminal_record_checked_on=timezone.localdate()
@@ -599,6 +595,14 @@ def seed_volunteers(report, count: int = 120):
         volunteer._demo_index = index
         new.append(volunteer)
     Volunteer.objects.bulk_create(new)
+    if consent is not None:
+        on_paper = [v for v in new if v._demo_index % 15 == 0]
+        ConsentRecord.record_for_all(
+            on_paper, consent, ConsentRecord.Method.PAPER, at=now, recorded_by=coordinator
+        )
+        ConsentRecord.record_for_all(
+            [v for v in new if v._demo_index % 15], consent, ConsentRecord.Method.ONLINE, at=now
+        )
     memberships = []
     for volunteer in new:
         index = volunteer._demo_index
@@ -619,7 +623,7 @@ def seed_volunteers(report, count: int = 120):
     # The demo volunteer persona: Eva Holm, vetted, through Röda Korset and Ålunda bibliotek.
     login = demo_login("volunteer")
     user = ensure_user(login)
-    eva, _created = Volunteer.objects.get_or_create(
+    eva, created = Volunteer.objects.get_or_create(
         user=user,
         defaults={
             "first_name": login.first_name,
@@ -634,7 +638,7 @@ def seed_volunteers(report, count: int = 120):
             "birth_year": 1968,
             "languages": {"sv": 5, "en": 4, "ar": 2},
             "roles": [Volunteer.Role.BUDDY, Volunteer.Role.LANGUAGE_CAFE_HOST],
-            "interests": ["promenader", "matlagning", "körsång"],
+            "interests": ["walking", "cooking", "music"],
             "availability": ["tue_evening", "thu_afternoon", "sat_morning"],
             "capacity": 2,
             "profession": "Lärare",
@@ -642,13 +646,12 @@ def seed_volunteers(report, count: int = 120):
             "status": Volunteer.Status.VETTED,
             "source": Volunteer.Source.INVITATION,
             "criminal_record_checked_on": timezone.localdate(),
-            "consent_version": consent,
-            "consent_given_at": now,
-            "consent_method": Volunteer.ConsentMethod.ONLINE,
             "vetted_at": now,
             "vetted_by": coordinator,
         },
     )
+    if created and consent is not None:
+        eva.record_consent(consent, ConsentRecord.Method.ONLINE, at=now)
     for number in (organisation_number(0, K.ASSOCIATION), organisation_number(32, K.PUBLIC_ACTOR)):
         organisation = Organisation.objects.filter(organisation_number=number).first()
         if organisation:

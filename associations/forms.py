@@ -3,12 +3,14 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from samverka.core.public_forms import PublicFormMixin
+from samverka.people import vocabulary
+from samverka.people.fields import CheckboxList
+from samverka.people.models import ConsentVersion
 
 from .districts import DISTRICT_CHOICES, DISTRICTS
 from .models import (
     AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
-    ConsentText,
     Organisation,
     Representative,
     Volunteer,
@@ -16,15 +18,8 @@ from .models import (
 from .validators import LOGO_EXTENSIONS
 
 # Languages asked about in the volunteer form, each with a level.
-FORM_LANGUAGES = ["sv", "en", "ar", "fa", "prs", "so", "ti", "uk", "ru", "ku", "tr"]
-LEVEL_CHOICES = [
-    ("", _("Not spoken")),
-    ("1", _("1 – a few words")),
-    ("2", _("2 – simple conversation")),
-    ("3", _("3 – everyday conversation")),
-    ("4", _("4 – fluent")),
-    ("5", _("5 – mother tongue")),
-]
+FORM_LANGUAGES = vocabulary.FORM_LANGUAGES
+LEVEL_CHOICES = [("", _("Not spoken"))] + [(str(n), label) for n, label in vocabulary.LEVELS]
 TRANSLATION_LANGUAGES = [
     (code, name) for code, name in LANGUAGE_CHOICES if code in {"en", "ar", "fa", "so", "ti", "uk"}
 ]
@@ -201,7 +196,7 @@ class AccessRequestForm(forms.Form):
 
 
 class VolunteerProfileForm(forms.ModelForm):
-    """The volunteer's own description of themselves; the JSON fields as plain inputs."""
+    """The volunteer's own description of themselves; lists as checkboxes."""
 
     district = forms.ChoiceField(label=_("District"), choices=DISTRICT_CHOICES, required=False)
     roles = forms.MultipleChoiceField(
@@ -216,10 +211,11 @@ class VolunteerProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    interests = forms.CharField(
+    interests = forms.MultipleChoiceField(
         label=_("Interests"),
+        choices=vocabulary.INTERESTS,
+        widget=CheckboxList,
         required=False,
-        help_text=_("Separate with commas, for example: football, cooking, chess."),
     )
     capacity = forms.TypedChoiceField(
         label=_("How many newcomers at the same time?"),
@@ -250,8 +246,7 @@ class VolunteerProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance and self.instance.pk:
-            self.initial["interests"] = ", ".join(self.instance.interests or [])
+        self.fields["last_name"].required = True
         levels = (self.instance.languages if self.instance else None) or {}
         names = dict(LANGUAGE_CHOICES)
         for code in FORM_LANGUAGES:
@@ -261,9 +256,6 @@ class VolunteerProfileForm(forms.ModelForm):
                 required=False,
                 initial=str(levels.get(code, "")),
             )
-
-    def clean_interests(self):
-        return _split_list(self.cleaned_data.get("interests", ""))
 
     def clean(self):
         cleaned = super().clean()
@@ -355,5 +347,5 @@ class VolunteerConsentForm(ConsentMixin):
     pass
 
 
-def current_consent() -> ConsentText | None:
-    return ConsentText.current(ConsentText.Kind.VOLUNTEER)
+def current_consent() -> ConsentVersion | None:
+    return ConsentVersion.objects.current(Volunteer.CONSENT_PURPOSE)

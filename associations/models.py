@@ -13,58 +13,33 @@ from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from samverka.people import vocabulary
+from samverka.people.fields import ChoiceListField, LanguageLevelsField
+from samverka.people.models import (
+    ConsentFields,
+    ConsentQuerySet,
+    ConsentRecord,
+    ConsentVersion,
+    ContactFields,
+    LocationFields,
+    Person,
+)
+
 from .fields import OrganisationNumberField
 from .validators import LOGO_EXTENSIONS, validate_logo
 
-# Language codes offered in forms and filters: the site's languages and the
-# languages most spoken among newcomers and volunteers in Swedish municipalities.
-LANGUAGE_CHOICES = [
-    ("sv", _("Swedish")),
-    ("en", _("English")),
-    ("ar", _("Arabic")),
-    ("fa", _("Persian/Dari")),
-    ("prs", _("Dari")),
-    ("so", _("Somali")),
-    ("ti", _("Tigrinya")),
-    ("uk", _("Ukrainian")),
-    ("ru", _("Russian")),
-    ("ku", _("Kurdish")),
-    ("tr", _("Turkish")),
-    ("bs", _("Bosnian/Croatian/Serbian")),
-    ("pl", _("Polish")),
-    ("es", _("Spanish")),
-    ("fr", _("French")),
-    ("de", _("German")),
-    ("am", _("Amharic")),
-]
-LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
-
-WEEKDAYS = [
-    ("mon", _("Monday")),
-    ("tue", _("Tuesday")),
-    ("wed", _("Wednesday")),
-    ("thu", _("Thursday")),
-    ("fri", _("Friday")),
-    ("sat", _("Saturday")),
-    ("sun", _("Sunday")),
-]
-DAY_PARTS = [("morning", _("morning")), ("afternoon", _("afternoon")), ("evening", _("evening"))]
-AVAILABILITY_SLOTS = [f"{day}_{part}" for day, _d in WEEKDAYS for part, _p in DAY_PARTS]
-
-
-def availability_label(slot: str) -> str:
-    day, _sep, part = slot.partition("_")
-    return f"{dict(WEEKDAYS).get(day, day)} {dict(DAY_PARTS).get(part, part)}"
-
-
-# Form choices for availability. The labels are lazy: built at import time
-# they would stay in whatever language was active then.
-AVAILABILITY_CHOICES = [(slot, lazy(availability_label, str)(slot)) for slot in AVAILABILITY_SLOTS]
+# The one vocabulary (samverka.people.vocabulary), under the names this app used before.
+LANGUAGE_CHOICES = vocabulary.LANGUAGES
+LANGUAGE_NAMES = vocabulary.LANGUAGE_NAMES
+WEEKDAYS = vocabulary.WEEKDAYS
+DAY_PARTS = vocabulary.DAY_PARTS
+AVAILABILITY_SLOTS = vocabulary.AVAILABILITY_SLOTS
+AVAILABILITY_CHOICES = vocabulary.AVAILABILITY_CHOICES
+availability_label = vocabulary.availability_label
 
 
 RESERVED_SLUGS = {"register", "request-access", "volunteer", "invitation", "manage"}
@@ -364,45 +339,7 @@ class Representative(models.Model):
         )
 
 
-class ConsentText(models.Model):
-    """A version of the text a person agrees to. Published versions are never
-    edited: a change is a new version, and each consent points at the version
-    that was shown."""
-
-    class Kind(models.TextChoices):
-        VOLUNTEER = "volunteer", _("Volunteer")
-
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.VOLUNTEER)
-    version = models.PositiveIntegerField(_("version"))
-    text = models.TextField(_("text (Swedish)"))
-    text_translations = models.JSONField(_("translations"), default=dict, blank=True)
-    published_at = models.DateTimeField(_("published at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("consent text")
-        verbose_name_plural = _("consent texts")
-        ordering = ["kind", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "version"], name="unique_consent_version")
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} v{self.version}"
-
-    @classmethod
-    def current(cls, kind=Kind.VOLUNTEER):
-        return (
-            cls.objects.filter(kind=kind, published_at__lte=timezone.now())
-            .order_by("-version")
-            .first()
-        )
-
-    def localized_text(self, language: str | None = None) -> str:
-        language = language or get_language() or "sv"
-        return (self.text_translations or {}).get(language) or self.text
-
-
-class VolunteerQuerySet(models.QuerySet):
+class VolunteerQuerySet(ConsentQuerySet):
     def vetted(self):
         return self.filter(status=Volunteer.Status.VETTED)
 
@@ -420,14 +357,14 @@ class VolunteerQuerySet(models.QuerySet):
         return self.filter(memberships__organisation=organisation)
 
 
-class Volunteer(models.Model):
-    """One person who gives time, with or without an account."""
+class Volunteer(ContactFields, LocationFields, ConsentFields):
+    """One person who gives time, with or without an account. Built from the same field
+    groups as `people.Person` (contact, location, consent history); consent is to the
+    current "volunteering" version."""
 
-    class Gender(models.TextChoices):
-        FEMALE = "female", _("Woman")
-        MALE = "male", _("Man")
-        OTHER = "other", _("Other")
-        UNSTATED = "unstated", _("Prefer not to say")
+    Gender = Person.Gender
+    CONSENT_PURPOSE = ConsentVersion.Purpose.VOLUNTEERING
+    ConsentMethod = ConsentRecord.Method
 
     class Role(models.TextChoices):
         BUDDY = "buddy", _("Buddy (kompis)")
@@ -439,10 +376,6 @@ class Volunteer(models.Model):
         PENDING = "pending", _("Waiting for vetting")
         VETTED = "vetted", _("Vetted")
         INACTIVE = "inactive", _("Inactive")
-
-    class ConsentMethod(models.TextChoices):
-        ONLINE = "online", _("Online")
-        PAPER = "paper", _("On paper")
 
     class Source(models.TextChoices):
         PUBLIC_FORM = "public_form", _("Public form")
@@ -460,22 +393,12 @@ class Volunteer(models.Model):
         on_delete=models.SET_NULL,
         related_name="volunteer",
     )
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
-    email = models.EmailField(_("email"), blank=True, db_index=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    district = models.CharField(_("district"), max_length=100, blank=True, db_index=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    # Approximate position (the district's centre), never the home address.
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender, default=Gender.UNSTATED)
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
-    # {"sv": 5, "ar": 3}: language code → level 1 (a few words) to 5 (native).
-    languages = models.JSONField(_("languages"), default=dict, blank=True)
-    roles = models.JSONField(_("roles"), default=list, blank=True)
-    interests = models.JSONField(_("interests"), default=list, blank=True)
-    availability = models.JSONField(_("availability"), default=list, blank=True)
+    languages = LanguageLevelsField(_("languages"))
+    roles = ChoiceListField(_("roles"), item_choices=Role.choices)
+    interests = ChoiceListField(_("interests"), vocabulary="interests")
+    availability = ChoiceListField(_("availability"), vocabulary="availability")
     capacity = models.PositiveSmallIntegerField(
         _("capacity"),
         default=1,
@@ -495,26 +418,6 @@ class Volunteer(models.Model):
     # document itself is never stored.
     criminal_record_checked_on = models.DateField(
         _("criminal-record extract seen on"), null=True, blank=True
-    )
-    consent_version = models.ForeignKey(
-        ConsentText,
-        verbose_name=_("consent version"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
-    consent_method = models.CharField(
-        _("consent given"), max_length=10, choices=ConsentMethod, blank=True
-    )
-    consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("consent recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     vetted_at = models.DateTimeField(_("vetted at"), null=True, blank=True)
     vetted_by = models.ForeignKey(
@@ -540,39 +443,22 @@ class Volunteer(models.Model):
         return self.full_name
 
     @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        unknown_roles = set(self.roles or []) - set(self.Role.values)
-        if unknown_roles:
-            errors["roles"] = _("Unknown role: %s") % ", ".join(sorted(unknown_roles))
-        unknown_slots = set(self.availability or []) - set(AVAILABILITY_SLOTS)
-        if unknown_slots:
-            errors["availability"] = _("Unknown time: %s") % ", ".join(sorted(unknown_slots))
-        if not isinstance(self.languages, dict) or any(
-            not isinstance(level, int) or not 1 <= level <= 5
-            for level in (self.languages or {}).values()
-        ):
-            errors["languages"] = _("Each language needs a level from 1 to 5.")
-        if errors:
-            raise ValidationError(errors)
+    def consent(self) -> ConsentRecord | None:
+        """The latest consent to a volunteering text, or None."""
+        return self.latest_consent(self.CONSENT_PURPOSE)
 
     @property
     def has_consent(self) -> bool:
-        return self.consent_given_at is not None
+        return self.consent is not None
+
+    @property
+    def needs_new_consent(self) -> bool:
+        """Consented to an earlier text than the current one (or never)."""
+        return not self.has_current_consent(self.CONSENT_PURPOSE)
 
     @property
     def needs_record_check(self) -> bool:
         return bool(set(self.roles or []) & self.ROLES_WITH_CHILDREN)
-
-    def record_consent(self, consent_text, method, recorded_by=None, at=None):
-        self.consent_version = consent_text
-        self.consent_given_at = at or timezone.now()
-        self.consent_method = method
-        self.consent_recorded_by = recorded_by
 
     def role_labels(self) -> list[str]:
         labels = dict(self.Role.choices)
@@ -613,11 +499,15 @@ class Volunteer(models.Model):
         data["criminal_record_checked_on"] = (
             self.criminal_record_checked_on.isoformat() if self.criminal_record_checked_on else None
         )
-        data["consent"] = {
-            "version": self.consent_version.version if self.consent_version else None,
-            "given_at": self.consent_given_at.isoformat() if self.consent_given_at else None,
-            "method": self.consent_method,
-        }
+        data["consent"] = [
+            {
+                "purpose": record.version.purpose,
+                "version": record.version.version,
+                "given_at": record.given_at.isoformat(),
+                "method": record.method,
+            }
+            for record in self.consent_history()
+        ]
         data["registered_at"] = self.created_at.isoformat()
         data["organisations"] = [
             {
@@ -868,7 +758,6 @@ __all__ = [
     "LANGUAGE_CHOICES",
     "LOGO_EXTENSIONS",
     "AccessRequest",
-    "ConsentText",
     "Invitation",
     "Membership",
     "Organisation",

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST, require_safe
 from samverka.core.discovery import collect
 from samverka.core.email import queue_email
 from samverka.core.public_forms import PublicFormGuard, may_mail
+from samverka.people.models import ConsentVersion
+from samverka.people.views import current_consent_required
 
 from .access import (
     get_access_request_for,
@@ -160,8 +162,10 @@ def become_volunteer(request):
             volunteer.source = Volunteer.Source.PUBLIC_FORM
             if request.user.is_authenticated:
                 volunteer.user = request.user
-            volunteer.record_consent(consent, Volunteer.ConsentMethod.ONLINE)
             volunteer.save()
+            volunteer.record_consent(
+                consent, Volunteer.ConsentMethod.ONLINE, language=get_language() or ""
+            )
             if may_mail(volunteer.email):
                 queue_email(
                     volunteer.email,
@@ -600,7 +604,7 @@ def invitation(request, token):
             instance=volunteer
             or Volunteer(first_name=invitation.first_name, last_name=invitation.last_name),
         )
-        if volunteer is None or volunteer.consent_version_id != getattr(consent, "pk", None):
+        if volunteer is None or volunteer.needs_new_consent:
             forms["consent"] = VolunteerConsentForm(data, prefix="consent")
 
     if request.method == "POST" and (user is not None or not existing_account):
@@ -682,9 +686,11 @@ def _accept_as_volunteer(invitation, user, forms, consent):
         volunteer.vetted_by = invitation.invited_by
     volunteer.user = user
     volunteer.email = volunteer.email or invitation.email
-    if "consent" in forms:
-        volunteer.record_consent(consent, Volunteer.ConsentMethod.ONLINE)
     volunteer.save()
+    if "consent" in forms:
+        volunteer.record_consent(
+            consent, Volunteer.ConsentMethod.ONLINE, language=get_language() or ""
+        )
     Membership.objects.update_or_create(
         volunteer=volunteer,
         organisation=invitation.organisation,
@@ -696,6 +702,7 @@ def _accept_as_volunteer(invitation, user, forms, consent):
 
 
 @login_required
+@current_consent_required(ConsentVersion.Purpose.VOLUNTEERING)
 def volunteer_profile(request):
     volunteer = Volunteer.objects.filter(user=request.user).first()
     if volunteer is None:

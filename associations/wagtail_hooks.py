@@ -29,7 +29,7 @@ from .admin_forms import (
     VolunteerAdminForm,
     parse_organisation_csv,
 )
-from .models import ConsentText, Membership, Organisation, Representative, Volunteer
+from .models import Membership, Organisation, Representative, Volunteer
 
 ORGANISATION_EXPORT = [
     "name",
@@ -281,7 +281,7 @@ class VolunteerViewSet(ModelViewSet):
         "capacity",
         DateColumn("created_at", label=gettext_lazy("Registered")),
     ]
-    list_filter = ["status", "district", "gender", "consent_method", "source"]
+    list_filter = ["status", "district", "gender", "source"]
     search_fields = ["first_name", "last_name", "email", "phone", "profession", "sector"]
     search_backend_name = None
     list_export = [
@@ -301,9 +301,7 @@ class VolunteerViewSet(ModelViewSet):
         "sector",
         "status",
         "criminal_record_checked_on",
-        "consent_version.version",
-        "consent_given_at",
-        "consent_method",
+        "consent",
         "created_at",
     ]
     export_filename = "volunteers"
@@ -324,10 +322,7 @@ class VolunteerViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("roles"),
-                    FieldPanel(
-                        "languages",
-                        help_text=gettext_lazy('Code and level 1–5, e.g. {"sv": 5, "ar": 3}.'),
-                    ),
+                    FieldPanel("languages"),
                     FieldPanel("interests"),
                     FieldPanel("availability"),
                     FieldPanel("capacity"),
@@ -380,15 +375,6 @@ class MembershipViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ConsentTextViewSet(ModelViewSet):
-    model = ConsentText
-    icon = "doc-full"
-    menu_label = gettext_lazy("Consent texts")
-    list_display = ["__str__", DateColumn("published_at", label=gettext_lazy("Published"))]
-    form_fields = ["kind", "version", "text", "text_translations", "published_at"]
-    copy_view_enabled = False
-
-
 class AssociationsGroup(ViewSetGroup):
     menu_label = gettext_lazy("Collaboration platform")
     menu_icon = "group"
@@ -400,7 +386,6 @@ class AssociationsGroup(ViewSetGroup):
         PendingVolunteerViewSet,
         VolunteerViewSet,
         MembershipViewSet,
-        ConsentTextViewSet,
     )
 
 

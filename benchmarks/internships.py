@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from associations.models import Organisation
 from mentors.models import Newcomer
+from samverka.people.models import Person
 from mentors.internships.models import Internship, InternshipPlace, Outcome
 from mentors.internships.reports import Report
 from mentors.internships.tables import median
@@ -54,12 +55,15 @@ made = 0
 def grow(to):
     global made
     with transaction.atomic():
-        newcomers = Newcomer.objects.bulk_create([
-            Newcomer(first_name=f"N{i}", gender=rng.choice(["female", "male"]),
-                     district=rng.choice(["Västerby", "Ålunda centrum", "Norrängen"]),
-                     date_of_settlement=date(2022, 1, 1) + timedelta(days=rng.randint(0, 900)))
+        built = [
+            Newcomer.build(first_name=f"N{i}", gender=rng.choice(["female", "male"]),
+                           district=rng.choice(["Västerby", "Ålunda centrum", "Norrängen"]),
+                           date_of_settlement=date(2022, 1, 1) + timedelta(days=rng.randint(0, 900)))
             for i in range(made, to)
-        ])
+        ]
+        for n, person in zip(built, Person.objects.bulk_create([n.person for n in built])):
+            n.person = person
+        newcomers = Newcomer.objects.bulk_create(built)
         internships = []
         for n in newcomers:
             start = date(2025, 1, 1) + timedelta(days=rng.randint(0, 500))

@@ -35,7 +35,9 @@ def get_enrolment_for(user, pk) -> Enrolment:
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("programme__event", "participant"), pk=pk
     )
-    if is_coordinator(user) or (user.is_authenticated and enrolment.participant.user_id == user.pk):
+    if is_coordinator(user) or (
+        user.is_authenticated and enrolment.participant.person.user_id == user.pk
+    ):
         return enrolment
     from django.http import Http404
 

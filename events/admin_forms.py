@@ -2,19 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-# Languages an event can be held in: the site's languages and those most
-# spoken among newcomers.
-EVENT_LANGUAGES = [
-    ("sv", _("Swedish")),
-    ("en", _("English")),
-    ("ar", _("Arabic")),
-    ("fa", _("Persian/Dari")),
-    ("so", _("Somali")),
-    ("ti", _("Tigrinya")),
-    ("uk", _("Ukrainian")),
-    ("ku", _("Kurdish")),
-    ("ru", _("Russian")),
-]
+from samverka.people import vocabulary
+
+# Languages an event can be held in (from the one vocabulary): the site's languages and
+# those most spoken among newcomers.
+EVENT_LANGUAGES = vocabulary.language_choices(
+    ["sv", "en", "ar", "fa", "prs", "so", "ti", "uk", "ku", "ru"]
+)
 
 
 class EventPageForm(WagtailAdminPageForm):

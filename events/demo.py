@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverka.core.demo import demo_login, ensure_user
+from samverka.people import phones
+from samverka.people.models import Person
 
 from .models import (
     Absence,
@@ -103,12 +105,17 @@ def _people(prefix, count, rng):
     for n in range(count):
         name = f"{first[n % len(first)]} {last[(n * 7 + len(prefix)) % len(last)]}"
         phone = f"070-{rng.randint(100, 999)} {n:02d} {len(prefix):02d}"
-        participant, _created = Participant.objects.get_or_create(
-            name=name,
-            phone=phone,
-            defaults={"language": rng.choice(["ar", "so", "ti", "fa", "uk"])},
+        first_name, last_name = name.split(" ", 1)
+        language = rng.choice(["ar", "so", "ti", "fa", "uk"])
+        person, _created = Person.objects.get_or_create(
+            phone=phones.normalise(phone),
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "preferred_language": language,
+            },
         )
-        people.append(participant)
+        people.append(Participant.objects.for_person(person))
     return people
 
 

@@ -960,41 +960,48 @@ class Attendance(models.Model):
 # --- Programmes ------------------------------------------------------------------
 
 
-class Participant(models.Model):
-    """A person enrolled in a programme; may have no account and no email."""
+class ParticipantQuerySet(models.QuerySet):
+    def for_person(self, person) -> Participant:
+        """The person's participant profile, made on first enrolment."""
+        participant, _created = self.get_or_create(person=person)
+        return participant
 
-    name = models.CharField(_("name"), max_length=200)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="sv"
-    )
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="event_participant",
-    )
-    newcomer = models.ForeignKey(
-        "mentors.Newcomer",
-        verbose_name=_("newcomer profile"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="event_participations",
-        help_text=_("The same person's newcomer profile, when there is one."),
+
+class ParticipantManager(models.Manager.from_queryset(ParticipantQuerySet)):
+    # Lists of participants show names: the Person comes in the same query.
+    def get_queryset(self):
+        return super().get_queryset().select_related("person")
+
+
+class Participant(models.Model):
+    """A person's programme profile: their enrolments and attendance hang on it. Who they are
+    (name, phone, email, language, account) is the `people.Person`; the read-only properties
+    pass it through. Many have no account and no email."""
+
+    person = models.OneToOneField(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="participant",
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ParticipantManager()
 
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        ordering = ["name"]
+        ordering = ["person__first_name", "person__last_name", "pk"]
 
     def __str__(self):
         return self.name
+
+    name = property(lambda self: self.person.full_name)
+    phone = property(lambda self: self.person.phone)
+    email = property(lambda self: self.person.email)
+    language = property(lambda self: self.person.preferred_language)
+    user = property(lambda self: self.person.user)
+    user_id = property(lambda self: self.person.user_id)
 
 
 class Programme(models.Model):
@@ -1138,7 +1145,11 @@ class Enrolment(models.Model):
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
-        ordering = ["programme", "participant__name"]
+        ordering = [
+            "programme",
+            "participant__person__first_name",
+            "participant__person__last_name",
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "participant"], name="events_one_enrolment_per_programme"

@@ -24,7 +24,7 @@ def section(request):
         )
     enrolments = list(
         Enrolment.objects.active()
-        .filter(participant__user=user)
+        .filter(participant__person__user=user)
         .select_related("programme", "participant")
     )
     for enrolment in enrolments:

@@ -372,7 +372,9 @@ def _checkin_rows(occurrence, query: str):
     ).distinct()
     if query:
         registrations = registrations.filter(name__icontains=query)
-        participants = participants.filter(name__icontains=query)
+        participants = participants.filter(
+            Q(person__first_name__icontains=query) | Q(person__last_name__icontains=query)
+        )
     attendance = list(occurrence.attendance.all())
     by_registration = {a.registration_id: a for a in attendance if a.registration_id}
     by_participant = {a.participant_id: a for a in attendance if a.participant_id}
@@ -487,7 +489,7 @@ def occurrence_check_in(
     now = now or timezone.now()
     if user is not None and participant is None:
         participant = Participant.objects.filter(
-            user=user, enrolments__programme__event_id=occurrence.event_id
+            person__user=user, enrolments__programme__event_id=occurrence.event_id
         ).first()
     if user is not None and registration is None:
         registration = occurrence.registrations.active().filter(user=user).first()

@@ -192,16 +192,22 @@ class ParticipantViewSet(ModelViewSet):
     model = Participant
     icon = "user"
     menu_label = gettext_lazy("Participants")
-    list_display = ["name", "phone", "email", "user"]
-    search_fields = ["name", "phone", "email"]
+    list_display = [
+        "name",
+        Column("phone", label=gettext_lazy("Phone"), accessor="person.phone_display"),
+        "email",
+        "user",
+    ]
+    search_fields = ["person__first_name", "person__last_name", "person__phone", "person__email"]
     search_backend_name = None
-    form_fields = ["name", "phone", "email", "language", "user", "newcomer"]
+    # Name, phone, email, language and account are edited on the Person (People).
+    form_fields = ["person"]
     copy_view_enabled = False
 
 
 class EnrolmentIndexView(ExportingIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("programme", "participant")
+        return super().get_base_queryset().select_related("programme", "participant__person")
 
 
 class EnrolmentViewSet(ModelViewSet):
@@ -217,7 +223,7 @@ class EnrolmentViewSet(ModelViewSet):
         DateColumn("flagged_at", label=gettext_lazy("Flagged")),
     ]
     list_filter = ["programme", "ended_on"]
-    search_fields = ["participant__name"]
+    search_fields = ["participant__person__first_name", "participant__person__last_name"]
     search_backend_name = None
     form_fields = ["programme", "participant", "enrolled_on", "ended_on", "flagged_at"]
     copy_view_enabled = False
@@ -228,7 +234,9 @@ class AbsenceIndexView(ExportingIndexView):
         return (
             super()
             .get_base_queryset()
-            .select_related("enrolment__participant", "enrolment__programme", "occurrence__event")
+            .select_related(
+                "enrolment__participant__person", "enrolment__programme", "occurrence__event"
+            )
         )
 
 
@@ -246,7 +254,10 @@ class AbsenceViewSet(ModelViewSet):
         "note",
     ]
     list_filter = ["reason", "enrolment__programme"]
-    search_fields = ["enrolment__participant__name"]
+    search_fields = [
+        "enrolment__participant__person__first_name",
+        "enrolment__participant__person__last_name",
+    ]
     search_backend_name = None
     form_fields = ["reason", "note"]
     add_view_enabled = False
@@ -346,8 +357,8 @@ def programme_report(request, pk):
         return redirect("events_admin:programme", pk=programme.pk)
     hours = programme.hours_by_participant()
     enrolments = list(
-        programme.enrolments.select_related("participant").order_by(
-            "-flagged_at", "participant__name"
+        programme.enrolments.select_related("participant__person").order_by(
+            "-flagged_at", "participant__person__first_name"
         )
     )
     for enrolment in enrolments:

@@ -29,10 +29,10 @@ def matches_for(user):
     """The matches a user may see: all for coordinators, their own for volunteers."""
     if not user.is_authenticated:
         return Match.objects.none()
-    queryset = Match.objects.select_related("newcomer", "volunteer")
+    queryset = Match.objects.select_related("newcomer__person", "volunteer")
     if is_coordinator(user):
         return queryset
-    return queryset.filter(Q(volunteer__user=user) | Q(newcomer__user=user))
+    return queryset.filter(Q(volunteer__user=user) | Q(newcomer__person__user=user))
 
 
 def get_match_for(user, pk: int, write: bool = False) -> Match:

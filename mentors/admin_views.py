@@ -108,11 +108,11 @@ def board(request):
             "pending": Newcomer.objects.pending().count(),
             "draft": MatchRun.objects.filter(status=MatchRun.Status.DRAFT).first(),
             "awaiting": Match.objects.filter(status=Match.Status.PROPOSED).select_related(
-                "newcomer", "volunteer"
+                "newcomer__person", "volunteer"
             ),
             "flagged": Match.objects.filter(
                 status=Match.Status.ACTIVE, flagged_at__isnull=False
-            ).select_related("newcomer", "volunteer"),
+            ).select_related("newcomer__person", "volunteer"),
             "policy": MatchingPolicy.objects.current(),
             "answer_form": NewcomerAnswerForm(),
         },
@@ -134,7 +134,7 @@ def run_matching(request):
 def run_detail(request, pk):
     _require(request, "mentors.view_matchrun")
     run = get_object_or_404(MatchRun.objects.select_related("policy"), pk=pk)
-    proposals = list(run.proposals.select_related("newcomer", "volunteer"))
+    proposals = list(run.proposals.select_related("newcomer__person", "volunteer"))
     approved = set(Match.objects.filter(proposal__run=run).values_list("proposal_id", flat=True))
     locked, forbidden = run.locked_pairs, run.forbidden_pairs
     rows = []
@@ -223,7 +223,7 @@ def approve(request, pk):
     _require(request, "mentors.add_match")
     run = get_object_or_404(MatchRun, pk=pk, status=MatchRun.Status.DRAFT)
     chosen = run.proposals.filter(pk__in=request.POST.getlist("approve")).select_related(
-        "newcomer", "volunteer", "run__policy"
+        "newcomer__person", "volunteer", "run__policy"
     )
     forbidden = run.forbidden_pairs
     done = 0

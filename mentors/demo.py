@@ -15,6 +15,8 @@ from django.utils import timezone
 from associations.districts import DISTRICTS
 from associations.models import Volunteer
 from samverka.core.demo import demo_login
+from samverka.people import phones
+from samverka.people.models import ConsentRecord, ConsentVersion, Person
 
 from .models import INTERESTS, Match, MatchingPolicy, Meeting, Newcomer
 
@@ -126,8 +128,7 @@ def _rows(rng: random.Random):
             "date_of_settlement": timezone.localdate()
             - datetime.timedelta(days=rng.randint(20, 700)),
             "waiting_since": timezone.now() - datetime.timedelta(days=rng.randint(1, 250)),
-            "consent_given_at": timezone.now(),
-            "consent_method": rng.choice(list(Newcomer.ConsentMethod.values)),
+            "consent_method": rng.choice(list(ConsentRecord.Method.values)),
             "status": Newcomer.Status.PENDING if index % 40 == 0 else Newcomer.Status.WAITING,
             "source": Newcomer.Source.PUBLIC_FORM
             if index % 40 == 0
@@ -138,10 +139,23 @@ def _rows(rng: random.Random):
 def seed_newcomers(report):
     rng = random.Random(233)
     MatchingPolicy.objects.current()
-    existing = set(Newcomer.objects.values_list("phone", flat=True))
-    new = [Newcomer(**row) for row in _rows(rng) if row["phone"] not in existing]
+    existing = {str(p) for p in Person.objects.values_list("phone", flat=True)}
+    rows = [row for row in _rows(rng) if phones.normalise(row["phone"]) not in existing]
+    consent = ConsentVersion.objects.current(ConsentVersion.Purpose.KOMPIS)
     with transaction.atomic():
+        methods = [row.pop("consent_method") for row in rows]
+        new = [Newcomer.build(**row) for row in rows]
+        people = Person.objects.bulk_create([n.person for n in new])
+        for newcomer, person in zip(new, people, strict=True):
+            newcomer.person = person
         Newcomer.objects.bulk_create(new)
+        if consent is not None:
+            for method in set(methods):
+                ConsentRecord.record_for_all(
+                    [p for p, m in zip(people, methods, strict=True) if m == method],
+                    consent,
+                    method,
+                )
     report(f"{Newcomer.objects.count()} newcomers ({len(new)} new)")
 
 

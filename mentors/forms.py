@@ -1,28 +1,39 @@
 """Forms: the public "I want a kompis" application, answers, meetings, ending a match."""
 
 from django import forms
-from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from associations.districts import DISTRICT_CHOICES, centroid
+from associations.districts import DISTRICT_CHOICES
 from associations.forms import FORM_LANGUAGES, LEVEL_CHOICES
-from associations.models import (
-    AVAILABILITY_CHOICES,
-    LANGUAGE_CHOICES,
-)
 from samverka.core.public_forms import PublicFormMixin
+from samverka.people import vocabulary
+from samverka.people.fields import CheckboxList
+from samverka.people.models import ConsentRecord, ConsentVersion, Person
 
-from .models import INTERESTS, Match, Meeting, Newcomer
+from .models import Match, Meeting, Newcomer
 
 
 class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
-    """A newcomer applies for a kompis. Plain words; a coordinator checks every application."""
+    """A newcomer applies for a kompis. Plain words; a coordinator checks every application.
+
+    One form, two rows: who they are (the `people.Person`) and their kompis profile
+    (`Newcomer`), saved together with their consent to the current kompis text."""
 
     district = forms.ChoiceField(label=_("Where do you live?"), choices=DISTRICT_CHOICES)
+    sfi_course = forms.ChoiceField(
+        label=_("Your SFI course"), choices=Newcomer.SfiCourse.choices, required=False
+    )
+    mentor_gender = forms.ChoiceField(
+        label=_("I want my kompis to be"),
+        choices=[("", "---------"), *Newcomer._meta.get_field("mentor_gender").choices],
+        required=False,
+        help_text=_("Leave empty if it does not matter."),
+    )
     interests = forms.MultipleChoiceField(
         label=_("What do you like to do?"),
-        choices=INTERESTS,
-        widget=forms.CheckboxSelectMultiple,
+        choices=vocabulary.INTERESTS,
+        widget=CheckboxList,
         required=False,
     )
     goals = forms.MultipleChoiceField(
@@ -33,8 +44,8 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     )
     availability = forms.MultipleChoiceField(
         label=_("When can you meet?"),
-        choices=AVAILABILITY_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
+        choices=vocabulary.AVAILABILITY_CHOICES,
+        widget=CheckboxList,
         required=False,
     )
     consent = forms.BooleanField(
@@ -44,22 +55,11 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
         ),
     )
 
+    PROFILE_FIELDS = ("sfi_course", "mentor_gender", "interests", "goals", "availability")
+
     class Meta:
-        model = Newcomer
-        fields = [
-            "first_name",
-            "last_name",
-            "phone",
-            "email",
-            "district",
-            "gender",
-            "birth_year",
-            "sfi_course",
-            "mentor_gender",
-            "interests",
-            "goals",
-            "availability",
-        ]
+        model = Person
+        fields = ["first_name", "last_name", "phone", "email", "district", "gender", "birth_year"]
         labels = {
             "first_name": _("First name"),
             "last_name": _("Last name"),
@@ -67,20 +67,17 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
             "email": _("Email (if you have one)"),
             "gender": _("You are"),
             "birth_year": _("Year you were born"),
-            "sfi_course": _("Your SFI course"),
-            "mentor_gender": _("I want my kompis to be"),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].required = True
-        self.fields["mentor_gender"].help_text = _("Leave empty if it does not matter.")
-        names = dict(LANGUAGE_CHOICES)
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
         for code in FORM_LANGUAGES:
             if code == "sv":
                 continue  # Swedish comes from the SFI course
             self.fields[f"language_{code}"] = forms.ChoiceField(
-                label=_("%(language)s: how well?") % {"language": names[code]},
+                label=_("%(language)s: how well?") % {"language": vocabulary.language_name(code)},
                 choices=LEVEL_CHOICES,
                 required=False,
             )
@@ -101,14 +98,29 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
         return cleaned
 
     def save(self, commit=True):
-        newcomer = super().save(commit=False)
-        newcomer.latitude, newcomer.longitude = centroid(newcomer.district)
-        newcomer.status = Newcomer.Status.PENDING
-        newcomer.source = Newcomer.Source.PUBLIC_FORM
-        newcomer.consent_method = Newcomer.ConsentMethod.ONLINE
-        newcomer.consent_given_at = timezone.now()
+        """The Person, their newcomer profile and their consent (callers wrap this in a
+        transaction). Returns the newcomer."""
+        person = super().save(commit=False)
+        person.place_at_district_centre()
+        person.preferred_language = get_language() or "sv"
+        newcomer = Newcomer(
+            person=person,
+            status=Newcomer.Status.PENDING,
+            source=Newcomer.Source.PUBLIC_FORM,
+            **{
+                name: self.cleaned_data.get(name) or Newcomer._meta.get_field(name).get_default()
+                for name in self.PROFILE_FIELDS
+            },
+        )
         if commit:
+            person.save()
+            newcomer.person = person
             newcomer.save()
+            consent = ConsentVersion.objects.current(ConsentVersion.Purpose.KOMPIS)
+            if consent is not None:
+                person.record_consent(
+                    consent, ConsentRecord.Method.ONLINE, language=person.preferred_language
+                )
         return newcomer
 
 

@@ -20,7 +20,10 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from associations.models import AVAILABILITY_SLOTS, LANGUAGE_NAMES, ConsentText, Volunteer
+from associations.models import Volunteer
+from samverka.people import vocabulary
+from samverka.people.fields import ChoiceListField, validate_language_levels
+from samverka.people.models import Person
 
 from . import engine
 
@@ -28,87 +31,20 @@ NO_CONTACT_DAYS = 30
 ANSWER_SALT = "mentors.match.answer"
 
 
-class Gender(models.TextChoices):
-    FEMALE = "female", _("Woman")
-    MALE = "male", _("Man")
-    OTHER = "other", _("Other")
-    UNSTATED = "unstated", _("Prefer not to say")
+# One vocabulary and one set of person choices for every app (samverka.people).
+Gender = Person.Gender
+Household = Person.Household
+INTERESTS = vocabulary.INTERESTS
+interest_codes = vocabulary.interest_codes
 
 
-class Household(models.TextChoices):
-    ALONE = "alone", _("Living alone")
-    COUPLE = "couple", _("Couple")
-    WITH_CHILDREN = "with_children", _("With children")
-
-
-INTERESTS = [
-    ("cooking", _("Cooking")),
-    ("football", _("Football")),
-    ("walking", _("Walks")),
-    ("music", _("Music")),
-    ("crafts", _("Crafts")),
-    ("gardening", _("Gardening")),
-    ("reading", _("Reading")),
-    ("children_activities", _("Activities with children")),
-    ("swimming", _("Swimming")),
-    ("cycling", _("Cycling")),
-    ("museums", _("Museums")),
-    ("fika", _("Fika")),
-    ("nature", _("Nature")),
-    ("computers", _("Computers")),
-    ("chess", _("Chess")),
-    ("dance", _("Dance")),
-    ("volunteering", _("Volunteering")),
-    ("film", _("Film")),
-    ("faith", _("Faith and community")),
-    ("running", _("Running")),
-]
-
-
-# Volunteers type their interests freely (often in Swedish); these words count as the codes.
-INTEREST_ALIASES = {
-    "fotboll": "football",
-    "matlagning": "cooking",
-    "laga mat": "cooking",
-    "promenader": "walking",
-    "promenera": "walking",
-    "schack": "chess",
-    "musik": "music",
-    "körsång": "music",
-    "läsning": "reading",
-    "böcker": "reading",
-    "cykling": "cycling",
-    "trädgård": "gardening",
-    "slöjd": "crafts",
-    "handarbete": "crafts",
-    "natur": "nature",
-    "fiske": "nature",
-    "simning": "swimming",
-    "löpning": "running",
-    "dans": "dance",
-    "museer": "museums",
-    "datorer": "computers",
-}
-
-
-def interest_codes(values) -> frozenset[str]:
-    codes = set()
-    for value in values or []:
-        word = str(value).strip().casefold()
-        if word:
-            codes.add(INTEREST_ALIASES.get(word, word))
-    return frozenset(codes)
-
-
+# Referenced by migration 0001 (the fields now validate through samverka.people.fields).
 def _validate_languages(value):
-    if not isinstance(value, dict) or any(
-        not isinstance(level, int) or not 1 <= level <= 5 for level in value.values()
-    ):
-        raise ValidationError(_("Each language needs a level from 1 to 5."))
+    validate_language_levels(value)
 
 
 def _validate_slots(value):
-    unknown = set(value or []) - set(AVAILABILITY_SLOTS)
+    unknown = set(value or []) - set(vocabulary.AVAILABILITY_SLOTS)
     if unknown:
         raise ValidationError(_("Unknown time: %s") % ", ".join(sorted(unknown)))
 
@@ -119,6 +55,14 @@ def _validate_slots(value):
 
 
 class NewcomerQuerySet(models.QuerySet):
+    def register(self, **fields) -> Newcomer:
+        """A new newcomer and the Person they are, from one set of fields (the Person's and
+        the profile's), saved together."""
+        person_fields = {k: fields.pop(k) for k in list(fields) if k in Newcomer.PERSON_FIELDS}
+        with transaction.atomic():
+            person = fields.pop("person", None) or Person.objects.create(**person_fields)
+            return self.create(person=person, **fields)
+
     def waiting(self):
         return self.filter(status=Newcomer.Status.WAITING)
 
@@ -130,9 +74,18 @@ class NewcomerQuerySet(models.QuerySet):
         return self.waiting().order_by("-first_in_line", "waiting_since", "pk")
 
 
+class NewcomerManager(models.Manager.from_queryset(NewcomerQuerySet)):
+    # Every list of newcomers shows their names: the Person comes in the same query.
+    def get_queryset(self):
+        return super().get_queryset().select_related("person")
+
+
 class Newcomer(models.Model):
-    """A newcomer who wants a kompis. Registered by a coordinator (often without email or
-    account: phone first) or through the public form, pending a coordinator's check."""
+    """A newcomer's kompis profile: what matching needs beyond the `people.Person` they are
+    (Swedish level, goals, interests, times, kompis preferences, place in line). Registered by
+    a coordinator (often without email or account: phone first) or through the public form,
+    pending a coordinator's check. Name, phone, languages, district and consent are the
+    Person's; the read-only properties below pass them through for templates and matching."""
 
     Gender = Gender
     Household = Household
@@ -162,57 +115,45 @@ class Newcomer(models.Model):
         JOB = "job", _("Find a job")
         LEISURE = "leisure", _("Leisure and culture")
 
-    class ConsentMethod(models.TextChoices):
-        ONLINE = "online", _("Online")
-        PAPER = "paper", _("On paper")
-        ORAL = "oral", _("Orally, recorded by a coordinator")
-
     # Swedish level implied by an SFI course, when no level is recorded.
     SFI_LEVELS = {"": 0, "A": 1, "B": 2, "C": 3, "D": 4, "done": 4}
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+    # The Person's fields a newcomer is registered with (see `NewcomerQuerySet.register`).
+    PERSON_FIELDS = frozenset(
+        {
+            "user",
+            "first_name",
+            "last_name",
+            "phone",
+            "email",
+            "preferred_language",
+            "languages",
+            "district",
+            "postcode",
+            "latitude",
+            "longitude",
+            "date_of_settlement",
+            "birth_year",
+            "gender",
+            "household",
+        }
+    )
+
+    person = models.OneToOneField(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
         related_name="newcomer",
-    )
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    contact_language = models.CharField(
-        _("language for messages"), max_length=10, blank=True, default="sv"
-    )
-    languages = models.JSONField(
-        _("languages"),
-        default=dict,
-        blank=True,
-        validators=[_validate_languages],
-        help_text=_('Language code and level 1–5, for example {"ar": 5, "sv": 2}.'),
     )
     sfi_course = models.CharField(
         _("SFI course"), max_length=4, choices=SfiCourse, blank=True, default=""
     )
-    district = models.CharField(_("district"), max_length=100, blank=True, db_index=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    date_of_settlement = models.DateField(
-        _("settled in the municipality on"), null=True, blank=True
-    )
-    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
-    gender = models.CharField(_("gender"), max_length=10, choices=Gender, default=Gender.UNSTATED)
-    household = models.CharField(_("household"), max_length=20, choices=Household, blank=True)
-    interests = models.JSONField(_("interests"), default=list, blank=True)
+    interests = ChoiceListField(_("interests"), vocabulary="interests")
     profession = models.CharField(_("profession"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=200, blank=True)
     education = models.CharField(_("education"), max_length=200, blank=True)
-    goals = models.JSONField(_("goals"), default=list, blank=True)
-    availability = models.JSONField(
-        _("availability"), default=list, blank=True, validators=[_validate_slots]
-    )
+    goals = ChoiceListField(_("goals"), item_choices=Goal.choices)
+    availability = ChoiceListField(_("availability"), vocabulary="availability")
     mentor_gender = models.CharField(
         _("wants a kompis who is"),
         max_length=10,
@@ -231,30 +172,10 @@ class Newcomer(models.Model):
     first_in_line = models.BooleanField(
         _("first in line"), default=False, help_text=_("Set after a declined match.")
     )
-    consent_version = models.ForeignKey(
-        ConsentText,
-        verbose_name=_("consent version"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
-    consent_method = models.CharField(
-        _("consent given"), max_length=10, choices=ConsentMethod, blank=True
-    )
-    consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("consent recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = NewcomerQuerySet.as_manager()
+    objects = NewcomerManager()
 
     class Meta:
         verbose_name = _("newcomer")
@@ -264,13 +185,34 @@ class Newcomer(models.Model):
     def __str__(self):
         return self.full_name
 
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+    # ---- the Person's fields, read through the profile ----
+
+    full_name = property(lambda self: self.person.full_name)
+    first_name = property(lambda self: self.person.first_name)
+    last_name = property(lambda self: self.person.last_name)
+    phone = property(lambda self: self.person.phone)
+    phone_display = property(lambda self: self.person.phone_display)
+    email = property(lambda self: self.person.email)
+    user = property(lambda self: self.person.user)
+    user_id = property(lambda self: self.person.user_id)
+    languages = property(lambda self: self.person.languages)
+    district = property(lambda self: self.person.district)
+    latitude = property(lambda self: self.person.latitude)
+    longitude = property(lambda self: self.person.longitude)
+    gender = property(lambda self: self.person.gender)
+    birth_year = property(lambda self: self.person.birth_year)
+    household = property(lambda self: self.person.household)
+    date_of_settlement = property(lambda self: self.person.date_of_settlement)
 
     @property
     def waiting_days(self) -> int:
         return max(0, (timezone.now() - self.waiting_since).days)
+
+    @classmethod
+    def build(cls, **fields) -> Newcomer:
+        """An unsaved newcomer with an unsaved Person (for matching what-ifs and tests)."""
+        person_fields = {k: fields.pop(k) for k in list(fields) if k in cls.PERSON_FIELDS}
+        return cls(person=fields.pop("person", None) or Person(**person_fields), **fields)
 
     def language_levels(self) -> dict[str, int]:
         """Languages with the Swedish level from the SFI course when none is recorded."""
@@ -282,7 +224,7 @@ class Newcomer(models.Model):
 
     def language_names(self) -> list[tuple[str, int]]:
         return [
-            (str(LANGUAGE_NAMES.get(code, code)), level)
+            (vocabulary.language_name(code), level)
             for code, level in sorted(self.language_levels().items(), key=lambda kv: -kv[1])
         ]
 
@@ -849,7 +791,7 @@ class Match(models.Model):
         """The match behind an emailed link, or raises signing.BadSignature /
         signing.SignatureExpired / Match.DoesNotExist."""
         data = signing.loads(token, salt=ANSWER_SALT, max_age=datetime.timedelta(days=max_age_days))
-        return cls.objects.select_related("newcomer", "volunteer").get(
+        return cls.objects.select_related("newcomer__person", "volunteer").get(
             pk=data["m"], volunteer_id=data["v"]
         )
 

@@ -15,7 +15,7 @@ def kompis(request):
     matches = list(
         Match.objects.filter(volunteer=volunteer)
         .exclude(status=Match.Status.DECLINED)
-        .select_related("newcomer")
+        .select_related("newcomer__person")
         .with_hours()
         .order_by("status", "-approved_at")
     )
@@ -41,7 +41,7 @@ def kompis(request):
 
 def my_kompis(request):
     """For a newcomer with an account: their kompis."""
-    newcomer = Newcomer.objects.filter(user=request.user).first()
+    newcomer = Newcomer.objects.filter(person__user=request.user).first()
     if newcomer is None:
         return None
     return {

@@ -55,7 +55,7 @@ def flag_matches_without_contact() -> int:
     newly = list(
         Match.objects.without_contact()
         .filter(flagged_at__isnull=True)
-        .select_related("newcomer", "volunteer")
+        .select_related("newcomer__person", "volunteer")
     )
     if not newly:
         return 0

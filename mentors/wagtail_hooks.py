@@ -25,25 +25,14 @@ class NewcomerViewSet(ModelViewSet):
         Column("waiting_days", label=gettext_lazy("Days waiting"), accessor="waiting_days"),
         DateColumn("created_at", label=gettext_lazy("Registered")),
     ]
-    list_filter = ["status", "district", "gender", "source", "sfi_course"]
-    search_fields = ["first_name", "last_name", "phone", "email"]
+    list_filter = ["status", "source", "sfi_course"]
+    search_fields = ["person__first_name", "person__last_name", "person__phone", "person__email"]
     search_backend_name = None
+    # Who the newcomer is (name, phone, languages, district, consent) is edited on their
+    # Person (People in the menu); this is their kompis profile.
     form_fields = [
-        "first_name",
-        "last_name",
-        "phone",
-        "email",
-        "contact_language",
-        "languages",
+        "person",
         "sfi_course",
-        "district",
-        "postcode",
-        "latitude",
-        "longitude",
-        "date_of_settlement",
-        "birth_year",
-        "gender",
-        "household",
         "interests",
         "profession",
         "sector",
@@ -54,8 +43,6 @@ class NewcomerViewSet(ModelViewSet):
         "status",
         "waiting_since",
         "first_in_line",
-        "consent_given_at",
-        "consent_method",
         "notes",
     ]
 

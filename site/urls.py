@@ -25,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("my/", include("samverka.core.urls")),
+    path("people/", include("samverka.people.urls")),
     path("organisations/", include("associations.urls")),
     path("mentors/", include("mentors.urls")),
     path("internships/", include("mentors.internships.urls")),

@@ -83,7 +83,9 @@ def access_to(user, internship: Internship) -> InternshipAccess:
 def get_internship_for(user, pk: int, write: bool = False):
     """The internship and what `user` may do with it; 404 or 403 otherwise."""
     internship = (
-        Internship.objects.select_related("newcomer", "place__employer", "mentor", "coordinator")
+        Internship.objects.select_related(
+            "newcomer__person", "place__employer", "mentor", "coordinator"
+        )
         .filter(pk=pk)
         .first()
     )

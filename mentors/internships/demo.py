@@ -22,6 +22,8 @@ from associations.districts import DISTRICTS
 from associations.models import Membership, Organisation, Volunteer
 from associations.validators import luhn_check_digit
 from samverka.core.demo import demo_login, ensure_user
+from samverka.people import phones
+from samverka.people.models import ConsentRecord, ConsentVersion, Person
 
 from .models import (
     EMPLOYER_KINDS,
@@ -423,8 +425,8 @@ def _newcomer(index, rng, Newcomer, place, today):
     district = list(DISTRICTS)[index % len(DISTRICTS)]
     lat, lon = DISTRICTS[district]
     first_language = FIRST_LANGUAGE[index % len(FIRST_LANGUAGE)]
-    newcomer, _created = Newcomer.objects.get_or_create(
-        phone=f"076-8{index:02d} 10 {index % 100:02d}",
+    person, created = Person.objects.get_or_create(
+        phone=phones.normalise(f"076-8{index:02d} 10 {index % 100:02d}"),
         defaults={
             "first_name": FIRST[gender][index % 10],
             "last_name": LAST[index % len(LAST)],
@@ -438,15 +440,21 @@ def _newcomer(index, rng, Newcomer, place, today):
             "longitude": lon,
             "gender": gender,
             "birth_year": rng.randint(1970, 2003),
-            "profession": place.occupation if index % 3 else "",
-            "sector": place.sector if index % 3 else "",
             "date_of_settlement": today - timedelta(days=rng.randint(420, 1500)),
-            "status": Newcomer.Status.PAUSED,
-            "notes": "Praktikdemo",
-            "consent_given_at": timezone.now(),
-            "consent_method": Newcomer.ConsentMethod.ORAL,
         },
     )
+    newcomer, _created = Newcomer.objects.get_or_create(
+        person=person,
+        defaults={
+            "profession": place.occupation if index % 3 else "",
+            "sector": place.sector if index % 3 else "",
+            "status": Newcomer.Status.PAUSED,
+            "notes": "Praktikdemo",
+        },
+    )
+    consent = ConsentVersion.objects.current(ConsentVersion.Purpose.KOMPIS)
+    if created and consent is not None:
+        person.record_consent(consent, ConsentRecord.Method.ORAL)
     return newcomer
 
 

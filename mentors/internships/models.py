@@ -224,7 +224,7 @@ class InternshipQuerySet(models.QuerySet):
         return self.filter(
             Q(place__employer__representatives__user=user)
             | Q(mentor__user=user)
-            | Q(newcomer__user=user)
+            | Q(newcomer__person__user=user)
         ).distinct()
 
     def holding(self):

@@ -18,7 +18,7 @@ def internships(request):
         .filter(
             Q(place__employer__representatives__user=user)
             | Q(mentor__user=user)
-            | Q(newcomer__user=user)
+            | Q(newcomer__person__user=user)
         )
         .values_list("pk", flat=True)
         .distinct()
@@ -30,7 +30,7 @@ def internships(request):
         return None
     rows = list(
         Internship.objects.filter(pk__in=mine)
-        .select_related("place__employer", "newcomer")
+        .select_related("place__employer", "newcomer__person")
         .prefetch_related(
             Prefetch(
                 "follow_ups",

@@ -135,7 +135,7 @@ def send_outcome_reminders(today=None) -> int:
             ended_on__gte=today - timedelta(days=horizon),
             ended_on__lte=today + timedelta(days=schedule.REMIND_DAYS_BEFORE),
         )
-        .select_related("place", "newcomer", "coordinator")
+        .select_related("place", "newcomer__person", "coordinator")
         .prefetch_related("outcomes")
         .order_by("ended_on")
     )

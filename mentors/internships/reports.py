@@ -155,22 +155,23 @@ class Report:
         )
         from django.apps import apps
 
-        newcomer_model = apps.get_model("mentors", "Newcomer")
+        newcomer_model = apps.get_model("people", "Person")
         gender_field = newcomer_model._meta.get_field("gender")
+
         # queries 4-7: outcomes per gender, district, sector and employer
         for slug, title, label, path, to_label in (
             (
                 "outcomes_by_gender",
                 _("Outcomes by gender"),
                 _("Gender"),
-                "internship__newcomer__gender",
+                "internship__newcomer__person__gender",
                 lambda v: _choices_label(gender_field, v),
             ),
             (
                 "outcomes_by_district",
                 _("Outcomes by district"),
                 _("District"),
-                "internship__newcomer__district",
+                "internship__newcomer__person__district",
                 lambda v: v or _("Not stated"),
             ),
             (

@@ -41,7 +41,7 @@ def index(request):
     internships = (
         Internship.objects.visible_to(request.user)
         .exclude(status=Internship.Status.CANCELLED)
-        .select_related("place__employer", "newcomer", "mentor")
+        .select_related("place__employer", "newcomer__person", "mentor")
         .order_by("-start_date")
     )
     employers = Organisation.objects.filter(

@@ -102,7 +102,11 @@ class PlaceViewSet(ModelViewSet):
 
 class InternshipIndexView(ExportingIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("newcomer", "place__employer", "mentor")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("newcomer__person", "place__employer", "mentor")
+        )
 
     def get_edit_url(self, instance):
         return reverse("internships_admin:manage", args=[instance.pk])

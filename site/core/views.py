@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
 
+from samverka.people.views import current_consent_required
+
 from .discovery import collect
 from .sitemaps import AllLanguagesPageSitemap, LocalizedViewsSitemap
 
@@ -33,6 +35,7 @@ def healthz(request):
 
 
 @login_required
+@current_consent_required("volunteering")
 def my_pages(request):
     """A signed-in person's start page: what each part of Samverka has for them."""
     sections = [section(request) for section in collect("my_pages", "SECTIONS")]

@@ -132,6 +132,9 @@ LANGUAGES = [
     ("uk", "Українська"),
 ]
 RTL_LANGUAGES = {"ar", "fa"}
+# Phone numbers are stored in E.164; numbers typed without a country code are Swedish.
+PHONENUMBER_DEFAULT_REGION = "SE"
+PHONENUMBER_DB_FORMAT = "E164"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]

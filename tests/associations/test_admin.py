@@ -5,8 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from associations.models import ConsentText, Organisation, Volunteer
+from associations.models import Organisation, Volunteer
 from samverka.core.models import OutboundEmail
+from samverka.people.models import ConsentVersion
 
 from .conftest import valid_number
 
@@ -177,8 +178,10 @@ def _volunteer_form(**overrides):
         "gender": "female",
         "birth_year": "",
         "roles": ["language_cafe_host"],
-        "languages": '{"so": 5, "sv": 2}',
-        "interests": '["matlagning"]',
+        # one level select per language and checkboxes: no JSON in the form
+        "languages_so": "5",
+        "languages_sv": "2",
+        "interests": ["cooking"],
         "availability": ["wed_afternoon"],
         "capacity": "1",
         "profession": "",
@@ -202,10 +205,11 @@ def test_coordinator_registers_volunteer_without_email_with_paper_consent(
     assert response.status_code == 302, response.context["form"].errors
     volunteer = Volunteer.objects.get()
     assert volunteer.email == ""
-    assert volunteer.consent_method == "paper"
-    assert volunteer.consent_version == ConsentText.current()
-    assert volunteer.consent_recorded_by == coordinator
-    assert volunteer.consent_given_at is not None
+    assert volunteer.consent.method == "paper"
+    assert volunteer.consent.version == ConsentVersion.objects.current("volunteering")
+    assert volunteer.consent.recorded_by == coordinator
+    assert volunteer.consent.given_at is not None
+    assert volunteer.interests == ["cooking"]
     assert volunteer.source == "coordinator"
     assert volunteer.languages == {"so": 5, "sv": 2}
 
@@ -271,7 +275,7 @@ def test_registration_remembers_the_language(client, home_page):
 
 
 def test_every_admin_page_opens(coordinator_client, org_a, contact_a, eva):
-    from associations.models import ConsentText, Membership, Representative
+    from associations.models import Membership, Representative
 
     membership = Membership.objects.filter(organisation=org_a).first()
     representative = Representative.objects.filter(organisation=org_a).first()
@@ -287,8 +291,8 @@ def test_every_admin_page_opens(coordinator_client, org_a, contact_a, eva):
         reverse("pending_volunteers:index"),
         reverse("membership:index"),
         reverse("membership:edit", args=[membership.pk]),
-        reverse("consenttext:index"),
-        reverse("consenttext:edit", args=[ConsentText.current().pk]),
+        reverse("consent_versions:index"),
+        reverse("persons:index"),
         reverse("representative:index") + "?export=csv",
         reverse("membership:index") + "?export=xlsx",
     ]

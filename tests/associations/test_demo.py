@@ -28,7 +28,7 @@ def test_demo_seed_is_complete_and_idempotent():
     assert {"ar", "fa", "prs", "ti", "so", "uk", "en", "sv"} <= languages
     assert {role for v in Volunteer.objects.all() for role in v.roles} == set(Volunteer.Role.values)
     assert {v.capacity for v in Volunteer.objects.all()} == {0, 1, 2, 3}
-    assert Volunteer.objects.filter(consent_method="paper", email="").exists()
+    assert Volunteer.objects.filter(consent_records__method="paper", email="").exists()
     for volunteer in Volunteer.objects.all()[:40]:
         volunteer.full_clean()
     # The demo personas.

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from associations.models import (
-    ConsentText,
     Invitation,
     Membership,
     Representative,
     Volunteer,
 )
 from samverka.core.models import OutboundEmail
+from samverka.people.models import ConsentVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ PROFILE = {
     "profile-availability": ["tue_evening", "sat_morning"],
     "profile-capacity": "2",
     "profile-gender": "male",
-    "profile-interests": "fotboll, schack",
+    "profile-interests": ["football", "chess"],
     "profile-language_sv": "4",
     "profile-language_ti": "5",
 }
@@ -134,7 +134,7 @@ def test_volunteer_invitation_creates_account_profile_and_consent(
     path = _invite(
         client, contact_a, org_a, "volunteer", email="yonas@example.com", first_name="Yonas"
     )
-    consent = ConsentText.current()
+    consent = ConsentVersion.objects.current("volunteering")
     before = timezone.now()
     # Without consent nothing is saved.
     data = {
@@ -155,11 +155,11 @@ def test_volunteer_invitation_creates_account_profile_and_consent(
     assert volunteer.languages == {"sv": 4, "ti": 5}
     assert volunteer.roles == ["buddy", "language_cafe_host"]
     assert volunteer.availability == ["tue_evening", "sat_morning"]
-    assert volunteer.interests == ["fotboll", "schack"]
+    assert volunteer.interests == ["football", "chess"]
     assert volunteer.capacity == 2
-    assert volunteer.consent_version == consent
-    assert volunteer.consent_method == Volunteer.ConsentMethod.ONLINE
-    assert volunteer.consent_given_at >= before
+    assert volunteer.consent.version == consent
+    assert volunteer.consent.method == Volunteer.ConsentMethod.ONLINE
+    assert volunteer.consent.given_at >= before
     assert volunteer.latitude is not None  # the district's centre
     assert Membership.objects.get(volunteer=volunteer).organisation == org_a
 
@@ -194,9 +194,8 @@ def test_one_person_through_two_organisations(client, org_a, org_b, contact_a, a
 
 
 def test_new_consent_version_must_be_accepted(client, org_a, contact_a, eva, volunteer_user):
-    ConsentText.objects.create(kind="volunteer", version=2, text="Ny text")
-    eva.consent_version = ConsentText.objects.get(version=1)
-    eva.save()
+    eva.record_consent(ConsentVersion.objects.current("volunteering"), "online")
+    ConsentVersion.objects.create(purpose="volunteering", text="Ny text").publish()
     Membership.objects.filter(volunteer=eva).delete()
     path = _invite(client, contact_a, org_a, "volunteer", email=eva.email, first_name="Eva")
     client.force_login(volunteer_user)
@@ -204,8 +203,7 @@ def test_new_consent_version_must_be_accepted(client, org_a, contact_a, eva, vol
     assert "consent" in response.context["forms"]
     assert "Ny text" in response.content.decode()
     client.post(path, {**PROFILE, "profile-first_name": "Eva", "consent-consent": "on"})
-    eva.refresh_from_db()
-    assert eva.consent_version.version == 2
+    assert [r.version.version for r in eva.consent_history()] == [2, 1]
 
 
 def test_invitation_links_volunteer_registered_without_account(client, org_a, contact_a, home_page):

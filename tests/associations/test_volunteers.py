@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from associations.models import ConsentText, Volunteer
+from associations.models import Volunteer
 from samverka.core.models import OutboundEmail
+from samverka.people.models import ConsentVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +30,8 @@ def test_public_signup_is_pending_with_consent(client, home_page, coordinator):
     assert volunteer.source == Volunteer.Source.PUBLIC_FORM
     assert volunteer.email == "maria@example.com"
     assert volunteer.languages == {"sv": 5, "ar": 2}
-    assert volunteer.consent_version == ConsentText.current()
-    assert volunteer.consent_method == "online"
+    assert volunteer.consent.version == ConsentVersion.objects.current("volunteering")
+    assert volunteer.consent.method == "online"
     assert volunteer.user is None
     assert OutboundEmail.objects.filter(to=["maria@example.com"]).exists()
     assert OutboundEmail.objects.filter(to=[coordinator.email]).exists()
@@ -51,11 +52,11 @@ def test_public_signup_needs_consent_and_a_language(client, home_page):
 
 
 def test_public_signup_shows_the_current_consent_text(client, home_page):
-    ConsentText.objects.create(kind="volunteer", version=2, text="Version två av texten")
+    ConsentVersion.objects.create(purpose="volunteering", text="Version två av texten").publish()
     html = client.get(reverse("associations:become_volunteer")).content.decode()
     assert "Version två av texten" in html
     client.post(reverse("associations:become_volunteer"), {**FORM, "consent": "on"})
-    assert Volunteer.objects.get().consent_version.version == 2
+    assert Volunteer.objects.get().consent.version.version == 2
 
 
 def test_duplicate_signup_is_refused(client, home_page):

@@ -209,4 +209,4 @@ def test_volunteer_accepts_invitation_in_the_browser(page, live_server, director
     assert_no_axe_violations(axe, page)
     volunteer = Volunteer.objects.get(email="senait@example.com")
     assert volunteer.languages == {"sv": 3, "ti": 5}
-    assert volunteer.consent_version is not None
+    assert volunteer.consent is not None

@@ -93,3 +93,15 @@ def en(name, *args):
 
     with translation.override("en"):
         return reverse(name, args=args)
+
+
+def make_participant(name="Hodan Ali", phone="", user=None, **fields):
+    """A participant and the Person they are (the way programmes enrol people)."""
+    from events.models import Participant
+    from samverka.people.models import Person
+
+    first_name, _sep, last_name = name.partition(" ")
+    person = Person.objects.create(
+        first_name=first_name, last_name=last_name, phone=phone, user=user, **fields
+    )
+    return Participant.objects.for_person(person)

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from events.models import Attendance, Enrolment, FeedbackResponse, Participant, Programme
+from events.models import Attendance, Enrolment, FeedbackResponse, Programme
 
-from .conftest import en
+from .conftest import en, make_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def programme(event, coordinator):
     programme = Programme.objects.create(name="SO-grupp", event=event, coordinator=coordinator)
-    Enrolment.objects.create(
-        programme=programme, participant=Participant.objects.create(name="Hodan")
-    )
+    Enrolment.objects.create(programme=programme, participant=make_participant(name="Hodan"))
     return programme
 
 

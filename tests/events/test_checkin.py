@@ -8,7 +8,7 @@ from django.utils import timezone
 from events import codes
 from events.models import Attendance
 
-from .conftest import en, make_event
+from .conftest import en, make_event, make_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -119,9 +119,9 @@ class TestSelfCheckIn:
     def test_participant_check_in_counts_for_programme(
         self, client, volunteer_user, now_event, running
     ):
-        from events.models import Enrolment, Participant, Programme
+        from events.models import Enrolment, Programme
 
-        participant = Participant.objects.create(name="Eva", user=volunteer_user)
+        participant = make_participant(name="Eva", user=volunteer_user)
         programme = Programme.objects.create(name="Jobbhörnet", event=now_event)
         Enrolment.objects.create(
             programme=programme, participant=participant, enrolled_on=timezone.localdate()

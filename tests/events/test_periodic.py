@@ -15,7 +15,7 @@ from events.periodic import (
 )
 from samverka.core.models import OutboundEmail
 
-from .conftest import en, make_event
+from .conftest import en, make_event, make_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -125,11 +125,11 @@ def test_periodic_tasks_are_registered_and_run():
 
 
 def test_programme_survey_link_counts_once_per_enrolment(client, event):
-    from events.models import Enrolment, Participant, Programme
+    from events.models import Enrolment, Programme
 
     programme = Programme.objects.create(name="SO", event=event)
     enrolment = Enrolment.objects.create(
-        programme=programme, participant=Participant.objects.create(name="Hodan")
+        programme=programme, participant=make_participant(name="Hodan")
     )
     url = en("events:feedback", codes.feedback_token("e", enrolment.pk))
     client.post(url, {"satisfaction": "5", "job_knowledge": "5"})

@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from events.models import Absence, Attendance, Enrolment, Participant, Programme
+from events.models import Absence, Attendance, Enrolment, Programme
 from samverka.core.models import OutboundEmail
 
-from .conftest import en, make_event
+from .conftest import en, make_event, make_participant
 
 pytestmark = pytest.mark.django_db
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -35,7 +35,7 @@ def programme(event_index, coordinator):
 
 @pytest.fixture
 def enrolment(programme):
-    participant = Participant.objects.create(name="Hodan Ali", phone="0701234567")
+    participant = make_participant(name="Hodan Ali", phone="0701234567")
     return Enrolment.objects.create(
         programme=programme, participant=participant, enrolled_on=MONDAY.date()
     )
@@ -115,7 +115,7 @@ def test_enrolled_later_counts_from_enrolment(programme):
     s = sessions(programme)
     late = Enrolment.objects.create(
         programme=programme,
-        participant=Participant.objects.create(name="Late"),
+        participant=make_participant(name="Late"),
         enrolled_on=s[4].start.date(),
     )
     programme.evaluate(now=after(s[5]))
@@ -142,8 +142,8 @@ def test_hours_and_certificate(client, programme, enrolment, volunteer_user, coo
     url = en("events:certificate", enrolment.pk)
     client.force_login(volunteer_user)
     assert client.get(url).status_code == 404  # not theirs
-    enrolment.participant.user = volunteer_user
-    enrolment.participant.save()
+    enrolment.participant.person.user = volunteer_user
+    enrolment.participant.person.save()
     response = client.get(url)
     html = response.content.decode()
     assert response.status_code == 200

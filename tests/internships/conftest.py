@@ -66,8 +66,8 @@ def make_newcomer(first_name="Amal", last_name="Yousef", **fields):
         "profession": "Snickare",
     }
     values.update(fields)
-    names = {f.name for f in Newcomer._meta.get_fields()}
-    return Newcomer.objects.create(**{k: v for k, v in values.items() if k in names})
+    names = {f.name for f in Newcomer._meta.get_fields()} | Newcomer.PERSON_FIELDS
+    return Newcomer.objects.register(**{k: v for k, v in values.items() if k in names})
 
 
 def make_mentor(first_name, user=None, **fields):

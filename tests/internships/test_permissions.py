@@ -117,8 +117,8 @@ def test_another_organisation_cannot_add_to_the_log(client, world):
 def test_a_newcomer_with_an_account_sees_their_own_and_cannot_record_follow_ups(client, world):
     internship = world["mine"]
     user = make_user("amal@example.com", "Amal", "Yousef")
-    internship.newcomer.user = user
-    internship.newcomer.save()
+    internship.newcomer.person.user = user
+    internship.newcomer.person.save()
     client.force_login(user)
     assert client.get(reverse("internships:detail", args=[internship.pk])).status_code == 200
     assert (

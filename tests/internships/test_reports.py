@@ -26,7 +26,7 @@ def _english():
 
 
 def _gender(code):
-    field = apps.get_model("mentors", "Newcomer")._meta.get_field("gender")
+    field = apps.get_model("people", "Person")._meta.get_field("gender")
     return str(dict(field.flatchoices)[code])
 
 

@@ -50,7 +50,7 @@ def make_newcomer(first_name="Amina", days=30, **extra):
         **JAKOBSBERG,
     }
     fields.update(extra)
-    return Newcomer.objects.create(**fields)
+    return Newcomer.objects.register(**fields)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from mentors.models import Match, Newcomer
+from samverka.people.models import Person
 
 from .conftest import make_mentor, make_newcomer
 
@@ -122,7 +123,9 @@ def test_public_application_is_pending_and_honeypot_stops_bots(client):
     assert hawa.status == Newcomer.Status.PENDING
     assert hawa.language_levels() == {"so": 5, "sv": 2}
     assert hawa.latitude is not None
-    assert hawa.consent_given_at is not None and hawa.consent_method == "online"
+    consent = hawa.person.latest_consent("kompis")
+    assert consent is not None and consent.method == "online"
+    assert str(hawa.phone) == "+46705556677"
     assert client.get(reverse("mentors:apply")).status_code == 200
 
 
@@ -282,7 +285,7 @@ def test_newcomer_with_an_account_sees_and_answers_their_own_match(
     client, django_user_model, eva, own_match, other_match
 ):
     user = django_user_model.objects.create_user("amina@example.org", "amina@example.org", "pw")
-    Newcomer.objects.filter(pk=own_match.newcomer_id).update(user=user)
+    Person.objects.filter(newcomer__pk=own_match.newcomer_id).update(user=user)
     client.force_login(user)
     page = client.get(reverse("core:my_pages")).content.decode()
     assert "Please answer" in page

@@ -1,0 +1,196 @@
+"""Model fields for lists from the vocabulary, edited as checkboxes and selects, never as JSON.
+
+`ChoiceListField` stores a list of codes (interests, availability, roles, goals, districts);
+`LanguageLevelsField` stores languages with a level, ``{"ar": 5, "sv": 2}``. Both are JSON in
+the database (so existing rows and queries keep working) and render as checkboxes or one level
+select per language in every model form: the Wagtail admin and the public forms alike.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from . import vocabulary
+
+# Named lists a field can use; the name (not the list) goes into migrations, so a new
+# interest or language never needs a migration.
+VOCABULARIES = {
+    "languages": vocabulary.language_choices,
+    "interests": lambda: list(vocabulary.INTERESTS),
+    "availability": lambda: list(vocabulary.AVAILABILITY_CHOICES),
+    "districts": lambda: vocabulary.district_choices(blank=False),
+}
+
+
+class CheckboxList(forms.CheckboxSelectMultiple):
+    """Checkboxes laid out in columns (see static/css), for lists of more than a few items."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "checkbox-list", **(attrs or {})}, choices)
+
+
+class ChoiceListFormField(forms.MultipleChoiceField):
+    widget = CheckboxList
+
+    def __init__(self, *, choices=(), **kwargs):
+        for name in ("max_length", "encoder", "decoder", "empty_value"):
+            kwargs.pop(name, None)
+        super().__init__(choices=choices, **kwargs)
+
+    def prepare_value(self, value):
+        return list(value or [])
+
+
+class ChoiceListField(models.JSONField):
+    """A list of codes from one vocabulary (``vocabulary="interests"``) or from fixed
+    ``item_choices`` (a model's TextChoices)."""
+
+    def __init__(self, *args, vocabulary=None, item_choices=None, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        self.vocabulary = vocabulary
+        self.item_choices = list(item_choices) if item_choices is not None else None
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.vocabulary:
+            kwargs["vocabulary"] = self.vocabulary
+        if self.item_choices is not None:
+            kwargs["item_choices"] = self.item_choices
+        if kwargs.get("default") is list:
+            del kwargs["default"]
+        if kwargs.get("blank") is True:
+            del kwargs["blank"]
+        return name, path, args, kwargs
+
+    def get_item_choices(self) -> list:
+        if self.vocabulary:
+            return VOCABULARIES[self.vocabulary]()
+        return list(self.item_choices or [])
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        if value in self.empty_values:
+            return
+        if not isinstance(value, list):
+            raise ValidationError(_("Choose from the list."), code="invalid_list")
+        known = {str(code) for code, _label in self.get_item_choices()}
+        unknown = sorted({str(item) for item in value} - known)
+        if unknown:
+            raise ValidationError(
+                _("Not in the list: %(values)s"),
+                code="unknown_choice",
+                params={"values": ", ".join(unknown)},
+            )
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{
+                "form_class": ChoiceListFormField,
+                "choices": self.get_item_choices(),
+                "required": not self.blank,
+                **kwargs,
+            }
+        )
+
+
+class LanguageLevelsWidget(forms.MultiWidget):
+    """One level select per language in the vocabulary, each labelled with the language."""
+
+    template_name = "people/widgets/language_levels.html"
+
+    def __init__(self, attrs=None, codes=None):
+        self.codes = list(codes or [code for code, _label in vocabulary.LANGUAGES])
+        choices = [("", _("Not spoken"))] + [(str(n), label) for n, label in vocabulary.LEVELS]
+        super().__init__([forms.Select(choices=choices) for _code in self.codes], attrs)
+        self.widgets_names = [f"_{code}" for code in self.codes]
+
+    def decompress(self, value):
+        value = value or {}
+        return [str(value.get(code, "")) for code in self.codes]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for code, subwidget in zip(self.codes, context["widget"]["subwidgets"], strict=True):
+            subwidget["language"] = vocabulary.language_name(code)
+        return context
+
+
+class LanguageLevelsFormField(forms.Field):
+    widget = LanguageLevelsWidget
+    default_error_messages = {"invalid_level": _("Choose a level from 1 to 5.")}
+
+    def __init__(self, *, codes=None, **kwargs):
+        for name in ("max_length", "encoder", "decoder", "empty_value"):
+            kwargs.pop(name, None)
+        self.codes = codes
+        kwargs.setdefault("widget", LanguageLevelsWidget(codes=codes))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, dict):
+            items = value.items()
+        else:
+            codes = self.widget.codes
+            items = zip(codes, value or [""] * len(codes), strict=False)
+        levels = {}
+        for code, level in items:
+            if level in ("", None):
+                continue
+            try:
+                level = int(level)
+            except (TypeError, ValueError):
+                raise ValidationError(
+                    self.error_messages["invalid_level"], code="invalid_level"
+                ) from None
+            if not 1 <= level <= 5:
+                raise ValidationError(
+                    self.error_messages["invalid_level"], code="invalid_level"
+                ) from None
+            levels[code] = level
+        return levels
+
+    def prepare_value(self, value):
+        return value or {}
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(data) != (initial or {})
+        except ValidationError:
+            return True
+
+
+def validate_language_levels(value):
+    if not isinstance(value, dict) or any(
+        code not in vocabulary.LANGUAGE_CODES or not isinstance(level, int) or not 1 <= level <= 5
+        for code, level in value.items()
+    ):
+        raise ValidationError(_("Each language needs a level from 1 to 5."), code="invalid_levels")
+
+
+class LanguageLevelsField(models.JSONField):
+    """Languages with a level 1 (a few words) to 5 (mother tongue): ``{"ar": 5, "sv": 2}``."""
+
+    default_validators = [validate_language_levels]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", dict)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("default") is dict:
+            del kwargs["default"]
+        if kwargs.get("blank") is True:
+            del kwargs["blank"]
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"form_class": LanguageLevelsFormField, "required": not self.blank, **kwargs}
+        )
