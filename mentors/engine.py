@@ -257,6 +257,7 @@ class Unmatched:
     taken_by: tuple[Id, ...] = ()
     taken_by_waited_longer: bool = False
     taken_by_first_in_line: bool = False
+    taken_by_locked: bool = False
     full_candidates: int = 0
 
     def as_dict(self) -> dict:
@@ -271,6 +272,7 @@ class Unmatched:
             "taken_by": list(self.taken_by),
             "taken_by_waited_longer": self.taken_by_waited_longer,
             "taken_by_first_in_line": self.taken_by_first_in_line,
+            "taken_by_locked": self.taken_by_locked,
             "full_candidates": self.full_candidates,
         }
 
@@ -706,9 +708,7 @@ class _Pairs:
             local = np.repeat(np.arange(len(chunk)), self.men.n)
             for code, check in enumerate(self.checks()):
                 failed = local[~check(ii, jj, cos)]
-                counts[start : start + len(chunk), code] = np.bincount(
-                    failed, minlength=len(chunk)
-                )
+                counts[start : start + len(chunk), code] = np.bincount(failed, minlength=len(chunk))
             start += len(chunk)
         return counts
 
@@ -1385,6 +1385,7 @@ def _explain(
                 taken_by=tuple(new.ids[r] for r in takers),
                 taken_by_waited_longer=any(waiting[r] > waiting[i] for r in takers),
                 taken_by_first_in_line=any(first[r] and not first[i] for r in takers),
+                taken_by_locked=any(r in locked_rows for r in takers),
                 **common,
             )
         )

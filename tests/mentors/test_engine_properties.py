@@ -406,6 +406,18 @@ def test_unmatched_explanations_are_consistent(case):
             assert u.taken_by
             holders = {p.newcomer_id for p in result.proposals if p.mentor_id == u.best_candidate}
             assert set(u.taken_by) == holders
+            # "who waited longer" is true, or the taker is first in line, locked, or waited
+            # exactly as long: the place never goes to someone further back in line
+            lv = levels(news)
+            by_id = {p.id: p for p in news}
+            assert (
+                u.taken_by_first_in_line
+                or u.taken_by_locked
+                or any(lv[t] >= lv[u.id] for t in u.taken_by)
+            )
+            assert u.taken_by_waited_longer == any(
+                by_id[t].waiting_days > by_id[u.id].waiting_days for t in u.taken_by
+            )
         elif u.reason == "candidates_full":
             full = next(m for m in mens if m.id == u.best_candidate)
             locks = [p for p in result.proposals if p.mentor_id == full.id]
