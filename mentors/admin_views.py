@@ -9,6 +9,7 @@ which emails the volunteers. Newcomers' answers are recorded here too.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -229,13 +230,20 @@ def _require(request, perm="mentors.change_match"):
         raise PermissionDenied
 
 
+BOARD_ROWS = 50  # the head of each list; the full lists are the paginated admin listings
+
+
 def board(request):
-    """The board; a POST removes an excluded pair (the board is where they are listed)."""
+    """The board; a POST removes an excluded pair (the board is where they are listed).
+
+    Shows the first ``BOARD_ROWS`` in line and the first kompisar with a free place, with the
+    totals, so the page costs the same at any size of waiting list."""
     if request.method == "POST":
         return remove_exclusion(request, request.POST.get("remove_exclusion", ""))
     _require(request, "mentors.view_newcomer")
-    # queries: newcomers, mentors (with held matches), pending count, draft, awaiting,
-    # flagged, policy, excluded pairs -- the same for 1 and 1,000 rows
+    # queries: newcomers (first rows), waiting total, mentors with a free place (first rows,
+    # held matches counted), their total, pending count, draft, awaiting, flagged, policy,
+    # excluded pairs and their total -- the same for 1 and 10,000 rows
     newcomers = list(
         Newcomer.objects.in_line().only(
             "id",
@@ -246,13 +254,10 @@ def board(request):
             "sfi_course",
             "waiting_since",
             "first_in_line",
-        )
+        )[:BOARD_ROWS]
     )
-    mentors = [
-        m
-        for m in available_mentors().order_by("last_name", "first_name", "pk")
-        if m.holding < m.capacity
-    ]
+    with_room = available_mentors().filter(holding__lt=F("capacity"))
+    mentors = list(with_room.order_by("last_name", "first_name", "pk")[:BOARD_ROWS])
     for mentor in mentors:
         mentor.free_places = mentor.capacity - mentor.holding
     excluded = ExcludedPair.objects.select_related("newcomer", "volunteer")
@@ -261,7 +266,9 @@ def board(request):
         "mentors/admin/board.html",
         {
             "newcomers": newcomers,
+            "waiting_total": Newcomer.objects.waiting().count(),
             "mentors": mentors,
+            "mentors_total": with_room.count(),
             "pending": Newcomer.objects.pending().count(),
             "draft": MatchRun.objects.filter(status=MatchRun.Status.DRAFT).first(),
             "awaiting": Match.objects.filter(status=Match.Status.PROPOSED).select_related(
@@ -271,7 +278,8 @@ def board(request):
                 status=Match.Status.ACTIVE, flagged_at__isnull=False
             ).select_related("newcomer", "volunteer"),
             "policy": MatchingPolicy.objects.current(),
-            "excluded": excluded,
+            "excluded": list(excluded[:BOARD_ROWS]),
+            "excluded_total": excluded.count(),
         },
     )
 

@@ -15,25 +15,25 @@ How it works, in order:
    following rule (distance, gender preference, common time slot, excluded and forbidden pairs)
    runs only on the pairs that survived. Each rule counts the pairs it removed, so the run can
    say which rule excluded how many candidates.
-3. Scoring, only on feasible pairs, vectorised: every criterion gives a value in [0, 1]; the
-   weights turn them into points (0-100 for a pair) kept in hundredths as integers, so that
-   the breakdown always adds up to the score exactly.
+3. Scoring, in the same chunks, only on feasible pairs, vectorised: every criterion gives a
+   value in [0, 1]; the weights turn them into points (0-100 for a pair) kept in hundredths as
+   integers (int16 per pair), so that the breakdown always adds up to the score exactly.
 4. One global assignment. Mentors are expanded into capacity slots; the 2nd and 3rd slot cost
-   points to spread the load. The objective is lexicographic -- first the newcomers matched,
-   ordered by waiting time (longest first), then the total score -- and is encoded exactly in
-   integer weights: the sets of newcomers that can be matched together form a transversal
-   matroid, so a weight that only has to respect the *order* of waiting times suffices (a
-   maximum-weight basis is found by the greedy order), and every weight step is larger than any
-   possible difference in total score. All values stay below 2**53, so float64 arithmetic in the
-   solver is exact. Every newcomer also gets a private "stay unmatched" column, so a full
-   matching always exists, and scipy's sparse Jonker-Volgenant solver
-   (``min_weight_full_bipartite_matching``) finds the optimum.
-5. Explanations: the three criteria that weighed most for each proposal; for each person left
-   unmatched either the hard rules that excluded every candidate (with counts, attributed to the
-   first rule a pair fails, in a fixed order) or the capacity conflict that took their best
-   candidate, naming who got it.
+   points to spread the load. The objective is lexicographic -- first the priority of the
+   newcomers matched (first in line after a decline, then waiting time in whole days, longest
+   first), then, in a re-run, the number of earlier proposals kept, then the total score -- and
+   is encoded exactly in integer weights: the sets of newcomers that can be matched together form
+   a transversal matroid, so a weight that only has to respect the *order* of priorities
+   suffices, and the optimum matches, for every priority level, as many as possible of those at
+   or above it. See ``_solve`` for the encoding, its exactness bound and its memory. scipy's
+   sparse Jonker-Volgenant solver (``min_weight_full_bipartite_matching``) finds the optimum.
+5. Explanations: for each proposal the newcomer's next option and the criteria on which the
+   proposal beats it; for each person left unmatched either every hard rule that excluded each
+   candidate (with counts) or the capacity conflict that took their best candidate, naming who
+   got it and why (waited longer, first in line, locked, or waited exactly as long).
 
-The same input always gives the same output: records are sorted by id before encoding, and
+The same input always gives the same output whatever its order: records are sorted by id
+before encoding, an id given twice with different details is left out (an issue says so), and
 the solver is deterministic.
 """
 
