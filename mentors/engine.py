@@ -998,21 +998,17 @@ def match(
         is_locked_row[list(locked_rows)] = True
     full = free[ej] <= 0
     per_new[:, RULES.index("capacity")] = np.bincount(ei[full], minlength=new.n)
-    open_pair = ~is_locked_row[ei]
-    excluded["capacity"] = int((open_pair & full).sum())
-    open_pair &= ~full
-    if open_pair.all():
-        pool, pi, pj, ps = None, ei, ej, es
-    else:
-        pool = np.flatnonzero(open_pair)
-        pi, pj, ps = ei[pool], ej[pool], es[pool]
-    del open_pair
+    excluded["capacity"] = int((full & ~is_locked_row[ei]).sum())
+    del full
+    # Locked newcomers and full mentors get no edges in the solver: their places are zeroed
+    # rather than the pairs copied, so no second copy of the pair arrays is ever made.
+    places = free.copy()
     preferred = {(a, b) for a, b in preferred} - forbidden
     pref = None
     if preferred:
-        pref = ~_not_in(pairs._keys(preferred), pi, pj, men.n)
+        pref = ~_not_in(pairs._keys(preferred), ei, ej, men.n)
     rows, cols, picked, objective, pref_used = _solve(
-        pi, pj, ps, levels, free, used + locks_used, policy, pref
+        ei, ej, es, levels, places, used + locks_used, policy, pref, is_locked_row
     )
     if pref is not None and not pref_used:
         issues.append(
@@ -1022,9 +1018,6 @@ def match(
                 "the waiting-time priority and the scores decide alone",
             )
         )
-    if pool is not None:
-        picked = pool[picked]
-    del pi, pj, ps, pool
     timings["solve"] = time.perf_counter() - t
     if progress is not None:
         progress("solve", 1.0)
@@ -1160,7 +1153,7 @@ def _segments(rows: np.ndarray) -> np.ndarray:
 _EDGE_CHUNK = 4_000_000
 
 
-def _solve(pi, pj, ps, levels, free, taken, policy, pref=None):
+def _solve(pi, pj, ps, levels, free, taken, policy, pref=None, closed_rows=None):
     """Optimal assignment of newcomer rows ``pi`` to mentor rows ``pj`` (feasible pairs with
     free capacity, scores ``ps`` in hundredths) within free capacity.
 
@@ -1188,19 +1181,33 @@ def _solve(pi, pj, ps, levels, free, taken, policy, pref=None):
     of days. Larger runs raise ``ValueError`` (split them by area); with preferred pairs the
     bound is about 2,000 rows squared times levels, beyond which the preference is dropped.
 
+    Pairs of ``closed_rows`` (locked newcomers) and of mentors without a free place get no
+    edge; only newcomers with at least one edge count as rows of the weights, as in the
+    docstring above.
+
     Memory. The matrix is built directly in CSR form from the row-grouped pairs, in chunks
-    of edges, so the only arrays as long as the edge list are the CSR's own indices (int32)
-    and data (float64) and one int32 map from edge to pair.
+    of edges, so the only arrays as long as the edge list are the CSR's own indices and
+    indptr (int32 up to 2**31 edges, so scipy never widens them) and data (float64), and one
+    int32 map from edge to pair; nothing as long as the pair list is copied.
     """
     empty = np.zeros(0, dtype=np.int64)
     n_pairs = len(pi)
     if not n_pairs:
         return empty, empty, empty, 0, True
+    # edges per pair: one per free place of its mentor, none for a locked newcomer
+    rep = free[pj].astype(np.int32)
+    if closed_rows is not None and closed_rows.any():
+        rep[closed_rows[pi]] = 0
     starts = _segments(pi)
-    rows_used = pi[starts].astype(np.int64)
-    n_rows = len(starts)
     ends = np.r_[starts[1:], n_pairs]
-    per_mentor = np.bincount(pj, minlength=len(free))
+    real = np.add.reduceat(rep, starts) > 0
+    if not real.any():
+        return empty, empty, empty, 0, True
+    all_rows = pi[starts].astype(np.int64)
+    rows_used = all_rows[real]
+    n_rows = len(rows_used)
+    n_segments = len(starts)
+    per_mentor = np.bincount(pj[rep > 0], minlength=len(free))
     mentors_used = np.flatnonzero(per_mentor)
     del per_mentor
     slot_start = np.zeros(len(free), dtype=np.int64)
@@ -1232,18 +1239,17 @@ def _solve(pi, pj, ps, levels, free, taken, policy, pref=None):
             "run; split the run by area"
         )
 
-    # edges per pair: one per free place of its mentor; the last pair of each row carries one
-    # more edge, the row's private column
-    rep = free[pj].astype(np.int32)
+    # the last pair of each row carries one more edge: the row's private column
     rep[ends - 1] += 1
     per_row = np.add.reduceat(rep, starts)
-    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    total = int(per_row.sum())
+    index_type = np.int32 if total + n_segments < 2**31 else np.int64
+    indptr = np.zeros(n_segments + 1, dtype=index_type)
     np.cumsum(per_row, out=indptr[1:])
-    total = int(indptr[-1])
-    first_edge = np.cumsum(rep, dtype=np.int64) - rep
+    first_edge = np.cumsum(rep, dtype=index_type)
+    first_edge -= rep
     pair_of_edge = np.repeat(np.arange(n_pairs, dtype=np.int32), rep)
     del rep
-    index_type = np.int32 if total + n_rows < 2**31 else np.int64
     indices = np.empty(total, dtype=index_type)
     data = np.empty(total, dtype=np.float64)
     taken_s = taken.astype(np.int64)
@@ -1259,12 +1265,14 @@ def _solve(pi, pj, ps, levels, free, taken, policy, pref=None):
             gain += bonus * pref[pe]
         data[a:b] = spread - gain
     del first_edge
-    # the private columns, at the end of each row's segment
-    last = indptr[1:] - 1
-    indices[last] = n_slots + np.arange(n_rows)
-    weight = step * (1 + lv)
-    data[last] = weight + spread
-    graph = csr_array((data, indices, indptr), shape=(n_rows, n_slots + n_rows))
+    # the private columns, at the end of each row's segment; rows without a real edge (all
+    # candidates full or the newcomer locked) have only this one and weigh nothing
+    last = indptr[1:].astype(np.int64) - 1
+    indices[last] = n_slots + np.arange(n_segments)
+    weight_all = np.zeros(n_segments, dtype=np.int64)
+    weight_all[real] = step * (1 + lv)
+    data[last] = weight_all + spread
+    graph = csr_array((data, indices, indptr), shape=(n_segments, n_slots + n_segments))
     rr, cc = min_weight_full_bipartite_matching(graph)
     del graph
     chosen = cc < n_slots
@@ -1278,8 +1286,8 @@ def _solve(pi, pj, ps, levels, free, taken, policy, pref=None):
     for c_, k in zip(cc.tolist(), picked.tolist(), strict=True):
         j = int(pj[k])
         edge_gain.append(int(ps[k]) - int(slot_cost[int(taken_s[j]) + c_ - int(slot_start[j])]))
-    objective = int(weight[rr].sum()) + sum(edge_gain)
-    return rows_used[rr], pj[picked].astype(np.int64), picked, objective, use_pref or pref is None
+    objective = int(weight_all[rr].sum()) + sum(edge_gain)
+    return all_rows[rr], pj[picked].astype(np.int64), picked, objective, use_pref or pref is None
 
 
 def _runner_up(ei, ej, es, free, picked) -> dict[int, int]:
@@ -1287,7 +1295,7 @@ def _runner_up(ei, ej, es, free, picked) -> dict[int, int]:
     place when the run began (highest score, then the lowest mentor row)."""
     if not len(picked):
         return {}
-    score = es.astype(np.int32)
+    score = es.copy()
     score[free[ej] <= 0] = -1
     score[picked] = -1
     starts = _segments(ei)
