@@ -992,7 +992,7 @@ class Match(models.Model):
                     status=Newcomer.Status.WAITING, first_in_line=True, updated_at=now
                 )
                 # Never offer these two to each other again (a coordinator may undo it).
-                ExcludedPair.objects.get_or_create(
+                excluded, created = ExcludedPair.objects.get_or_create(
                     newcomer_id=match.newcomer_id,
                     volunteer_id=match.volunteer_id,
                     defaults={
@@ -1002,6 +1002,8 @@ class Match(models.Model):
                         "created_by": recorded_by,
                     },
                 )
+                if created:
+                    log(excluded, "mentors.exclude", user=recorded_by, data={"match": match.pk})
                 log(
                     match,
                     "mentors.decline",

@@ -322,6 +322,7 @@ def test_run_lock_forbid_rerun_approve_and_decline_are_logged(client, coordinato
         "mentors.rerun",
         "mentors.approve",
         "mentors.decline",
+        "mentors.exclude",
     } <= actions
     assert ModelLogEntry.objects.filter(action="mentors.approve", object_id=str(match.pk)).exists()
     assert {p.volunteer_id for p in run.proposals.all()} == {eva.pk, lena.pk}
