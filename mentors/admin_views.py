@@ -9,11 +9,16 @@ which emails the volunteers. Newcomers' answers are recorded here too.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.log_actions import log
+
+from associations.models import Volunteer
 
 from . import engine
 from .access import get_newcomer_for
@@ -37,6 +42,7 @@ CRITERION_LABELS = {
     "household": gettext_lazy("household"),
     "availability": gettext_lazy("common times"),
 }
+# Short names of the hard rules (column headings, the candidates page).
 RULE_LABELS = {
     "distance": gettext_lazy("too far away"),
     "language": gettext_lazy("no shared language at the minimum level"),
@@ -46,6 +52,88 @@ RULE_LABELS = {
     "forbidden": gettext_lazy("forbidden in this run"),
     "capacity": gettext_lazy("no free place"),
 }
+
+
+def rule_phrase(rule: str, count: int, kind: str = "newcomer") -> str:
+    """How many candidates a hard rule excluded, as a sentence with a plural form (a count
+    of people, never a bare number after a rule's name)."""
+    if kind == "mentor":
+        phrases = {
+            "distance": ngettext(
+                "%(count)s newcomer lives too far away",
+                "%(count)s newcomers live too far away",
+                count,
+            ),
+            "language": ngettext(
+                "%(count)s newcomer shares no language at the minimum level",
+                "%(count)s newcomers share no language at the minimum level",
+                count,
+            ),
+            "gender": ngettext(
+                "%(count)s newcomer is ruled out by a gender preference",
+                "%(count)s newcomers are ruled out by a gender preference",
+                count,
+            ),
+            "time_slot": ngettext(
+                "%(count)s newcomer has no common time",
+                "%(count)s newcomers have no common time",
+                count,
+            ),
+            "excluded": ngettext(
+                "%(count)s newcomer is an excluded pair",
+                "%(count)s newcomers are excluded pairs",
+                count,
+            ),
+            "forbidden": ngettext(
+                "%(count)s newcomer is forbidden in this run",
+                "%(count)s newcomers are forbidden in this run",
+                count,
+            ),
+            "capacity": ngettext(
+                "%(count)s newcomer is locked elsewhere",
+                "%(count)s newcomers are locked elsewhere",
+                count,
+            ),
+        }
+    else:
+        phrases = {
+            "distance": ngettext(
+                "%(count)s kompis lives too far away",
+                "%(count)s kompisar live too far away",
+                count,
+            ),
+            "language": ngettext(
+                "%(count)s kompis shares no language at the minimum level",
+                "%(count)s kompisar share no language at the minimum level",
+                count,
+            ),
+            "gender": ngettext(
+                "%(count)s kompis is ruled out by a gender preference",
+                "%(count)s kompisar are ruled out by a gender preference",
+                count,
+            ),
+            "time_slot": ngettext(
+                "%(count)s kompis has no common time",
+                "%(count)s kompisar have no common time",
+                count,
+            ),
+            "excluded": ngettext(
+                "%(count)s kompis is an excluded pair (for example after a decline)",
+                "%(count)s kompisar are excluded pairs (for example after a decline)",
+                count,
+            ),
+            "forbidden": ngettext(
+                "%(count)s kompis is forbidden in this run",
+                "%(count)s kompisar are forbidden in this run",
+                count,
+            ),
+            "capacity": ngettext(
+                "%(count)s kompis passes the rules but was already full",
+                "%(count)s kompisar pass the rules but were already full",
+                count,
+            ),
+        }
+    return phrases.get(rule, rule) % {"count": count}
 
 
 ISSUE_LABELS = {
@@ -58,26 +146,48 @@ ISSUE_LABELS = {
     "lock_breaks_rule": gettext_lazy("Locked pair kept although it breaks a hard rule."),
     "no_feasible_pair": gettext_lazy("No pair passes the hard rules. Consider the policy."),
     "newcomer_without_language": gettext_lazy(
-        "No language recorded for this newcomer, so nobody can be proposed."
+        "No language recorded for this newcomer, so the language rule excludes every kompis."
     ),
-    "mentor_without_language": gettext_lazy("No language recorded for this kompis."),
+    "mentor_without_language": gettext_lazy(
+        "No language recorded for this kompis, so the language rule excludes every newcomer."
+    ),
     "zero_capacity": gettext_lazy("This kompis has capacity 0 and gets no newcomer."),
-    "duplicate_id": gettext_lazy("A person appears twice."),
+    "duplicate_id": gettext_lazy(
+        "A person appears twice with different details and was left out of this run."
+    ),
     "no_weights": gettext_lazy("All weights are 0, so every score is 0."),
+    "preference_dropped": gettext_lazy(
+        "Too many people to also keep the earlier proposals exactly: this re-run was decided "
+        "by waiting time and score alone."
+    ),
 }
+
+
+def _issue_detail(issue) -> str:
+    """The specifics of an issue in the reader's language (the engine's ``detail`` is
+    English, for logs and JSON only)."""
+    data = issue.get("data") or {}
+    code = issue["code"]
+    if code == "lock_over_capacity" and "capacity" in data:
+        return ngettext(
+            "Capacity %(count)s place.", "Capacity %(count)s places.", data["capacity"]
+        ) % {"count": data["capacity"]}
+    if code == "lock_breaks_rule" and "rule" in data:
+        return _("Rule: %(rule)s.") % {"rule": RULE_LABELS.get(data["rule"], data["rule"])}
+    if code == "no_feasible_pair" and data:
+        return "; ".join(rule_phrase(rule, n) for rule, n in data.items())
+    return ""
 
 
 def _issue_rows(issues):
     newcomers = Newcomer.objects.in_bulk([i["newcomer"] for i in issues if i.get("newcomer")])
-    from associations.models import Volunteer
-
     volunteers = Volunteer.objects.in_bulk([i["mentor"] for i in issues if i.get("mentor")])
     return [
         {
             "label": ISSUE_LABELS.get(issue["code"], issue["code"]),
-            "detail": issue.get("detail", ""),
+            "detail": _issue_detail(issue),
             "people": [
-                str(p)
+                p
                 for p in (newcomers.get(issue.get("newcomer")), volunteers.get(issue.get("mentor")))
                 if p is not None
             ],
@@ -86,25 +196,79 @@ def _issue_rows(issues):
     ]
 
 
+# --------------------------------------------------------------------------------------
+# Audit trail: the coordinators' matching actions in Wagtail's history
+# --------------------------------------------------------------------------------------
+
+LOG_ACTIONS = {
+    "mentors.run": (gettext_lazy("Run matching"), gettext_lazy("Matching run")),
+    "mentors.rerun": (gettext_lazy("Re-run matching"), gettext_lazy("Matching re-run")),
+    "mentors.lock": (gettext_lazy("Lock a proposed pair"), gettext_lazy("Pair locked")),
+    "mentors.unlock": (gettext_lazy("Unlock a proposed pair"), gettext_lazy("Pair unlocked")),
+    "mentors.forbid": (gettext_lazy("Forbid a proposed pair"), gettext_lazy("Pair forbidden")),
+    "mentors.swap": (gettext_lazy("Swap two proposals"), gettext_lazy("Proposals swapped")),
+    "mentors.approve": (gettext_lazy("Approve a proposal"), gettext_lazy("Proposal approved")),
+    "mentors.answer": (gettext_lazy("Record an answer"), gettext_lazy("Answer recorded")),
+    "mentors.decline": (gettext_lazy("Decline a proposal"), gettext_lazy("Proposal declined")),
+    "mentors.exclude": (gettext_lazy("Exclude a pair"), gettext_lazy("Pair excluded")),
+    "mentors.unexclude": (
+        gettext_lazy("Remove an excluded pair"),
+        gettext_lazy("Excluded pair removed"),
+    ),
+    "mentors.end": (gettext_lazy("End a match"), gettext_lazy("Match ended")),
+}
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
 def _require(request, perm="mentors.change_match"):
     if not request.user.has_perm(perm):
         raise PermissionDenied
 
 
+BOARD_ROWS = 50  # the head of each list; the full lists are the paginated admin listings
+
+
 def board(request):
+    """The board; a POST removes an excluded pair (the board is where they are listed).
+
+    Shows the first ``BOARD_ROWS`` in line and the first kompisar with a free place, with the
+    totals, so the page costs the same at any size of waiting list."""
+    if request.method == "POST":
+        return remove_exclusion(request, request.POST.get("remove_exclusion", ""))
     _require(request, "mentors.view_newcomer")
-    newcomers = list(Newcomer.objects.in_line())
-    mentors = [
-        m for m in available_mentors().order_by("last_name", "first_name") if m.holding < m.capacity
-    ]
+    # queries: newcomers (first rows), waiting total, mentors with a free place (first rows,
+    # held matches counted), their total, pending count, draft, awaiting, flagged, policy,
+    # excluded pairs and their total -- the same for 1 and 10,000 rows
+    newcomers = list(
+        Newcomer.objects.in_line().only(
+            "id",
+            "first_name",
+            "last_name",
+            "district",
+            "languages",
+            "sfi_course",
+            "waiting_since",
+            "first_in_line",
+        )[:BOARD_ROWS]
+    )
+    with_room = available_mentors().filter(holding__lt=F("capacity"))
+    mentors = list(with_room.order_by("last_name", "first_name", "pk")[:BOARD_ROWS])
     for mentor in mentors:
         mentor.free_places = mentor.capacity - mentor.holding
+    excluded = ExcludedPair.objects.select_related("newcomer__person", "volunteer")
     return TemplateResponse(
         request,
         "mentors/admin/board.html",
         {
             "newcomers": newcomers,
+            "waiting_total": Newcomer.objects.waiting().count(),
             "mentors": mentors,
+            "mentors_total": with_room.count(),
             "pending": Newcomer.objects.pending().count(),
             "draft": MatchRun.objects.filter(status=MatchRun.Status.DRAFT).first(),
             "awaiting": Match.objects.filter(status=Match.Status.PROPOSED).select_related(
@@ -114,7 +278,8 @@ def board(request):
                 status=Match.Status.ACTIVE, flagged_at__isnull=False
             ).select_related("newcomer__person", "volunteer"),
             "policy": MatchingPolicy.objects.current(),
-            "answer_form": NewcomerAnswerForm(),
+            "excluded": list(excluded[:BOARD_ROWS]),
+            "excluded_total": excluded.count(),
         },
     )
 
@@ -125,16 +290,24 @@ def run_matching(request):
     run = MatchRun.execute(user=request.user)
     messages.success(
         request,
-        _("Matching done: %(count)s proposals. Nothing is sent until you approve.")
+        ngettext(
+            "Matching done: %(count)s proposal. Nothing is sent until you approve.",
+            "Matching done: %(count)s proposals. Nothing is sent until you approve.",
+            run.stats.get("matched", 0),
+        )
         % {"count": run.stats.get("matched", 0)},
     )
     return redirect("mentors_admin:run", pk=run.pk)
 
 
+def _advantages(proposal):
+    return [(CRITERION_LABELS.get(c, c), points) for c, points in proposal.advantages]
+
+
 def run_detail(request, pk):
     _require(request, "mentors.view_matchrun")
     run = get_object_or_404(MatchRun.objects.select_related("policy"), pk=pk)
-    proposals = list(run.proposals.select_related("newcomer__person", "volunteer"))
+    proposals = list(run.proposals.select_related("newcomer__person", "volunteer", "runner_up"))
     approved = set(Match.objects.filter(proposal__run=run).values_list("proposal_id", flat=True))
     locked, forbidden = run.locked_pairs, run.forbidden_pairs
     rows = []
@@ -143,10 +316,8 @@ def run_detail(request, pk):
         rows.append(
             {
                 "proposal": p,
-                "top": [
-                    (CRITERION_LABELS.get(c, c), p.breakdown.get(c, 0)) for c in p.top_criteria
-                ],
                 "breakdown": [(CRITERION_LABELS.get(c, c), v) for c, v in p.breakdown.items()],
+                "advantages": _advantages(p),
                 "locked": pair in locked,
                 "forbidden": pair in forbidden,
                 "approved": p.pk in approved,
@@ -155,7 +326,9 @@ def run_detail(request, pk):
         )
     explanations = run.explanations()
     for row in explanations:
-        row["rule_labels"] = [(RULE_LABELS.get(r, r), n) for r, n in row["rules"]]
+        kind = "mentor" if row["kind"] == "mentor" else "newcomer"
+        row["rule_phrases"] = [rule_phrase(r, n, kind) for r, n in row["rules"]]
+    changes = _change_rows(run.stats.get("changes"))
     return TemplateResponse(
         request,
         "mentors/admin/run.html",
@@ -164,6 +337,7 @@ def run_detail(request, pk):
             "rows": rows,
             "explanations": explanations,
             "issues": _issue_rows(run.issues),
+            "changes": changes,
             "is_draft": run.status == MatchRun.Status.DRAFT,
             "pending_changes": bool(
                 (locked - {(p.newcomer_id, p.volunteer_id) for p in proposals})
@@ -171,6 +345,28 @@ def run_detail(request, pk):
             ),
         },
     )
+
+
+def _change_rows(changes):
+    """The re-run's differences from the run before, with names."""
+    if not changes:
+        return None
+    changed = changes.get("changed", [])
+    newcomers = Newcomer.objects.in_bulk([c["newcomer"] for c in changed])
+    volunteers = Volunteer.objects.in_bulk(
+        [v for c in changed for v in (c["before"], c["after"]) if v is not None]
+    )
+    return {
+        "kept": changes.get("kept", 0),
+        "rows": [
+            {
+                "newcomer": newcomers.get(c["newcomer"]),
+                "before": volunteers.get(c["before"]),
+                "after": volunteers.get(c["after"]),
+            }
+            for c in changed
+        ],
+    }
 
 
 @require_POST
@@ -197,21 +393,36 @@ def run_action(request, pk):
             messages.success(request, _("Unlocked: %(pair)s.") % {"pair": proposal})
         run.locked, run.forbidden = sorted(locked), sorted(forbidden)
         run.save(update_fields=["locked", "forbidden"])
+        log(
+            run,
+            f"mentors.{action}",
+            user=request.user,
+            data={"newcomer": pair[0], "volunteer": pair[1], "pair": str(proposal)},
+        )
         return redirect("mentors_admin:run", pk=run.pk)
     if action == "swap":
         ids = request.POST.getlist("swap")
-        if len(ids) != 2:
+        if len(ids) != 2 or not all(i.isdigit() for i in ids):
             messages.error(request, _("Choose exactly two proposals to swap."))
             return redirect("mentors_admin:run", pk=run.pk)
+        if run.proposals.filter(pk__in=ids).count() != 2:
+            messages.error(request, _("Choose exactly two proposals to swap."))
+            return redirect("mentors_admin:run", pk=run.pk)
+        log(run, "mentors.swap", user=request.user, data={"proposals": [int(i) for i in ids]})
         new = run.rerun(user=request.user, swap=[int(i) for i in ids])
         messages.success(request, _("Swapped and re-run."))
         return redirect("mentors_admin:run", pk=new.pk)
     if action == "rerun":
         new = run.rerun(user=request.user)
+        changed = len(new.stats.get("changes", {}).get("changed", []))
         messages.success(
             request,
-            _("Re-run done: %(count)s proposals; untouched proposals stayed.")
-            % {"count": new.stats.get("matched", 0)},
+            ngettext(
+                "Re-run done: %(count)s proposal, %(changed)s newcomer's proposal changed.",
+                "Re-run done: %(count)s proposals, %(changed)s newcomers' proposals changed.",
+                new.stats.get("matched", 0),
+            )
+            % {"count": new.stats.get("matched", 0), "changed": changed},
         )
         return redirect("mentors_admin:run", pk=new.pk)
     messages.error(request, _("Unknown action."))
@@ -222,9 +433,9 @@ def run_action(request, pk):
 def approve(request, pk):
     _require(request, "mentors.add_match")
     run = get_object_or_404(MatchRun, pk=pk, status=MatchRun.Status.DRAFT)
-    chosen = run.proposals.filter(pk__in=request.POST.getlist("approve")).select_related(
-        "newcomer__person", "volunteer", "run__policy"
-    )
+    chosen = run.proposals.filter(
+        pk__in=[i for i in request.POST.getlist("approve") if i.isdigit()]
+    ).select_related("newcomer__person", "volunteer", "run__policy")
     forbidden = run.forbidden_pairs
     done = 0
     for proposal in chosen:
@@ -239,9 +450,32 @@ def approve(request, pk):
     if done:
         messages.success(
             request,
-            _("%(count)s proposals approved; the volunteers get an email.") % {"count": done},
+            ngettext(
+                "%(count)s proposal approved; the volunteer gets an email.",
+                "%(count)s proposals approved; the volunteers get an email.",
+                done,
+            )
+            % {"count": done},
         )
     return redirect("mentors_admin:run", pk=run.pk)
+
+
+def remove_exclusion(request, pk):
+    """Let a declined (or excluded) pair be proposed again."""
+    _require(request, "mentors.delete_excludedpair")
+    if not str(pk).isdigit():
+        messages.error(request, _("Choose an excluded pair to remove."))
+        return redirect("mentors_admin:board")
+    pair = get_object_or_404(ExcludedPair.objects.select_related("newcomer__person", "volunteer"), pk=pk)
+    log(
+        pair,
+        "mentors.unexclude",
+        user=request.user,
+        data={"newcomer": pair.newcomer_id, "volunteer": pair.volunteer_id},
+    )
+    pair.delete()
+    messages.success(request, _("%(pair)s may be proposed again in the next run.") % {"pair": pair})
+    return redirect("mentors_admin:board")
 
 
 class NewcomerAnswerForm(forms.Form):
@@ -256,19 +490,23 @@ class NewcomerAnswerForm(forms.Form):
 @require_POST
 def record_answer(request, pk):
     _require(request)
-    match = get_object_or_404(Match, pk=pk)
+    match = get_object_or_404(Match.objects.select_related("newcomer__person", "volunteer"), pk=pk)
     form = NewcomerAnswerForm(request.POST)
     if form.is_valid():
+        accept = form.cleaned_data["accept"]
+        side = "volunteer" if request.POST.get("side") == "volunteer" else "newcomer"
         try:
-            if request.POST.get("side") == "volunteer":
+            if side == "volunteer":
                 # a kompis without email or account answered by phone
-                match.answer_as_volunteer(form.cleaned_data["accept"], form.cleaned_data["reason"])
+                match.answer_as_volunteer(
+                    accept, form.cleaned_data["reason"], recorded_by=request.user
+                )
             else:
                 match.answer_as_newcomer(
-                    form.cleaned_data["accept"],
-                    form.cleaned_data["reason"],
-                    recorded_by=request.user,
+                    accept, form.cleaned_data["reason"], recorded_by=request.user
                 )
+            if accept:
+                log(match, "mentors.answer", user=request.user, data={"side": side})
             messages.success(
                 request,
                 _("Answer recorded: %(match)s is %(status)s.")
@@ -296,6 +534,7 @@ def end_match(request, pk):
     form = EndMatchAdminForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         match.end(form.cleaned_data["reason"], form.cleaned_data["feedback"])
+        log(match, "mentors.end", user=request.user, data={"reason": match.end_reason})
         messages.success(request, _("The match has ended."))
         return redirect("mentors_admin:board")
     return TemplateResponse(request, "mentors/admin/end_match.html", {"match": match, "form": form})
@@ -305,8 +544,7 @@ def candidates(request, pk):
     """Top five mentors for one newcomer, with what excluded the others."""
     newcomer = get_newcomer_for(request.user, pk)
     mentors = {m.pk: m for m in available_mentors()}
-    excluded = set(ExcludedPair.objects.values_list("newcomer_id", "volunteer_id"))
-    policy = MatchingPolicy.objects.current().engine_policy(excluded)
+    policy = MatchingPolicy.objects.current().engine_policy(ExcludedPair.objects.pairs())
     found = engine.top_candidates(
         newcomer.record(), [mentor_record(m) for m in mentors.values()], policy
     )
@@ -324,7 +562,7 @@ def candidates(request, pk):
                 }
                 for c in found.candidates
             ],
-            "excluded": [(RULE_LABELS.get(r, r), n) for r, n in found.excluded_by.items() if n],
+            "excluded": [rule_phrase(r, n) for r, n in found.excluded_by.items() if n],
             "considered": found.considered,
         },
     )

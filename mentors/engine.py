@@ -15,25 +15,25 @@ How it works, in order:
    following rule (distance, gender preference, common time slot, excluded and forbidden pairs)
    runs only on the pairs that survived. Each rule counts the pairs it removed, so the run can
    say which rule excluded how many candidates.
-3. Scoring, only on feasible pairs, vectorised: every criterion gives a value in [0, 1]; the
-   weights turn them into points (0-100 for a pair) kept in hundredths as integers, so that
-   the breakdown always adds up to the score exactly.
+3. Scoring, in the same chunks, only on feasible pairs, vectorised: every criterion gives a
+   value in [0, 1]; the weights turn them into points (0-100 for a pair) kept in hundredths as
+   integers (int16 per pair), so that the breakdown always adds up to the score exactly.
 4. One global assignment. Mentors are expanded into capacity slots; the 2nd and 3rd slot cost
-   points to spread the load. The objective is lexicographic -- first the newcomers matched,
-   ordered by waiting time (longest first), then the total score -- and is encoded exactly in
-   integer weights: the sets of newcomers that can be matched together form a transversal
-   matroid, so a weight that only has to respect the *order* of waiting times suffices (a
-   maximum-weight basis is found by the greedy order), and every weight step is larger than any
-   possible difference in total score. All values stay below 2**53, so float64 arithmetic in the
-   solver is exact. Every newcomer also gets a private "stay unmatched" column, so a full
-   matching always exists, and scipy's sparse Jonker-Volgenant solver
-   (``min_weight_full_bipartite_matching``) finds the optimum.
-5. Explanations: the three criteria that weighed most for each proposal; for each person left
-   unmatched either the hard rules that excluded every candidate (with counts, attributed to the
-   first rule a pair fails, in a fixed order) or the capacity conflict that took their best
-   candidate, naming who got it.
+   points to spread the load. The objective is lexicographic -- first the priority of the
+   newcomers matched (first in line after a decline, then waiting time in whole days, longest
+   first), then, in a re-run, the number of earlier proposals kept, then the total score -- and
+   is encoded exactly in integer weights: the sets of newcomers that can be matched together form
+   a transversal matroid, so a weight that only has to respect the *order* of priorities
+   suffices, and the optimum matches, for every priority level, as many as possible of those at
+   or above it. See ``_solve`` for the encoding, its exactness bound and its memory. scipy's
+   sparse Jonker-Volgenant solver (``min_weight_full_bipartite_matching``) finds the optimum.
+5. Explanations: for each proposal the newcomer's next option and the criteria on which the
+   proposal beats it; for each person left unmatched either every hard rule that excluded each
+   candidate (with counts) or the capacity conflict that took their best candidate, naming who
+   got it and why (waited longer, first in line, locked, or waited exactly as long).
 
-The same input always gives the same output: records are sorted by id before encoding, and
+The same input always gives the same output whatever its order: records are sorted by id
+before encoding, an id given twice with different details is left out (an issue says so), and
 the solver is deterministic.
 """
 
@@ -78,7 +78,10 @@ SLOTS = tuple(f"{day}_{part}" for day in DAYS for part in PARTS)
 EARTH_RADIUS_KM = 6371.0088
 SCALE = 100  # scores are kept in hundredths of a point
 MAX_POINTS = 100 * SCALE
-_EXACT = 2**52  # keep every solver value below this, so float64 sums stay exact integers
+MAX_SLOT_COST = 100.0  # points; the largest cost of a mentor's 2nd, 3rd, ... newcomer
+# Every cost handed to the float64 solver, and every potential and path length it derives
+# from them, must stay an exact integer: below 2**53 with a wide margin (see ``_solve``).
+_EXACT = 2**49
 _CHUNK_CELLS = 2_000_000  # newcomer-chunk x mentors cells evaluated at once during pruning
 
 Id = Hashable
@@ -141,7 +144,13 @@ class Mentor:
 
 @dataclass(frozen=True)
 class Policy:
-    """Hard rules and soft weights. ``max_distance_km=None`` switches the distance rule off."""
+    """Hard rules and soft weights. ``max_distance_km=None`` switches the distance rule off.
+
+    Checked when made (``ValueError`` otherwise): the minimum language level is 1-5, the
+    distance and every weight are finite and not negative, and the slot costs lie between 0
+    and ``MAX_SLOT_COST`` points. The bound on slot costs is what keeps the waiting-time
+    priority exact (see ``_solve``): without it a cost large enough would outweigh a whole
+    waiting level."""
 
     min_language_level: int = 3
     max_distance_km: float | None = 15.0
@@ -153,14 +162,35 @@ class Policy:
     third_slot_cost: float = 25.0
     version: int | None = None
 
+    def __post_init__(self):
+        problems = []
+        if not 1 <= int(self.min_language_level) <= 5:
+            problems.append("min_language_level must be 1-5")
+        if self.max_distance_km is not None and not (
+            math.isfinite(self.max_distance_km) and self.max_distance_km >= 0
+        ):
+            problems.append("max_distance_km must be a finite number >= 0 or None")
+        for name, value in (self.weights or {}).items():
+            if name not in CRITERIA:
+                problems.append(f"unknown criterion {name!r}")
+            elif not (math.isfinite(float(value)) and float(value) >= 0):
+                problems.append(f"weight {name!r} must be a finite number >= 0")
+        for name in ("second_slot_cost", "third_slot_cost"):
+            value = float(getattr(self, name))
+            if not (math.isfinite(value) and 0 <= value <= MAX_SLOT_COST):
+                problems.append(f"{name} must be between 0 and {MAX_SLOT_COST:g} points")
+        if problems:
+            raise ValueError("invalid matching policy: " + "; ".join(problems))
+
     def slot_costs(self, count: int) -> list[int]:
-        """Cost in hundredths of a point of slot 0, 1, 2, ... of one mentor."""
-        second = round(max(0.0, self.second_slot_cost) * SCALE)
-        third = max(second, round(max(0.0, self.third_slot_cost) * SCALE))
+        """Cost in hundredths of a point of slot 0, 1, 2, ... of one mentor (capped at
+        ``MAX_SLOT_COST`` points, so the cost of any slot is known in advance)."""
+        second = round(self.second_slot_cost * SCALE)
+        third = max(second, round(self.third_slot_cost * SCALE))
         costs = [0, second, third]
         while len(costs) < count:
-            costs.append(costs[-1] + max(third - second, SCALE))
-        return costs[:count]
+            costs.append(min(MAX_SLOT_COST * SCALE, costs[-1] + max(third - second, SCALE)))
+        return [int(c) for c in costs[:count]]
 
 
 @dataclass(frozen=True)
@@ -173,6 +203,12 @@ class Proposal:
     locked: bool = False
     slot: int = 0
     distance_km: float | None = None
+    kept: bool = False  # the pair was preferred (kept from an earlier run) and stayed
+    # The newcomer's next option: the best other mentor who passes the hard rules, its score,
+    # and the criteria on which this pair beats it, largest difference first (points).
+    runner_up: Id | None = None
+    runner_up_score: float | None = None
+    advantages: tuple[tuple[str, float], ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -184,6 +220,10 @@ class Proposal:
             "locked": self.locked,
             "slot": self.slot,
             "distance_km": self.distance_km,
+            "kept": self.kept,
+            "runner_up": self.runner_up,
+            "runner_up_score": self.runner_up_score,
+            "advantages": [list(a) for a in self.advantages],
         }
 
 
@@ -192,13 +232,19 @@ class Unmatched:
     """Why a person got no proposal.
 
     ``reason`` is one of:
-    - ``"no_feasible"``: every candidate failed a hard rule; ``excluded_by`` counts them per rule
-      (each candidate attributed to the first rule it fails, in the order of ``RULES``);
-    - ``"capacity_conflict"``: candidates existed, but ``best_candidate`` went to ``taken_by``;
-      ``taken_by_waited_longer`` says whether one of them waited longer;
+    - ``"no_feasible"``: every candidate failed a hard rule;
+    - ``"capacity_conflict"``: candidates with a free place existed, but ``best_candidate``
+      went to ``taken_by``; ``taken_by_waited_longer`` says whether one of them waited more
+      days, ``taken_by_first_in_line`` whether one was first in line after a decline;
     - ``"candidates_full"``: candidates existed, but all were full before this run (running
       matches, locked pairs -- named in ``taken_by`` -- or capacity 0);
     - ``"lock_conflict"``: the person's lock could not be kept (see the issues).
+
+    ``candidates`` counts the partners who pass every hard rule and had a free place when the
+    run began (``full_candidates`` those who passed the rules but were already full). For a
+    newcomer, ``excluded_by`` counts every other candidate under *each* hard rule it fails (a
+    mentor too far away and without a shared language counts under both); for a mentor, under
+    the first rule it fails, in the order of ``RULES``.
     """
 
     kind: str  # "newcomer" or "mentor"
@@ -210,6 +256,9 @@ class Unmatched:
     best_score: float | None = None
     taken_by: tuple[Id, ...] = ()
     taken_by_waited_longer: bool = False
+    taken_by_first_in_line: bool = False
+    taken_by_locked: bool = False
+    full_candidates: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -222,6 +271,9 @@ class Unmatched:
             "best_score": self.best_score,
             "taken_by": list(self.taken_by),
             "taken_by_waited_longer": self.taken_by_waited_longer,
+            "taken_by_first_in_line": self.taken_by_first_in_line,
+            "taken_by_locked": self.taken_by_locked,
+            "full_candidates": self.full_candidates,
         }
 
 
@@ -231,13 +283,16 @@ class Issue:
 
     Codes: ``lock_over_capacity``, ``lock_forbidden``, ``lock_duplicate``, ``lock_unknown``,
     ``lock_breaks_rule``, ``no_feasible_pair``, ``newcomer_without_language``,
-    ``mentor_without_language``, ``zero_capacity``, ``duplicate_id``, ``no_weights``.
+    ``mentor_without_language``, ``zero_capacity``, ``duplicate_id``, ``no_weights``,
+    ``preference_dropped``. ``detail`` is English for logs and the JSON output; ``data`` holds
+    the values an interface needs to say the same in the reader's language.
     """
 
     code: str
     newcomer_id: Id | None = None
     mentor_id: Id | None = None
     detail: str = ""
+    data: Mapping = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -245,6 +300,7 @@ class Issue:
             "newcomer": self.newcomer_id,
             "mentor": self.mentor_id,
             "detail": self.detail,
+            "data": dict(self.data),
         }
 
 
@@ -581,16 +637,20 @@ class _Pairs:
             yield rows, everyone
 
     def feasible(self, progress=None):
-        """All pairs that pass the hard rules (capacity aside), pruned rule by rule.
+        """All pairs that pass the hard rules (capacity aside), pruned rule by rule, and
+        scored chunk by chunk so no wide intermediate outlives its chunk.
 
-        Returns newcomer rows, mentor rows and cosines of the feasible pairs, plus the number
-        of candidates each rule excluded per newcomer (N x rules) and per mentor (M x rules).
+        Returns newcomer rows (int32), mentor rows (int32) and scores in hundredths (int16,
+        at most ``MAX_POINTS``) of the feasible pairs, plus the number of candidates each rule
+        excluded per newcomer (N x rules) and per mentor (M x rules), each pair counted under
+        the first rule it fails. All pairs of one newcomer are adjacent in the output (every
+        newcomer belongs to exactly one block), which ``_solve`` uses to build its sparse
+        matrix without sorting.
         """
         new, men = self.new, self.men
         per_new = np.zeros((new.n, len(RULES)), dtype=np.int64)
         per_men = np.zeros((men.n, len(RULES)), dtype=np.int64)
-        dropped: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in RULES]
-        out_i, out_j, out_cos = [], [], []
+        out_i, out_j, out_s = [], [], []
         examined_m = np.zeros(men.n, dtype=np.int64)
         checks = self.checks()
         done, reported = 0, -1
@@ -604,37 +664,53 @@ class _Pairs:
             examined_m[cand] += len(rows)
             if not len(rows) or not len(cand):
                 continue
-            ii = np.repeat(rows, len(cand))
+            width = len(cand)
+            pos = np.arange(len(rows) * width, dtype=np.int64)
+            ii = np.repeat(rows, width)
             jj = np.tile(cand, len(rows))
             cos = self.cosine(ii, jj)
             for code, check in enumerate(checks):
                 keep = check(ii, jj, cos)
                 if not keep.all():
-                    drop = ~keep
-                    dropped[code].append((ii[drop], jj[drop]))
-                    ii, jj, cos = ii[keep], jj[keep], cos[keep]
+                    drop = pos[~keep]
+                    # counted on the chunk's own small index ranges, never stored
+                    per_new[rows, code] += np.bincount(drop // width, minlength=len(rows))
+                    per_men[cand, code] += np.bincount(drop % width, minlength=width)
+                    ii, jj, cos, pos = ii[keep], jj[keep], cos[keep], pos[keep]
+            del pos
+            score, _, _ = self.scores(ii, jj, cos)
             out_i.append(ii)
             out_j.append(jj)
-            out_cos.append(cos)
-        for code, parts in enumerate(dropped):
-            if parts:
-                per_new[:, code] += np.bincount(
-                    np.concatenate([a for a, _ in parts]), minlength=new.n
-                )
-                per_men[:, code] += np.bincount(
-                    np.concatenate([b for _, b in parts]), minlength=men.n
-                )
+            out_s.append(score.astype(np.int16))
         per_men[:, 0] += new.n - examined_m
         if not out_i:
             empty = np.empty(0, dtype=np.int32)
-            return empty, empty, np.empty(0), per_new, per_men
-        return (
-            np.concatenate(out_i),
-            np.concatenate(out_j),
-            np.concatenate(out_cos),
-            per_new,
-            per_men,
-        )
+            return empty, empty, np.empty(0, dtype=np.int16), per_new, per_men
+        # one list at a time, so at most one extra copy is alive
+        ei = np.concatenate(out_i).astype(np.int32, copy=False)
+        del out_i
+        ej = np.concatenate(out_j).astype(np.int32, copy=False)
+        del out_j
+        es = np.concatenate(out_s)
+        del out_s
+        return ei, ej, es, per_new, per_men
+
+    def every_rule(self, rows: np.ndarray) -> np.ndarray:
+        """For newcomer ``rows``: how many mentors fail each hard rule (capacity aside),
+        every mentor counted under each rule it fails (rows x RULES)."""
+        counts = np.zeros((len(rows), len(RULES)), dtype=np.int64)
+        everyone = np.arange(self.men.n, dtype=np.int32)
+        start = 0
+        for chunk in _row_chunks(np.asarray(rows, dtype=np.int32), self.men.n):
+            ii = np.repeat(chunk, self.men.n)
+            jj = np.tile(everyone, len(chunk))
+            cos = self.cosine(ii, jj)
+            local = np.repeat(np.arange(len(chunk)), self.men.n)
+            for code, check in enumerate(self.checks()):
+                failed = local[~check(ii, jj, cos)]
+                counts[start : start + len(chunk), code] = np.bincount(failed, minlength=len(chunk))
+            start += len(chunk)
+        return counts
 
     # ---- scores ----
 
@@ -727,29 +803,38 @@ def _breakdown(points_row: np.ndarray) -> tuple[dict[str, float], tuple[str, ...
 
 
 def _dedupe(people: Iterable, kind: str, issues: list[Issue]) -> list:
-    seen: dict = {}
-    for person in sorted(people, key=lambda p: _sort_key(p.id)):
-        if person.id in seen:
-            issues.append(
-                Issue(
-                    "duplicate_id",
-                    newcomer_id=person.id if kind == "newcomer" else None,
-                    mentor_id=person.id if kind == "mentor" else None,
-                    detail=f"{kind} {person.id!r} appears twice; the first record is used",
-                )
-            )
+    """One record per id. Identical copies are merged; different records under one id are
+    all left out (with an issue), so the result never depends on the order of the input."""
+    by_id: dict = {}
+    for person in people:
+        by_id.setdefault(person.id, []).append(person)
+    kept = []
+    for pid in sorted(by_id, key=_sort_key):
+        copies = by_id[pid]
+        if all(c == copies[0] for c in copies[1:]):
+            kept.append(copies[0])
             continue
-        seen[person.id] = person
-    return list(seen.values())
+        issues.append(
+            Issue(
+                "duplicate_id",
+                newcomer_id=pid if kind == "newcomer" else None,
+                mentor_id=pid if kind == "mentor" else None,
+                detail=f"{kind} {pid!r} appears {len(copies)} times with different details; "
+                "left out of this run",
+                data={"copies": len(copies)},
+            )
+        )
+    return kept
 
 
 def _priority_levels(newcomers: Sequence[Newcomer]) -> np.ndarray:
-    """Dense rank of waiting time in whole weeks (0 = shortest); first-in-line above all."""
-    weeks = np.array([max(0, int(p.waiting_days)) // 7 for p in newcomers], dtype=np.int64)
+    """Dense rank of priority (0 = lowest): first in line after a decline above everyone,
+    then waiting time in whole days, longest first."""
+    days = np.array([max(0, int(p.waiting_days)) for p in newcomers], dtype=np.int64)
     first = np.array([bool(p.first_in_line) for p in newcomers], dtype=bool)
-    key = np.where(first, weeks.max(initial=0) + 1, weeks)
+    key = days + first * (days.max(initial=0) + 1)
     _, levels = np.unique(key, return_inverse=True)
-    return levels.astype(np.int64)
+    return levels.reshape(-1).astype(np.int64)
 
 
 # --------------------------------------------------------------------------------------
@@ -772,10 +857,16 @@ def match(
     policy: Policy | None = None,
     locked: Iterable[tuple[Id, Id]] = (),
     forbidden: Iterable[tuple[Id, Id]] = (),
+    preferred: Iterable[tuple[Id, Id]] = (),
     explain: bool = True,
     progress=None,
 ) -> MatchResult:
     """One global optimal assignment; see the module docstring.
+
+    ``locked`` pairs are kept as they are (the coordinator decided). ``preferred`` pairs (a
+    re-run's proposals from the run before) are no promise: they rank below the waiting-time
+    priority and above the score, so a re-run serves waiting times exactly as a fresh run
+    would and, among the assignments that do, changes as few preferred pairs as possible.
 
     ``progress(stage, fraction)``, if given, is called as the work advances (stages: prune,
     score, solve, explain), for a progress bar on large runs."""
@@ -792,6 +883,8 @@ def match(
     capacity = np.array([max(0, int(p.capacity)) for p in men.people], dtype=np.int64)
     used = np.array([max(0, int(p.active)) for p in men.people], dtype=np.int64)
     levels = _priority_levels(new.people)
+    waiting = np.array([max(0, int(p.waiting_days)) for p in new.people], dtype=np.int64)
+    first = np.array([bool(p.first_in_line) for p in new.people], dtype=bool)
 
     # ---- locked pairs: kept before anything else, within capacity ----
     locked_rows: dict[int, int] = {}
@@ -800,7 +893,7 @@ def match(
     lock_list = sorted(
         {(a, b) for a, b in locked},
         key=lambda ab: (
-            -int(levels[nrow[ab[0]]]) if ab[0] in nrow else 0,  # longest waiting kept first
+            -int(levels[nrow[ab[0]]]) if ab[0] in nrow else 0,  # highest priority kept first
             _sort_key(ab[0]),
             _sort_key(ab[1]),
         ),
@@ -825,6 +918,7 @@ def match(
                     a,
                     b,
                     f"the newcomer is already locked to {men.ids[locked_rows[i]]!r}; not kept",
+                    data={"other": men.ids[locked_rows[i]]},
                 )
             )
             continue
@@ -836,6 +930,7 @@ def match(
                     b,
                     f"the mentor's capacity ({int(capacity[j])}) is already taken by other locked "
                     "pairs or running matches; this lock is not kept",
+                    data={"capacity": int(capacity[j])},
                 )
             )
             lock_failed.add(i)
@@ -845,19 +940,22 @@ def match(
     lock_failed -= set(locked_rows)
     free = np.maximum(capacity - used - locks_used, 0)
 
-    # ---- feasible pairs, pruned before scoring ----
+    # ---- feasible pairs, pruned and scored chunk by chunk ----
     t = time.perf_counter()
-    ei, ej, ecos, per_new, per_men = pairs.feasible(progress)
-    timings["prune"] = time.perf_counter() - t
-    t = time.perf_counter()
-    score, km, _ = pairs.scores(ei, ej, ecos)
-    timings["score"] = time.perf_counter() - t
+    ei, ej, es, per_new, per_men = pairs.feasible(progress)
+    timings["prune_and_score"] = time.perf_counter() - t
     if progress is not None:
         progress("score", 1.0)
     excluded = {rule: int(per_new[:, c].sum()) for c, rule in enumerate(RULES)}
     if len(ei) == 0 and new.n and men.n:
         detail = ", ".join(f"{rule}: {count}" for rule, count in excluded.items() if count)
-        issues.append(Issue("no_feasible_pair", detail=f"pairs excluded per rule: {detail}"))
+        issues.append(
+            Issue(
+                "no_feasible_pair",
+                detail=f"pairs excluded per rule: {detail}",
+                data={rule: count for rule, count in excluded.items() if count},
+            )
+        )
 
     # ---- locked pairs as proposals (they may break rules: the coordinator decided) ----
     proposals: list[Proposal] = []
@@ -875,6 +973,7 @@ def match(
                         new.ids[i],
                         men.ids[j],
                         f"the locked pair breaks the rule '{RULES[broken[k]]}'; kept as locked",
+                        data={"rule": RULES[broken[k]]},
                     )
                 )
             breakdown, top = _breakdown(lpoints[k])
@@ -897,41 +996,81 @@ def match(
     is_locked_row = np.zeros(new.n, dtype=bool)
     if locked_rows:
         is_locked_row[list(locked_rows)] = True
-    open_row = ~is_locked_row[ei]
     full = free[ej] <= 0
     per_new[:, RULES.index("capacity")] = np.bincount(ei[full], minlength=new.n)
-    excluded["capacity"] = int((open_row & full).sum())
-    pool = np.flatnonzero(open_row & ~full)
-    assignment, objective = _solve(
-        ei[pool], ej[pool], score[pool], levels, free, used + locks_used, policy
+    excluded["capacity"] = int((full & ~is_locked_row[ei]).sum())
+    del full
+    # Locked newcomers and full mentors get no edges in the solver: their places are zeroed
+    # rather than the pairs copied, so no second copy of the pair arrays is ever made.
+    places = free.copy()
+    preferred = {(a, b) for a, b in preferred} - forbidden
+    pref = None
+    if preferred:
+        pref = ~_not_in(pairs._keys(preferred), ei, ej, men.n)
+    rows, cols, picked, objective, pref_used = _solve(
+        ei, ej, es, levels, places, used + locks_used, policy, pref, is_locked_row
     )
-    # map back to indices of the feasible arrays
-    assignment = {i: (j, int(pool[k])) for i, (j, k) in assignment.items()}
+    if pref is not None and not pref_used:
+        issues.append(
+            Issue(
+                "preference_dropped",
+                detail="too many people for an exact run that also keeps earlier proposals: "
+                "the waiting-time priority and the scores decide alone",
+            )
+        )
     timings["solve"] = time.perf_counter() - t
     if progress is not None:
         progress("solve", 1.0)
 
-    # ---- proposals, slots numbered by score ----
-    if assignment:
-        ks = np.array([k for _, k in assignment.values()], dtype=np.int64)
-        _, _, chosen_points = pairs.scores(ei[ks], ej[ks], ecos[ks], breakdown=True)
-        point_of = {int(k): chosen_points[n] for n, k in enumerate(ks.tolist())}
+    # ---- proposals, slots numbered by score, each compared with the newcomer's next option ----
+    assignment = {
+        int(i): (int(j), int(k))
+        for i, j, k in zip(rows.tolist(), cols.tolist(), picked.tolist(), strict=True)
+    }
+    runner = _runner_up(ei, ej, es, free, picked)
+    point_of, km_of, next_of = {}, {}, {}
+    if len(rows):
+        _, chosen_km, chosen_points = pairs.scores(rows, cols, breakdown=True)
+        point_of = {int(r): chosen_points[n] for n, r in enumerate(rows.tolist())}
+        km_of = {int(r): chosen_km[n] for n, r in enumerate(rows.tolist())}
+        ri = np.array([i for i in rows.tolist() if i in runner], dtype=np.int32)
+        rj = np.array([runner[i] for i in ri.tolist()], dtype=np.int32)
+        r_score, _, r_points = pairs.scores(ri, rj, breakdown=True)
+        next_of = {
+            int(i): (int(j), int(r_score[n]), r_points[n])
+            for n, (i, j) in enumerate(zip(ri.tolist(), rj.tolist(), strict=True))
+        }
+    kept_pairs = preferred if pref is not None and pref_used else set()
     by_mentor: dict[int, list[tuple[int, int]]] = {}
     for i, (j, k) in assignment.items():
         by_mentor.setdefault(j, []).append((i, k))
     for j, items in sorted(by_mentor.items()):
-        items.sort(key=lambda ik: (-int(score[ik[1]]), _sort_key(new.ids[ik[0]])))
-        for t_slot, (i, k) in enumerate(items):
-            breakdown, top = _breakdown(point_of[k])
+        items.sort(key=lambda ik: (-int(es[ik[1]]), _sort_key(new.ids[ik[0]])))
+        for t_slot, (i, _k) in enumerate(items):
+            breakdown, top = _breakdown(point_of[i])
+            runner_up = runner_score = None
+            advantages: tuple[tuple[str, float], ...] = ()
+            if i in next_of:
+                rj_, r_sc, r_pts = next_of[i]
+                runner_up, runner_score = men.ids[rj_], r_sc / SCALE
+                diff = point_of[i].astype(np.int64) - r_pts.astype(np.int64)
+                order = sorted(
+                    (c for c in range(len(CRITERIA)) if diff[c] > 0), key=lambda c: (-diff[c], c)
+                )
+                advantages = tuple((CRITERIA[c], int(diff[c]) / SCALE) for c in order[:3])
             proposals.append(
                 Proposal(
                     new.ids[i],
                     men.ids[j],
-                    int(score[k]) / SCALE,
+                    int(es[_k]) / SCALE,
                     breakdown,
                     top,
                     slot=int(used[j] + locks_used[j] + t_slot),
-                    distance_km=_km(km[k]),
+                    distance_km=_km(km_of[i]),
+                    kept=(new.ids[i], men.ids[j]) in kept_pairs,
+                    runner_up=runner_up,
+                    runner_up_score=runner_score,
+                    advantages=advantages,
                 )
             )
     proposals.sort(key=lambda p: (_sort_key(p.newcomer_id), _sort_key(p.mentor_id)))
@@ -944,14 +1083,16 @@ def match(
         unmatched_new, unmatched_men = _explain(
             new,
             men,
+            pairs,
             ei,
             ej,
-            score,
+            es,
             assignment,
             locked_rows,
             lock_failed,
             free,
-            levels,
+            waiting,
+            first,
             per_new,
             per_men,
         )
@@ -1002,62 +1143,189 @@ def _input_issues(new: _Side, men: _Side, policy: Policy) -> list[Issue]:
     return issues
 
 
-def _solve(pi, pj, ps, levels, free, taken, policy):
+def _segments(rows: np.ndarray) -> np.ndarray:
+    """Start of each run of equal values in ``rows`` (all pairs of a newcomer are adjacent)."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+
+
+_EDGE_CHUNK = 4_000_000
+
+
+def _solve(pi, pj, ps, levels, free, taken, policy, pref=None, closed_rows=None):
     """Optimal assignment of newcomer rows ``pi`` to mentor rows ``pj`` (feasible pairs with
-    scores ``ps``) within free capacity. Returns ({newcomer row: (mentor row, pair index)},
-    exact objective)."""
-    if not len(pi):
-        return {}, 0
-    rows_used, row_of = np.unique(pi, return_inverse=True)
-    mentors_used = np.unique(pj)
-    slots_per = free[mentors_used]
-    slot_start = np.zeros(len(free), dtype=np.int64)
-    slot_start[mentors_used] = np.concatenate(([0], np.cumsum(slots_per)[:-1]))
-    n_slots = int(slots_per.sum())
+    free capacity, scores ``ps`` in hundredths) within free capacity.
+
+    Returns (newcomer rows, mentor rows, pair indices) of the assignment, the exact objective
+    (a Python int: the priority weights of everyone matched plus their scores less slot
+    costs), and whether the ``pref`` (preferred pairs, a boolean per pair) could be honoured.
+
+    The encoding. Mentors become one column per free place; every newcomer row gets a private
+    "stay unmatched" column, so a full matching always exists. A real edge costs
+    ``spread - (score - slot cost + bonus)``, between 0 and ``spread``; the private column
+    costs ``w(level) + spread``. Leaving a newcomer out therefore costs their priority weight
+    ``w(level) = step * (1 + level)`` with ``step = rows * spread + 1``, larger than any
+    difference in total score: the sets of newcomers that can be matched together form a
+    transversal matroid, so the greedy order of levels decides who is matched (for every
+    priority level, as many as possible of those at or above it), and the scores only decide
+    among the assignments that do. A preferred pair earns a bonus larger than any total
+    score difference and smaller than ``step``.
+
+    Exactness. All costs are integers; the weights sit on the private columns only (not on
+    every edge of a row), and a private column ends every alternating path it is on, so every
+    path length and potential the solver derives stays below ``max cost + step``. The run
+    goes ahead only when that is below ``_EXACT`` (2**49, 16 times below the last exact
+    float64 integer): with slot costs capped at ``MAX_SLOT_COST`` this holds up to
+    ``rows * levels`` of about 2.8e10, e.g. 160,000 newcomers each waiting a different number
+    of days. Larger runs raise ``ValueError`` (split them by area); with preferred pairs the
+    bound is about 2,000 rows squared times levels, beyond which the preference is dropped.
+
+    Pairs of ``closed_rows`` (locked newcomers) and of mentors without a free place get no
+    edge; only newcomers with at least one edge count as rows of the weights, as in the
+    docstring above.
+
+    Memory. The matrix is built directly in CSR form from the row-grouped pairs, in chunks
+    of edges, so the only arrays as long as the edge list are the CSR's own indices and
+    indptr (int32 up to 2**31 edges, so scipy never widens them) and data (float64), and one
+    int32 map from edge to pair; nothing as long as the pair list is copied.
+    """
+    empty = np.zeros(0, dtype=np.int64)
+    n_pairs = len(pi)
+    if not n_pairs:
+        return empty, empty, empty, 0, True
+    # edges per pair: one per free place of its mentor, none for a locked newcomer
+    rep = free[pj].astype(np.int32)
+    if closed_rows is not None and closed_rows.any():
+        rep[closed_rows[pi]] = 0
+    starts = _segments(pi)
+    ends = np.r_[starts[1:], n_pairs]
+    real = np.add.reduceat(rep, starts) > 0
+    if not real.any():
+        return empty, empty, empty, 0, True
+    all_rows = pi[starts].astype(np.int64)
+    rows_used = all_rows[real]
     n_rows = len(rows_used)
-    # each pair becomes one edge per free slot of its mentor
-    reps = free[pj]
-    edge = np.repeat(np.arange(len(pi)), reps)
-    offset = np.arange(len(edge)) - np.repeat(np.cumsum(reps) - reps, reps)
-    col = slot_start[pj[edge]] + offset
-    slot_cost = np.array(policy.slot_costs(int((taken + free).max()) + 1), dtype=np.int64)
-    gain_score = ps[edge] - slot_cost[taken[pj[edge]] + offset]
-    # exact lexicographic weights: one waiting level outweighs any difference in total score
-    spread = MAX_POINTS + int(slot_cost.max()) + 1
-    step = spread * n_rows + 1
+    n_segments = len(starts)
+    per_mentor = np.bincount(pj[rep > 0], minlength=len(free))
+    mentors_used = np.flatnonzero(per_mentor)
+    del per_mentor
+    slot_start = np.zeros(len(free), dtype=np.int64)
+    slot_start[mentors_used] = np.cumsum(free[mentors_used]) - free[mentors_used]
+    n_slots = int(free[mentors_used].sum())
+    slot_cost = np.array(policy.slot_costs(int((taken + free).max()) + 2), dtype=np.int64)
+    max_cost = int(slot_cost.max())
     _, lv = np.unique(levels[rows_used], return_inverse=True)
     lv = lv.reshape(-1).astype(np.int64)
     top_level = int(lv.max()) + 1
-    if n_rows * step * (top_level + 1) >= _EXACT:
-        # more distinct waiting weeks than exact integers allow: merge neighbouring levels
-        groups = max(1, _EXACT // (n_rows * step) - 2)
-        lv = (lv * groups) // top_level
-    weight = step * (1 + lv)
-    gain = weight[row_of[edge]] + gain_score  # > 0
-    big = int(gain.max()) + 1
-    data = np.concatenate([big - gain, np.full(n_rows, big, dtype=np.int64)]).astype(np.float64)
-    r = np.concatenate([row_of[edge], np.arange(n_rows)])
-    c = np.concatenate([col, n_slots + np.arange(n_rows)])
-    graph = csr_array((data, (r, c)), shape=(n_rows, n_slots + n_rows))
+
+    def weights(with_pref):
+        spread = MAX_POINTS + max_cost + 1
+        bonus = 0
+        if with_pref:
+            bonus = n_rows * spread + 1
+            spread += bonus
+        step = n_rows * spread + 1
+        return spread, bonus, step, step * (top_level + 1) + spread + step
+
+    use_pref = pref is not None and bool(pref.any())
+    spread, bonus, step, bound = weights(use_pref)
+    if use_pref and bound >= _EXACT:
+        use_pref = False
+        spread, bonus, step, bound = weights(False)
+    if bound >= _EXACT:
+        raise ValueError(
+            f"{n_rows} newcomers with {top_level} priority levels are too many for one exact "
+            "run; split the run by area"
+        )
+
+    # the last pair of each row carries one more edge: the row's private column
+    rep[ends - 1] += 1
+    per_row = np.add.reduceat(rep, starts)
+    total = int(per_row.sum())
+    index_type = np.int32 if total + n_segments < 2**31 else np.int64
+    indptr = np.zeros(n_segments + 1, dtype=index_type)
+    np.cumsum(per_row, out=indptr[1:])
+    first_edge = np.cumsum(rep, dtype=index_type)
+    first_edge -= rep
+    pair_of_edge = np.repeat(np.arange(n_pairs, dtype=np.int32), rep)
+    del rep
+    indices = np.empty(total, dtype=index_type)
+    data = np.empty(total, dtype=np.float64)
+    taken_s = taken.astype(np.int64)
+    for a in range(0, total, _EDGE_CHUNK):
+        b = min(total, a + _EDGE_CHUNK)
+        pe = pair_of_edge[a:b]
+        offset = np.arange(a, b, dtype=np.int64) - first_edge[pe]
+        mentor = pj[pe]
+        indices[a:b] = slot_start[mentor] + offset
+        cost = slot_cost[np.minimum(taken_s[mentor] + offset, len(slot_cost) - 1)]
+        gain = ps[pe].astype(np.int64) - cost
+        if use_pref:
+            gain += bonus * pref[pe]
+        data[a:b] = spread - gain
+    del first_edge
+    # the private columns, at the end of each row's segment; rows without a real edge (all
+    # candidates full or the newcomer locked) have only this one and weigh nothing
+    last = indptr[1:].astype(np.int64) - 1
+    indices[last] = n_slots + np.arange(n_segments)
+    weight_all = np.zeros(n_segments, dtype=np.int64)
+    weight_all[real] = step * (1 + lv)
+    data[last] = weight_all + spread
+    graph = csr_array((data, indices, indptr), shape=(n_segments, n_slots + n_segments))
     rr, cc = min_weight_full_bipartite_matching(graph)
+    del graph
     chosen = cc < n_slots
-    rr, cc = rr[chosen], cc[chosen]
-    # find the edge behind each chosen (row, slot)
-    width = n_slots + n_rows
-    edge_key = row_of[edge].astype(np.int64) * width + col
-    order = np.argsort(edge_key, kind="stable")
-    want = rr.astype(np.int64) * width + cc
-    e_pos = order[np.searchsorted(edge_key, want, sorter=order)]
-    objective = int(weight[rr].sum()) + int(gain_score[e_pos].sum())
-    assignment = {
-        int(rows_used[r_]): (int(pj[edge[e]]), int(edge[e]))
-        for r_, e in zip(rr.tolist(), e_pos.tolist(), strict=True)
-    }
-    return assignment, objective
+    rr, cc = rr[chosen].astype(np.int64), cc[chosen].astype(np.int64)
+    # the edge behind each chosen (row, column), found in the row's own short segment
+    picked = np.empty(len(rr), dtype=np.int64)
+    for n, (r_, c_) in enumerate(zip(rr.tolist(), cc.tolist(), strict=True)):
+        segment = indices[indptr[r_] : indptr[r_ + 1]]
+        picked[n] = pair_of_edge[indptr[r_] + int(np.flatnonzero(segment == c_)[0])]
+    edge_gain = []
+    for c_, k in zip(cc.tolist(), picked.tolist(), strict=True):
+        j = int(pj[k])
+        edge_gain.append(int(ps[k]) - int(slot_cost[int(taken_s[j]) + c_ - int(slot_start[j])]))
+    objective = int(weight_all[rr].sum()) + sum(edge_gain)
+    return all_rows[rr], pj[picked].astype(np.int64), picked, objective, use_pref or pref is None
+
+
+def _runner_up(ei, ej, es, free, picked) -> dict[int, int]:
+    """{newcomer row: mentor row} of each matched newcomer's best other candidate with a free
+    place when the run began (highest score, then the lowest mentor row)."""
+    if not len(picked):
+        return {}
+    score = es.copy()
+    score[free[ej] <= 0] = -1
+    score[picked] = -1
+    starts = _segments(ei)
+    seg_of_row = {int(r): s for s, r in enumerate(ei[starts].tolist())}
+    ends = np.r_[starts[1:], len(ei)]
+    out = {}
+    for k in picked.tolist():
+        s = seg_of_row[int(ei[k])]
+        part = score[starts[s] : ends[s]]
+        best = int(np.argmax(part))
+        if part[best] >= 0:
+            out[int(ei[k])] = int(ej[starts[s] + best])
+    return out
 
 
 def _explain(
-    new, men, ei, ej, score, assignment, locked_rows, lock_failed, free, levels, per_new, per_men
+    new,
+    men,
+    pairs,
+    ei,
+    ej,
+    score,
+    assignment,
+    locked_rows,
+    lock_failed,
+    free,
+    waiting,
+    first,
+    per_new,
+    per_men,
 ):
     holder: dict[int, list[int]] = {}  # mentor row -> newcomer rows (proposed or locked)
     for i, (j, _k) in assignment.items():
@@ -1073,11 +1341,12 @@ def _explain(
     locked_by: dict[int, list[int]] = {}
     for i, j in locked_rows.items():
         locked_by.setdefault(j, []).append(i)
-    sub = np.flatnonzero(out_row[ei] & (free[ej] <= 0))
+    has_room = free[ej] > 0
+    sub = np.flatnonzero(out_row[ei] & ~has_room)
     best_full_for_new = {
         i: int(sub[k]) for i, k in _best_per_group(ei[sub], ej[sub], score[sub]).items()
     }
-    sub = np.flatnonzero(out_row[ei] & (free[ej] > 0))
+    sub = np.flatnonzero(out_row[ei] & has_room)
     best_for_new = {
         i: int(sub[k]) for i, k in _best_per_group(ei[sub], ej[sub], score[sub]).items()
     }
@@ -1085,50 +1354,47 @@ def _explain(
     best_for_men = {
         j: int(sub[k]) for j, k in _best_per_group(ej[sub], ei[sub], score[sub]).items()
     }
-    n_cand_new = np.bincount(ei, minlength=new.n)
+    del sub
+    n_cand_new = np.bincount(ei[has_room], minlength=new.n)
+    n_full_new = np.bincount(ei[~has_room], minlength=new.n)
     n_cand_men = np.bincount(ej, minlength=men.n)
+    out_rows = np.flatnonzero(out_row)
+    every = pairs.every_rule(out_rows)
+    capacity = RULES.index("capacity")
     out_new, out_men = [], []
-    for i in range(new.n):
-        if i in matched_new:
-            continue
-        counts = {rule: int(per_new[i, c]) for c, rule in enumerate(RULES)}
+    for n, i in enumerate(out_rows.tolist()):
+        counts = {rule: int(every[n, c]) for c, rule in enumerate(RULES)}
+        counts["capacity"] = int(per_new[i, capacity])
         k = best_for_new.get(i)
+        common = {"full_candidates": int(n_full_new[i])}
         if k is None:
             k = best_full_for_new.get(i)
             if k is None:
                 reason = "lock_conflict" if i in lock_failed else "no_feasible"
-                out_new.append(Unmatched("newcomer", new.ids[i], reason, 0, counts))
+                out_new.append(Unmatched("newcomer", new.ids[i], reason, 0, counts, **common))
                 continue
             # every candidate was full before this run: running matches, locks, capacity 0
             j = int(ej[k])
             takers = sorted(locked_by.get(j, []), key=lambda r: _sort_key(new.ids[r]))
-            out_new.append(
-                Unmatched(
-                    "newcomer",
-                    new.ids[i],
-                    "lock_conflict" if i in lock_failed else "candidates_full",
-                    int(n_cand_new[i]),
-                    counts,
-                    best_candidate=men.ids[j],
-                    best_score=int(score[k]) / SCALE,
-                    taken_by=tuple(new.ids[r] for r in takers),
-                    taken_by_waited_longer=any(levels[r] > levels[i] for r in takers),
-                )
-            )
-            continue
-        j = int(ej[k])
-        takers = sorted(holder.get(j, []), key=lambda r: _sort_key(new.ids[r]))
+            reason = "lock_conflict" if i in lock_failed else "candidates_full"
+        else:
+            j = int(ej[k])
+            takers = sorted(holder.get(j, []), key=lambda r: _sort_key(new.ids[r]))
+            reason = "lock_conflict" if i in lock_failed else "capacity_conflict"
         out_new.append(
             Unmatched(
                 "newcomer",
                 new.ids[i],
-                "lock_conflict" if i in lock_failed else "capacity_conflict",
+                reason,
                 int(n_cand_new[i]),
                 counts,
                 best_candidate=men.ids[j],
                 best_score=int(score[k]) / SCALE,
                 taken_by=tuple(new.ids[r] for r in takers),
-                taken_by_waited_longer=any(levels[r] > levels[i] for r in takers),
+                taken_by_waited_longer=any(waiting[r] > waiting[i] for r in takers),
+                taken_by_first_in_line=any(first[r] and not first[i] for r in takers),
+                taken_by_locked=any(r in locked_rows for r in takers),
+                **common,
             )
         )
     for j in range(men.n):
@@ -1231,8 +1497,7 @@ def greedy(
     started = time.perf_counter()
     policy = policy or Policy()
     new, men, pairs = _prepare(newcomers, mentors, policy, [])
-    ei, ej, ecos, _, _ = pairs.feasible()
-    score, _, _ = pairs.scores(ei, ej, ecos)
+    ei, ej, score, _, _ = pairs.feasible()
     free = [max(0, p.capacity - p.active) for p in men.people]
     taken = [False] * new.n
     chosen = []

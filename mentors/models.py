@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from associations.models import Volunteer
 from samverka.people import vocabulary
@@ -364,17 +365,36 @@ class MatchingPolicy(models.Model):
         _("a stated gender preference is a hard rule"), default=True
     )
     require_common_slot = models.BooleanField(_("at least one common time"), default=True)
-    weight_language = models.FloatField(_("weight: language level"), default=3.0)
-    weight_distance = models.FloatField(_("weight: distance"), default=2.0)
-    weight_interests = models.FloatField(_("weight: interests"), default=2.0)
-    weight_profession = models.FloatField(_("weight: profession"), default=1.0)
-    weight_age = models.FloatField(_("weight: age"), default=1.0)
-    weight_household = models.FloatField(_("weight: household"), default=0.5)
-    weight_availability = models.FloatField(_("weight: common times"), default=1.5)
-    second_slot_cost = models.FloatField(
-        _("points off for a mentor's second newcomer"), default=10.0
+    weight_language = models.FloatField(
+        _("weight: language level"), default=3.0, validators=[MinValueValidator(0)]
     )
-    third_slot_cost = models.FloatField(_("points off for a mentor's third newcomer"), default=25.0)
+    weight_distance = models.FloatField(
+        _("weight: distance"), default=2.0, validators=[MinValueValidator(0)]
+    )
+    weight_interests = models.FloatField(
+        _("weight: interests"), default=2.0, validators=[MinValueValidator(0)]
+    )
+    weight_profession = models.FloatField(
+        _("weight: profession"), default=1.0, validators=[MinValueValidator(0)]
+    )
+    weight_age = models.FloatField(_("weight: age"), default=1.0, validators=[MinValueValidator(0)])
+    weight_household = models.FloatField(
+        _("weight: household"), default=0.5, validators=[MinValueValidator(0)]
+    )
+    weight_availability = models.FloatField(
+        _("weight: common times"), default=1.5, validators=[MinValueValidator(0)]
+    )
+    # Bounded so one waiting day always outweighs any total of scores (see mentors.engine).
+    second_slot_cost = models.FloatField(
+        _("points off for a mentor's second newcomer"),
+        default=10.0,
+        validators=[MinValueValidator(0), MaxValueValidator(engine.MAX_SLOT_COST)],
+    )
+    third_slot_cost = models.FloatField(
+        _("points off for a mentor's third newcomer"),
+        default=25.0,
+        validators=[MinValueValidator(0), MaxValueValidator(engine.MAX_SLOT_COST)],
+    )
     note = models.CharField(_("what changed"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     created_by = models.ForeignKey(
@@ -412,30 +432,60 @@ class MatchingPolicy(models.Model):
         return {c: float(getattr(self, f"weight_{c}")) for c in engine.CRITERIA}
 
     def engine_policy(self, excluded=()) -> engine.Policy:
+        """The engine's policy. Versions saved before the bounds existed are read within
+        them rather than failing the board."""
         return engine.Policy(
             min_language_level=self.min_language_level,
             max_distance_km=self.max_distance_km,
             respect_gender_preference=self.respect_gender_preference,
             require_common_slot=self.require_common_slot,
             excluded_pairs=frozenset(excluded),
-            weights=self.weights(),
-            second_slot_cost=self.second_slot_cost,
-            third_slot_cost=self.third_slot_cost,
+            weights={c: max(0.0, w) for c, w in self.weights().items()},
+            second_slot_cost=min(max(0.0, self.second_slot_cost), engine.MAX_SLOT_COST),
+            third_slot_cost=min(max(0.0, self.third_slot_cost), engine.MAX_SLOT_COST),
             version=self.version,
         )
 
 
+class ExcludedPairQuerySet(models.QuerySet):
+    def pairs(self) -> set[tuple[int, int]]:
+        return set(self.values_list("newcomer_id", "volunteer_id"))
+
+
 class ExcludedPair(models.Model):
-    """A pair that must never be proposed (a hard rule of every run)."""
+    """A pair that must never be proposed (a hard rule of every run): added by a coordinator,
+    or by a declined proposal so the same two are not offered to each other again. A
+    coordinator can remove it from the board."""
+
+    class Source(models.TextChoices):
+        COORDINATOR = "coordinator", _("Excluded by a coordinator")
+        DECLINED = "declined", _("Proposal declined")
 
     newcomer = models.ForeignKey(Newcomer, on_delete=models.CASCADE, related_name="+")
     volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    source = models.CharField(
+        _("why excluded"), max_length=12, choices=Source, default=Source.COORDINATOR
+    )
+    match = models.ForeignKey(
+        "Match",
+        verbose_name=_("declined match"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ExcludedPairQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("excluded pair")
         verbose_name_plural = _("excluded pairs")
+        ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["newcomer", "volunteer"], name="unique_excluded_pair")
         ]
@@ -495,14 +545,16 @@ class MatchRun(models.Model):
     def execute(cls, *, user=None, locked=(), forbidden=(), keep=(), parent=None, progress=None):
         """Run the engine on the waiting list and the available mentors and store the result.
 
-        ``keep`` are proposals of an earlier run that should stay as they are (a re-run):
-        they are passed to the engine as locked pairs, without being marked as locked."""
+        ``keep`` are proposals of an earlier run (a re-run). They are preferences, not locks:
+        the waiting-time priority comes first exactly as in a fresh run, and among the
+        assignments that honour it the engine changes as few kept proposals as possible.
+        The differences from ``parent`` are stored in ``stats["changes"]``."""
         policy = MatchingPolicy.objects.current()
         newcomers = list(Newcomer.objects.waiting())
         mentors = list(available_mentors())
         if progress:
             progress(f"{len(newcomers)} newcomers waiting, {len(mentors)} mentors available")
-        excluded = set(ExcludedPair.objects.values_list("newcomer_id", "volunteer_id"))
+        excluded = ExcludedPair.objects.pairs()
         # pairs whose people were approved elsewhere meanwhile drop out silently
         present_n = {n.pk for n in newcomers}
         present_m = {m.pk for m in mentors}
@@ -510,37 +562,35 @@ class MatchRun(models.Model):
             (int(a), int(b)) for a, b in locked if int(a) in present_n and int(b) in present_m
         }
         forbidden = {(int(a), int(b)) for a, b in forbidden}
-        keep = {
-            (int(a), int(b)) for a, b in keep if int(a) in present_n and int(b) in present_m
-        } - forbidden
-        locked_newcomers = {a for a, _ in locked}
-        locked_mentors = {b for _, b in locked}
-        # a new lock on a person releases that person's kept proposal
-        keep = {(a, b) for a, b in keep if a not in locked_newcomers and b not in locked_mentors}
+        keep = {(int(a), int(b)) for a, b in keep} - forbidden - excluded
         result = engine.match(
             [n.record() for n in newcomers],
             [mentor_record(m) for m in mentors],
             policy.engine_policy(excluded),
-            locked=locked | keep,
+            locked=locked,
             forbidden=forbidden,
+            preferred=keep,
         )
         if progress:
             progress(f"{result.matched} proposals, {result.feasible_pairs} feasible pairs")
+        stats = {
+            "newcomers": len(newcomers),
+            "mentors": len(mentors),
+            "feasible_pairs": result.feasible_pairs,
+            "excluded_pairs": result.excluded_pairs,
+            "matched": result.matched,
+            "total_score": result.total_score,
+            "seconds": round(result.timings.get("total", 0.0), 3),
+        }
+        if parent is not None:
+            stats["changes"] = _changes(keep, result.proposals)
         with transaction.atomic():
             run = cls.objects.create(
                 policy=policy,
                 parent=parent,
                 locked=sorted([a, b] for a, b in locked),
                 forbidden=sorted([a, b] for a, b in forbidden),
-                stats={
-                    "newcomers": len(newcomers),
-                    "mentors": len(mentors),
-                    "feasible_pairs": result.feasible_pairs,
-                    "excluded_pairs": result.excluded_pairs,
-                    "matched": result.matched,
-                    "total_score": result.total_score,
-                    "seconds": round(result.timings.get("total", 0.0), 3),
-                },
+                stats=stats,
                 issues=[i.as_dict() for i in result.issues],
                 unmatched=[
                     u.as_dict() for u in result.unmatched_newcomers + result.unmatched_mentors
@@ -557,17 +607,32 @@ class MatchRun(models.Model):
                     top_criteria=list(p.top_criteria),
                     distance_km=p.distance_km,
                     locked=(p.newcomer_id, p.mentor_id) in locked,
-                    kept=(p.newcomer_id, p.mentor_id) in keep,
+                    kept=p.kept,
+                    runner_up_id=p.runner_up,
+                    runner_up_score=p.runner_up_score,
+                    advantages=[list(a) for a in p.advantages],
                 )
                 for p in result.proposals
             )
             if parent is not None:
                 cls.objects.filter(pk=parent.pk).update(status=cls.Status.SUPERSEDED)
+            log(
+                run,
+                "mentors.rerun" if parent is not None else "mentors.run",
+                user=user,
+                data={
+                    "matched": result.matched,
+                    "newcomers": len(newcomers),
+                    "parent": parent.pk if parent is not None else None,
+                    "policy_version": policy.version,
+                },
+            )
         return run
 
     def rerun(self, *, user=None, lock=(), unlock=(), forbid=(), swap=None):
-        """A new run from this one: proposals not touched stay; locks and forbids carry over.
-        ``swap`` is a pair of proposal ids whose mentors are exchanged (and locked)."""
+        """A new run from this one: its proposals are preferred (kept where fairness allows);
+        locks and forbids carry over. ``swap`` is a pair of proposal ids whose mentors are
+        exchanged (and locked)."""
         locked = self.locked_pairs | {tuple(map(int, p)) for p in lock}
         locked -= {tuple(map(int, p)) for p in unlock}
         forbidden = self.forbidden_pairs | {tuple(map(int, p)) for p in forbid}
@@ -580,11 +645,7 @@ class MatchRun(models.Model):
                 (first.newcomer_id, second.volunteer_id),
                 (second.newcomer_id, first.volunteer_id),
             }
-        keep = {
-            (p.newcomer_id, p.volunteer_id)
-            for p in self.proposals.all()
-            if (p.newcomer_id, p.volunteer_id) not in forbidden
-        }
+        keep = set(self.proposals.values_list("newcomer_id", "volunteer_id")) - forbidden
         return MatchRun.execute(
             user=user, locked=locked, forbidden=forbidden, keep=keep, parent=self
         )
@@ -607,16 +668,40 @@ class MatchRun(models.Model):
                 (newcomers, volunteers) if u["kind"] == "newcomer" else (volunteers, newcomers)
             )
             taken_side = newcomers if u["kind"] == "newcomer" else volunteers
+            if u.get("taken_by_first_in_line"):
+                taker_reason = "first_in_line"
+            elif u.get("taken_by_waited_longer"):
+                taker_reason = "longer"
+            elif u.get("taken_by_locked"):
+                taker_reason = "locked"
+            else:
+                # the optimum never gives a place to someone who waited fewer days
+                taker_reason = "as_long"
             rows.append(
                 {
                     **u,
+                    "full_candidates": u.get("full_candidates", 0),
                     "person": own.get(u["id"]),
                     "best": other.get(u["best_candidate"]),
                     "takers": [taken_side.get(t) for t in u["taken_by"]],
+                    "taker_reason": taker_reason,
                     "rules": [(rule, n) for rule, n in u["excluded_by"].items() if n],
                 }
             )
         return rows
+
+
+def _changes(before: set[tuple[int, int]], proposals) -> dict:
+    """What a re-run changed: proposals kept, and per newcomer the kompis before and after
+    (None for none)."""
+    old = dict(before)
+    new = {p.newcomer_id: p.mentor_id for p in proposals}
+    changed = [
+        {"newcomer": n, "before": old.get(n), "after": new.get(n)}
+        for n in sorted(set(old) | set(new))
+        if old.get(n) != new.get(n)
+    ]
+    return {"kept": sum(1 for n, v in new.items() if old.get(n) == v), "changed": changed}
 
 
 class Proposal(models.Model):
@@ -631,6 +716,12 @@ class Proposal(models.Model):
     distance_km = models.FloatField(null=True, blank=True)
     locked = models.BooleanField(_("locked"), default=False)
     kept = models.BooleanField(_("kept from the previous run"), default=False)
+    # The newcomer's next option and where this pair beats it: [[criterion, points], ...]
+    runner_up = models.ForeignKey(
+        Volunteer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    runner_up_score = models.FloatField(null=True, blank=True)
+    advantages = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("proposal")
@@ -641,7 +732,9 @@ class Proposal(models.Model):
         return f"{self.newcomer} – {self.volunteer}"
 
     def approve(self, by) -> Match:
-        return Match.propose(self.newcomer, self.volunteer, by=by, proposal=self)
+        match = Match.propose(self.newcomer, self.volunteer, by=by, proposal=self)
+        log(match, "mentors.approve", user=by, data={"run": self.run_id, "score": self.score})
+        return match
 
 
 # --------------------------------------------------------------------------------------
@@ -815,8 +908,9 @@ class Match(models.Model):
             language=language,
         )
 
-    def answer_as_volunteer(self, accept: bool, reason: str = ""):
-        self._answer("volunteer", accept, reason)
+    def answer_as_volunteer(self, accept: bool, reason: str = "", recorded_by=None):
+        """``recorded_by``: the coordinator who took the answer by phone, if one did."""
+        self._answer("volunteer", accept, reason, recorded_by)
 
     def answer_as_newcomer(self, accept: bool, reason: str = "", recorded_by=None):
         self._answer("newcomer", accept, reason, recorded_by)
@@ -831,13 +925,32 @@ class Match(models.Model):
                 match, f"{side}_answer", Match.Answer.ACCEPTED if accept else Match.Answer.DECLINED
             )
             setattr(match, f"{side}_answered_at", now)
-            if side == "newcomer":
+            if side == "newcomer" and recorded_by is not None:
                 match.newcomer_answer_recorded_by = recorded_by
             if not accept:
                 match.status = Match.Status.DECLINED
                 match.decline_reason = reason
                 Newcomer.objects.filter(pk=match.newcomer_id).update(
                     status=Newcomer.Status.WAITING, first_in_line=True, updated_at=now
+                )
+                # Never offer these two to each other again (a coordinator may undo it).
+                excluded, created = ExcludedPair.objects.get_or_create(
+                    newcomer_id=match.newcomer_id,
+                    volunteer_id=match.volunteer_id,
+                    defaults={
+                        "source": ExcludedPair.Source.DECLINED,
+                        "match": match,
+                        "reason": reason[:300],
+                        "created_by": recorded_by,
+                    },
+                )
+                if created:
+                    log(excluded, "mentors.exclude", user=recorded_by, data={"match": match.pk})
+                log(
+                    match,
+                    "mentors.decline",
+                    user=recorded_by,
+                    data={"side": side, "reason": reason[:300]},
                 )
             elif (
                 match.volunteer_answer == Match.Answer.ACCEPTED

@@ -277,12 +277,7 @@ def pending_places(request):
 def proposals(request):
     """One optimal assignment of everyone waiting (no internship running) to open places."""
     _require(request, "add_internship")
-    waiting = (
-        _newcomer_model()
-        .objects.exclude(internships__status__in=Internship.HOLDING)
-        .order_by("pk")[:2000]
-    )
-    waiting = list(waiting)
+    waiting = list(matching.waiting_for_places())
     result = matching.propose_places(waiting)
     newcomers = {n.pk: n for n in waiting}
     places = InternshipPlace.objects.in_bulk([p.mentor_id for p in result.proposals])

@@ -239,10 +239,30 @@ def mentors_for(internship: Internship, k: int = 5) -> Suggestions:
     return suggestions
 
 
+# Closed newcomers have left the programme and paused ones asked for a break: neither is
+# waiting for a place, whatever their internships say.
+NOT_WAITING = ("closed", "paused")
+
+
+def waiting_for_places(limit: int = 2000):
+    """Newcomers waiting for an internship place: no internship running, not closed, not
+    paused."""
+    from django.apps import apps
+
+    return (
+        apps.get_model("mentors", "Newcomer")
+        .objects.exclude(internships__status__in=Internship.HOLDING)
+        .exclude(status__in=NOT_WAITING)
+        .order_by("pk")[:limit]
+    )
+
+
 def propose_places(newcomers) -> engine.MatchResult:
     """One optimal assignment of waiting newcomers to open places (longest since
-    settlement first), for the coordinator to review."""
+    settlement first), for the coordinator to review. Closed and paused newcomers are left
+    out even when the caller passes them."""
     places = list(InternshipPlace.objects.open().with_taken().order_by("pk"))
+    newcomers = [n for n in newcomers if getattr(n, "status", "") not in NOT_WAITING]
     return engine.match(
         [engine.Newcomer(id=n.pk, **_newcomer_fields(n)) for n in newcomers],
         [place_record(p, p.taken_count) for p in places],

@@ -145,10 +145,43 @@ def breaks_rule(nc, mt, policy, forbidden, tolerance=1e-6):
     return None
 
 
+def all_broken(nc, mt, policy, forbidden):
+    """Every hard rule the pair breaks (plain Python), capacity aside."""
+    broken = []
+    if policy.max_distance_km is not None and None not in (
+        nc.latitude,
+        nc.longitude,
+        mt.latitude,
+        mt.longitude,
+    ):
+        if haversine(nc, mt) > policy.max_distance_km:
+            broken.append("distance")
+    level = policy.min_language_level
+    if not any(
+        nc.languages.get(code, 0) >= level and mt.languages.get(code, 0) >= level
+        for code in nc.languages
+    ):
+        broken.append("language")
+    if policy.respect_gender_preference and (
+        (nc.mentor_gender and nc.mentor_gender != mt.gender)
+        or (mt.newcomer_gender and mt.newcomer_gender != nc.gender)
+    ):
+        broken.append("gender")
+    if policy.require_common_slot and nc.availability and mt.availability:
+        if not nc.availability & mt.availability:
+            broken.append("time_slot")
+    if (nc.id, mt.id) in policy.excluded_pairs:
+        broken.append("excluded")
+    if (nc.id, mt.id) in forbidden:
+        broken.append("forbidden")
+    return broken
+
+
 def levels(news):
-    weeks = [p.waiting_days // 7 for p in news]
-    top = max(weeks, default=0) + 1
-    keys = [top if p.first_in_line else w for p, w in zip(news, weeks, strict=True)]
+    """Priority: first in line above all, then waiting time in whole days."""
+    days = [p.waiting_days for p in news]
+    top = max(days, default=0) + 1
+    keys = [top + w if p.first_in_line else w for p, w in zip(news, days, strict=True)]
     rank = {k: r for r, k in enumerate(sorted(set(keys)))}
     return {p.id: rank[k] for p, k in zip(news, keys, strict=True)}
 
@@ -359,12 +392,32 @@ def test_unmatched_explanations_are_consistent(case):
         assert u.reason in ("no_feasible", "capacity_conflict", "candidates_full", "lock_conflict")
         if u.reason == "no_feasible":
             assert u.candidates == 0
-            assert sum(u.excluded_by.values()) == len(mens)
+            # every mentor is counted under each rule it breaks, so none is hidden
+            nc = next(p for p in news if p.id == u.id)
+            if not near_boundary(news, mens, policy):
+                for rule in engine.RULES[:-1]:
+                    expected = sum(
+                        1 for mt in mens if rule in all_broken(nc, mt, policy, forbidden)
+                    )
+                    assert u.excluded_by[rule] == expected, rule
+            assert sum(u.excluded_by.values()) >= len(mens)
         elif u.reason == "capacity_conflict":
             # the best candidate is full: someone holds every slot
             assert u.taken_by
             holders = {p.newcomer_id for p in result.proposals if p.mentor_id == u.best_candidate}
             assert set(u.taken_by) == holders
+            # "who waited longer" is true, or the taker is first in line, locked, or waited
+            # exactly as long: the place never goes to someone further back in line
+            lv = levels(news)
+            by_id = {p.id: p for p in news}
+            assert (
+                u.taken_by_first_in_line
+                or u.taken_by_locked
+                or any(lv[t] >= lv[u.id] for t in u.taken_by)
+            )
+            assert u.taken_by_waited_longer == any(
+                by_id[t].waiting_days > by_id[u.id].waiting_days for t in u.taken_by
+            )
         elif u.reason == "candidates_full":
             full = next(m for m in mens if m.id == u.best_candidate)
             locks = [p for p in result.proposals if p.mentor_id == full.id]
@@ -407,3 +460,139 @@ def test_random_medium_instance_matches_max_flow():
     assert result.matched == max_matchable(
         population.newcomers, population.mentors, policy, set(), result
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Re-runs and declines
+# ---------------------------------------------------------------------------------------
+
+RERUN_SETTINGS = settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def served_from_each_level(result, news):
+    """For every priority level L: how many newcomers at level L or above got a proposal."""
+    lv = levels(news)
+    matched = [lv[p.newcomer_id] for p in result.proposals]
+    return [sum(1 for m in matched if m >= t) for t in sorted(set(lv.values()))]
+
+
+@st.composite
+def rerun_case(draw):
+    news, mens, policy, _, forbidden = draw(instance())
+    all_pairs = [(a.id, b.id) for a in news for b in mens]
+    preferred = draw(st.sets(st.sampled_from(all_pairs), max_size=4)) if all_pairs else set()
+    return news, mens, policy, forbidden, preferred
+
+
+@RERUN_SETTINGS
+@given(rerun_case())
+def test_rerun_serves_waiting_times_exactly_as_a_fresh_run(case):
+    """Kept proposals never cost a longer waiter their place: at every waiting level the
+    re-run matches as many of those who waited at least that long as a fresh run does."""
+    news, mens, policy, forbidden, preferred = case
+    if near_boundary(news, mens, policy):
+        return
+    fresh = engine.match(news, mens, policy, forbidden=forbidden)
+    rerun = engine.match(news, mens, policy, forbidden=forbidden, preferred=preferred)
+    assert served_from_each_level(rerun, news) == served_from_each_level(fresh, news)
+    assert rerun.matched == fresh.matched
+
+
+@RERUN_SETTINGS
+@given(rerun_case())
+def test_rerun_keeps_as_many_earlier_proposals_as_fairness_allows(case):
+    """Brute force over every assignment: the re-run reaches the best (priority, kept pairs,
+    score) there is, so it changes as few earlier proposals as possible."""
+    news, mens, policy, forbidden, preferred = case
+    if near_boundary(news, mens, policy):
+        return
+    result = engine.match(news, mens, policy, forbidden=forbidden, preferred=preferred)
+    scores = pair_scores(news, mens, policy)
+    _, free, used = residual(news, mens, result)
+    options = [
+        [None]
+        + [
+            mt.id
+            for mt in mens
+            if breaks_rule(nc, mt, policy, forbidden, tolerance=-1e-6) is None and free[mt.id] > 0
+        ]
+        for nc in news
+    ]
+
+    def value(assign):
+        primary, secondary = lexicographic(assign, news, mens, policy, scores, used)
+        kept = sum(1 for pair in assign.items() if pair in preferred)
+        return primary, kept, secondary
+
+    best = None
+    for choice in itertools.product(*options):
+        load = {}
+        for b in choice:
+            if b is not None:
+                load[b] = load.get(b, 0) + 1
+        if any(load[b] > free[b] for b in load):
+            continue
+        assign = {nc.id: b for nc, b in zip(news, choice, strict=True) if b is not None}
+        best = value(assign) if best is None else max(best, value(assign))
+    got = value({p.newcomer_id: p.mentor_id for p in result.proposals})
+    assert got == best
+    assert {(p.newcomer_id, p.mentor_id) for p in result.proposals if p.kept} == {
+        (p.newcomer_id, p.mentor_id) for p in result.proposals
+    } & preferred
+
+
+@RERUN_SETTINGS
+@given(instance(), st.randoms(use_true_random=False))
+def test_declined_pairs_never_reappear(case, rnd):
+    """Run, let some proposals be declined (the pair is excluded and the newcomer first in
+    line, as the models do), re-run with the rest preferred, three times over."""
+    news, mens, policy, _, forbidden = case
+    excluded = set(policy.excluded_pairs)
+    declined: set = set()
+    result = engine.match(news, mens, policy, forbidden=forbidden)
+    for _round in range(3):
+        proposals = [(p.newcomer_id, p.mentor_id) for p in result.proposals]
+        now_declined = {pair for pair in proposals if rnd.random() < 0.5}
+        declined |= now_declined
+        excluded |= now_declined
+        first = {a for a, _ in now_declined}
+        news = [
+            Newcomer(**{**p.__dict__, "first_in_line": p.first_in_line or p.id in first})
+            for p in news
+        ]
+        policy = Policy(
+            **{**policy.__dict__, "excluded_pairs": frozenset(excluded)},
+        )
+        result = engine.match(
+            news,
+            mens,
+            policy,
+            forbidden=forbidden,
+            preferred=set(proposals) - now_declined,
+        )
+        assert not {(p.newcomer_id, p.mentor_id) for p in result.proposals} & declined
+
+
+@SETTINGS
+@given(instance(), st.randoms(use_true_random=False))
+def test_duplicate_ids_never_make_the_result_depend_on_order(case, rnd):
+    news, mens, policy, locked, forbidden = case
+    if not news or not mens:
+        return
+    twin = Newcomer(**{**news[0].__dict__, "waiting_days": news[0].waiting_days + 9})
+    copy = Mentor(**{**mens[0].__dict__})
+    with_twins = [*news, twin]
+    with_copies = [*mens, copy]
+    first = engine.match(with_twins, with_copies, policy, locked=locked, forbidden=forbidden)
+    rnd.shuffle(with_twins)
+    rnd.shuffle(with_copies)
+    second = engine.match(with_twins, with_copies, policy, locked=locked, forbidden=forbidden)
+    assert first.proposals == second.proposals
+    assert first.unmatched_newcomers == second.unmatched_newcomers
+    # the conflicting newcomer is left out and named; the identical mentor copy is merged
+    assert news[0].id not in {p.newcomer_id for p in first.proposals}
+    assert [(i.code, i.newcomer_id) for i in first.issues if i.code == "duplicate_id"] == [
+        ("duplicate_id", news[0].id)
+    ]

@@ -101,7 +101,12 @@ def test_decline_puts_the_newcomer_first_in_line(policy, eva, amina):
     assert amina.status == Newcomer.Status.WAITING and amina.first_in_line
     with pytest.raises(ValidationError):
         match.answer_as_volunteer(True)
-    # first in line beats a longer wait for the only mentor
+    # the declined pair is never proposed again (issue 16), and first in line beats a
+    # longer wait for the only other mentor
+    from associations.models import Volunteer
+
+    Volunteer.objects.filter(pk=eva.pk).update(capacity=0)
+    make_mentor("Lena")
     make_newcomer("Sara", days=400)
     run = MatchRun.execute()
     assert [p.newcomer for p in run.proposals.all()] == [amina]

@@ -4,15 +4,22 @@ manage.py match                  # table of proposals and explanations, nothing 
 manage.py match --json           # the same as JSON
 manage.py match --save           # store the proposals as a run for the matching board
 manage.py match --synthetic 7500x5000   # the engine on synthetic data (no database)
+
+Printed in the site's language (settings.LANGUAGE_CODE), like everything staff read.
 """
 
 import json
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mentors import engine
+from mentors.admin_views import CRITERION_LABELS, ISSUE_LABELS, rule_phrase
 from mentors.models import (
     ExcludedPair,
     MatchingPolicy,
@@ -23,13 +30,20 @@ from mentors.models import (
 )
 
 
+def _name(names, pid):
+    """A name with the record number, so two people with the same name stay apart."""
+    return f"{names.get(pid, '')} #{pid}".strip()
+
+
 class Command(BaseCommand):
     help = "Propose kompis pairs with the matching engine (dry run unless --save)."
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
         parser.add_argument("--save", action="store_true", help="store the run as a draft")
-        parser.add_argument("--limit", type=int, default=0, help="show at most this many rows")
+        parser.add_argument(
+            "--limit", type=int, default=25, help="show at most this many rows per list (0: all)"
+        )
         parser.add_argument(
             "--synthetic", metavar="NxM", help="run on synthetic newcomers x mentors instead"
         )
@@ -50,6 +64,17 @@ class Command(BaseCommand):
             self.stderr.write("")
 
     def handle(self, *args, **options):
+        with translation.override(settings.LANGUAGE_CODE):
+            self._handle(**options)
+
+    def more(self, total, shown):
+        if total > shown:
+            self.stdout.write(
+                "  "
+                + _("… and %(count)s more (use --limit 0 to see all)") % {"count": total - shown}
+            )
+
+    def _handle(self, **options):
         self.as_json = options["json"]
         started = time.perf_counter()
         policy = MatchingPolicy.objects.current() if not options["synthetic"] else None
@@ -59,29 +84,30 @@ class Command(BaseCommand):
             try:
                 n, m = (int(x) for x in options["synthetic"].lower().split("x"))
             except ValueError as error:
-                raise CommandError("--synthetic takes NxM, for example 300x500") from error
-            self.progress(f"generating {n} newcomers and {m} mentors")
+                raise CommandError(_("--synthetic takes NxM, for example 300x500")) from error
+            self.progress(f"{n} x {m}")
             population = generate(n, m)
             newcomers, mentors = population.newcomers, population.mentors
             engine_policy = engine.Policy(min_language_level=2, max_distance_km=5)
         else:
             if options["save"]:
                 run = MatchRun.execute(progress=self.progress)
-                self.stdout.write(f"Saved matching run {run.pk}: {run.stats['matched']} proposals.")
+                self.stdout.write(
+                    ngettext(
+                        "Saved matching run %(run)s: %(count)s proposal.",
+                        "Saved matching run %(run)s: %(count)s proposals.",
+                        run.stats["matched"],
+                    )
+                    % {"run": run.pk, "count": run.stats["matched"]}
+                )
                 return
-            self.progress("loading newcomers and mentors")
             newcomers = [n.record() for n in Newcomer.objects.waiting()]
             mentors = [mentor_record(v) for v in available_mentors()]
-            excluded = set(ExcludedPair.objects.values_list("newcomer_id", "volunteer_id"))
-            engine_policy = policy.engine_policy(excluded)
-        self.progress(
-            f"matching {len(newcomers)} newcomers with {len(mentors)} mentors: "
-            "pruning, scoring, solving"
-        )
+            engine_policy = policy.engine_policy(ExcludedPair.objects.pairs())
         self.show_bar = len(newcomers) * len(mentors) >= 1_000_000
         result = engine.match(newcomers, mentors, engine_policy, progress=self.bar)
         self.progress(
-            f"done in {time.perf_counter() - started:.2f} s "
+            f"{time.perf_counter() - started:.2f} s: "
             + " ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         )
         if self.as_json:
@@ -90,41 +116,111 @@ class Command(BaseCommand):
             data["dry_run"] = True
             self.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2))
             return
-        names_n = {p.id: p.label or str(p.id) for p in newcomers}
-        names_m = {p.id: p.label or str(p.id) for p in mentors}
-        limit = options["limit"] or len(result.proposals)
-        self.stdout.write(f"{'newcomer':<28} {'mentor':<28} {'score':>6}  top criteria")
-        for p in result.proposals[:limit]:
-            self.stdout.write(
-                f"{names_n[p.newcomer_id][:28]:<28} {names_m[p.mentor_id][:28]:<28} "
-                f"{p.score:6.1f}  {', '.join(p.top_criteria)}{'  (locked)' if p.locked else ''}"
-            )
-        if result.unmatched_newcomers:
-            self.stdout.write("\nNot matched:")
-        for u in result.unmatched_newcomers[:limit]:
-            rules = ", ".join(f"{rule} {n}" for rule, n in u.excluded_by.items() if n)
-            if u.reason == "capacity_conflict":
-                why = (
-                    f"best candidate {names_m.get(u.best_candidate)} went to "
-                    + ", ".join(names_n.get(t, str(t)) for t in u.taken_by)
-                    + (" (waited longer)" if u.taken_by_waited_longer else "")
-                )
-            elif u.reason == "candidates_full":
-                why = f"every candidate is full (best: {names_m.get(u.best_candidate)})"
-            else:
-                why = f"no mentor passes the rules ({rules})"
-            self.stdout.write(f"  {names_n[u.id][:28]:<28} {why}")
-        for issue in result.issues[:limit]:
-            who = " – ".join(
-                str(x)
-                for x in (names_n.get(issue.newcomer_id), names_m.get(issue.mentor_id))
-                if x is not None
-            )
-            self.stdout.write(f"! {issue.code}: {who + ': ' if who else ''}{issue.detail}")
-        if len(result.issues) > limit:
-            self.stdout.write(f"! … and {len(result.issues) - limit} more issues")
-        self.stdout.write(
-            f"\n{result.matched} proposed, {len(result.unmatched_newcomers)} not matched, "
-            f"total score {result.total_score}. Dry run: nothing saved (use --save)."
-        )
+        self.table(result, newcomers, mentors, options["limit"])
         sys.stdout.flush()
+
+    def table(self, result, newcomers, mentors, limit):
+        names_n = {p.id: p.label for p in newcomers}
+        names_m = {p.id: p.label for p in mentors}
+        out = self.stdout.write
+        proposals = result.proposals
+        unmatched = result.unmatched_newcomers
+        issues = result.issues
+        shown = len(proposals) if limit <= 0 else min(limit, len(proposals))
+        out(
+            ngettext("%(count)s proposal:", "%(count)s proposals:", len(proposals))
+            % {"count": len(proposals)}
+        )
+        out(f"  {_('Newcomer'):<32} {_('Kompis'):<32} {_('Score'):>6}  {_('Why this kompis')}")
+        for p in proposals[:shown]:
+            if p.locked:
+                why = _("locked")
+            elif p.runner_up is None:
+                why = _("the only kompis with a free place who passes the rules")
+            else:
+                better = ", ".join(
+                    f"{CRITERION_LABELS.get(c, c)} +{points:.1f}" for c, points in p.advantages
+                )
+                why = _("next option %(name)s (%(score).1f)") % {
+                    "name": _name(names_m, p.runner_up),
+                    "score": p.runner_up_score,
+                }
+                if better:
+                    why += ": " + better
+            out(
+                f"  {_name(names_n, p.newcomer_id)[:32]:<32} "
+                f"{_name(names_m, p.mentor_id)[:32]:<32} {p.score:6.1f}  {why}"
+            )
+        self.more(len(proposals), shown)
+        shown = len(unmatched) if limit <= 0 else min(limit, len(unmatched))
+        if unmatched:
+            out("")
+            out(
+                ngettext(
+                    "%(count)s newcomer not matched:",
+                    "%(count)s newcomers not matched:",
+                    len(unmatched),
+                )
+                % {"count": len(unmatched)}
+            )
+        for u in unmatched[:shown]:
+            if u.reason == "capacity_conflict":
+                why = _("the best of %(count)s possible kompisar, %(best)s, went to %(takers)s") % {
+                    "count": u.candidates,
+                    "best": _name(names_m, u.best_candidate),
+                    "takers": ", ".join(_name(names_n, t) for t in u.taken_by),
+                }
+                if u.taken_by_first_in_line:
+                    why += " " + _("(first in line after a declined proposal)")
+                elif u.taken_by_waited_longer:
+                    why += " " + _("(who waited longer)")
+                elif u.taken_by_locked:
+                    why += " " + _("(locked by a coordinator)")
+                else:
+                    why += " " + _("(who waited as long; the total score was higher this way)")
+            elif u.reason == "candidates_full":
+                why = _(
+                    "every kompis who passes the rules was already full (the best: %(best)s)"
+                ) % {"best": _name(names_m, u.best_candidate)}
+            elif u.reason == "lock_conflict":
+                why = _("the locked pair could not be kept")
+            else:
+                why = (
+                    _("nobody passes the rules:")
+                    + " "
+                    + "; ".join(rule_phrase(rule, n) for rule, n in u.excluded_by.items() if n)
+                )
+            out(f"  {_name(names_n, u.id)[:32]:<32} {why}")
+        self.more(len(unmatched), shown)
+        shown = len(issues) if limit <= 0 else min(limit, len(issues))
+        if issues:
+            out("")
+            out(
+                ngettext("%(count)s thing to look at:", "%(count)s things to look at:", len(issues))
+                % {"count": len(issues)}
+            )
+        for issue in issues[:shown]:
+            who = " – ".join(
+                x
+                for x in (
+                    _name(names_n, issue.newcomer_id) if issue.newcomer_id is not None else None,
+                    _name(names_m, issue.mentor_id) if issue.mentor_id is not None else None,
+                )
+                if x
+            )
+            label = ISSUE_LABELS.get(issue.code, issue.code)
+            out(f"  ! {who + ': ' if who else ''}{label}")
+        self.more(len(issues), shown)
+        out("")
+        out(
+            _(
+                "In total: %(matched)s proposed, %(unmatched)s of %(newcomers)s newcomers not "
+                "matched, total score %(score)s. Dry run: nothing saved (use --save)."
+            )
+            % {
+                "matched": result.matched,
+                "unmatched": len(unmatched),
+                "newcomers": result.matched + len(unmatched),
+                "score": result.total_score,
+            }
+        )
