@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .csp import _current_request
 from .permissions import is_staff_member, session_passed_mfa
 
 # Views a staff member may reach before their session has passed MFA: signing in and
@@ -68,3 +69,18 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.SAMVERKA_PERMISSIONS_POLICY)
         return response
+
+
+class CSPNonceMiddleware:
+    """Lets templates and widgets without the request reach its CSP nonce
+    (samverka.core.csp); after django-csp's middleware, which makes the nonce."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)

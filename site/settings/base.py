@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from csp.constants import NONCE
+
 from .env import cache_from_env, database_from_env, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "samverka.core.middleware.CSPNonceMiddleware",
     "samverka.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +103,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "samverka.core.context_processors.site_context",
             ],
+            # {% csp_nonce %} everywhere, widget templates included.
+            "builtins": ["samverka.core.csp"],
         },
     },
 ]
@@ -277,8 +282,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = SAMVERKA_TRUSTED_PROXY_COUNT
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
