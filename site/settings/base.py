@@ -287,11 +287,13 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'"],
+        # The video block loads its player only after "Play" (site/blocks.py, video.js).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        # Wagtail's preview frames the site's own pages; nobody else may frame them.
+        "frame-ancestors": ["'self'"],
     }
 }
 if env_str("SAMVERKA_OIDC_CLIENT_ID"):

@@ -26,7 +26,17 @@ def test_public_pages_carry_a_strict_policy(client, home_page):
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"] == ["'self'"]  # no nonce asked for, none given
     assert policy["object-src"] == ["'none'"]
-    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'self'"]  # Wagtail's preview only
+    # The video block's players, and nothing else from outside.
+    assert policy["frame-src"] == [
+        "'self'",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ]
+    from samverka.blocks import VIDEO_PATTERNS
+
+    for _, embed, _ in VIDEO_PATTERNS:
+        assert any(embed.startswith(origin) for origin in policy["frame-src"][1:]), embed
     assert policy["form-action"] == ["'self'"]
     for values in policy.values():
         assert "'unsafe-inline'" not in values
