@@ -233,3 +233,31 @@ def test_the_callback_always_checks_the_id_token_signature():
     assert resolve("/accounts/oidc/sso/login/callback/").func is oidc_callback
     with translation.override("en"):
         assert resolve("/en/accounts/oidc/sso/login/callback/").func is oidc_callback
+
+
+def test_an_id_token_with_a_forged_signature_is_refused(rf, home_page, sso):
+    import jwt
+    from allauth.socialaccount.providers.oauth2.client import OAuth2Error
+    from cryptography.hazmat.primitives import serialization
+
+    from samverka.core.adapters import SignedIDTokenAdapter
+
+    adapter = SignedIDTokenAdapter(rf.get("/"), "sso")
+    config = adapter.openid_config
+    [published] = requests.get(config["jwks_uri"], timeout=5).json()["keys"]
+    forger = serialization.load_pem_private_key(_rsa_key().encode(), password=None)
+    claims = {
+        "iss": config["issuer"],
+        "aud": CLIENT_ID,
+        "sub": "1",
+        "exp": int(time.time()) + 300,
+        "iat": int(time.time()),
+        "amr": ["pwd", "mfa"],
+    }
+    # Right issuer, audience and key id, wrong key: the "mfa" claim must not count.
+    forged = jwt.encode(claims, forger, algorithm="RS256", headers={"kid": published["kid"]})
+    app = adapter.get_provider().app
+    # As after the code exchange, when allauth's own adapter skips the signature.
+    adapter.did_fetch_access_token = True
+    with pytest.raises(OAuth2Error):
+        adapter._decode_id_token(app, forged)
