@@ -83,6 +83,41 @@ def _migrated_rows_for_transactional_tests(request):
     yield
 
 
+def give_session_mfa(client, user):
+    """Record in ``client``'s session that this login passed MFA, as allauth does
+    after a TOTP code (staff views require it: samverka.core.middleware)."""
+    import time
+
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_mfa(monkeypatch):
+    """`force_login` stands for a complete login, second factor included; the MFA
+    tests (tests/core/test_security_mfa.py) log in without it on purpose."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        give_session_mfa(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

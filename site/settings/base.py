@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from csp.constants import NONCE
+
 from .env import cache_from_env, database_from_env, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/
@@ -43,6 +45,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "csp",
     # Background work and email
     "django_tasks",
     "django_tasks_db",
@@ -63,6 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "samverka.core.middleware.CSPNonceMiddleware",
+    "samverka.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -77,7 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "samverka.core.middleware.AdminRequiresMFAMiddleware",
+    "samverka.core.middleware.StaffRequiresMFAMiddleware",
 ]
 
 ROOT_URLCONF = "samverka.urls"
@@ -97,6 +105,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "samverka.core.context_processors.site_context",
             ],
+            # {% csp_nonce %} everywhere, widget templates included.
+            "builtins": ["samverka.core.csp"],
         },
     },
 ]
@@ -166,6 +176,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Every login and every password reset goes through allauth (MFA, rate limits, the
+# outbox); site/urls.py sends Wagtail's own pages there.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The admin's avatars would send an MD5 of each staff member's address to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Accounts (django-allauth) ----------------------------------------------------
 LOGIN_URL = "account_login"
@@ -181,6 +196,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, stated here so that nobody switches them off by accident.
     "login": "30/m/ip",
+    # The "key" is the client address and the account together (AccountAdapter), so
+    # failures from one address cannot lock a named account for everyone else.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -195,6 +212,33 @@ MFA_TOTP_ISSUER = "Samverka"
 # Anyone who can open the Wagtail admin must have a TOTP authenticator
 # (production). The local demo may switch this off; `make run` says so.
 SAMVERKA_ADMIN_REQUIRES_MFA = env_bool("SAMVERKA_ADMIN_REQUIRES_MFA", True)
+# The login stages MFA is allowed to skip: only when the identity provider vouches for it.
+MFA_TRUST_ENABLED = False
+
+# --- Staff single sign-on (OpenID Connect) -------------------------------------------
+# One provider from the environment, e.g. Microsoft Entra ID:
+#   SAMVERKA_OIDC_SERVER_URL=https://login.microsoftonline.com/<tenant>/v2.0
+#   SAMVERKA_OIDC_CLIENT_ID, SAMVERKA_OIDC_CLIENT_SECRET, SAMVERKA_OIDC_NAME
+# Without a client id there is no provider and no SSO button. The provider's `amr`
+# claim containing one of SAMVERKA_OIDC_MFA_AMR counts as MFA for the session;
+# otherwise staff pass Samverka's own MFA.
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": []}}
+if env_str("SAMVERKA_OIDC_CLIENT_ID"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
+        {
+            "provider_id": env_str("SAMVERKA_OIDC_PROVIDER_ID", "sso"),
+            "name": env_str("SAMVERKA_OIDC_NAME", "Single sign-on"),
+            "client_id": env_str("SAMVERKA_OIDC_CLIENT_ID"),
+            "secret": env_str("SAMVERKA_OIDC_CLIENT_SECRET"),
+            "settings": {"server_url": env_str("SAMVERKA_OIDC_SERVER_URL")},
+        }
+    )
+SAMVERKA_OIDC_MFA_AMR = env_list("SAMVERKA_OIDC_MFA_AMR", "mfa")
 
 # --- Email: always through django-anymail and a background task -----------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Samverka <no-reply@samverka.example>")
@@ -237,6 +281,40 @@ SECURE_REFERRER_POLICY = "same-origin"
 # application and append to X-Forwarded-For. 0: the peer address is the client's.
 # Every rate limit keys on samverka.core.ratelimit.client_ip, which reads this.
 SAMVERKA_TRUSTED_PROXY_COUNT = env_int("SAMVERKA_TRUSTED_PROXY_COUNT", 0)
+# allauth asks AccountAdapter.get_client_ip, which uses client_ip; this keeps allauth's
+# own reading of the header (if anything calls it directly) in step.
+ALLAUTH_TRUSTED_PROXY_COUNT = SAMVERKA_TRUSTED_PROXY_COUNT
+
+# Content-Security-Policy (django-csp): the site's own files only, no inline script; an
+# inline script that cannot be avoided carries the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # The video block loads its player only after "Play" (site/blocks.py, video.js).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Wagtail's preview frames the site's own pages; nobody else may frame them.
+        "frame-ancestors": ["'self'"],
+    }
+}
+if env_str("SAMVERKA_OIDC_CLIENT_ID"):
+    # Chrome applies form-action to the redirect after the SSO button's POST.
+    from urllib.parse import urlsplit
+
+    _idp = urlsplit(env_str("SAMVERKA_OIDC_SERVER_URL"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_idp.scheme}://{_idp.netloc}")
+# Browser features the site never uses are switched off for it and anything it embeds.
+SAMVERKA_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=()"
+)
 
 # Page cache for anonymous visitors (seconds).
 SAMVERKA_PAGE_CACHE_SECONDS = env_int("SAMVERKA_PAGE_CACHE_SECONDS", 300)

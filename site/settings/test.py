@@ -8,7 +8,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
-SAMVERKA_ADMIN_REQUIRES_MFA = False
+# As in production: staff sessions must have passed MFA. tests/conftest.py gives the
+# sessions of force_login an MFA record; the MFA tests take it away.
+SAMVERKA_ADMIN_REQUIRES_MFA = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -22,7 +22,15 @@ def _user(email, first_name, group=None):
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if group:
         user.groups.add(Group.objects.get(name=group))
+        # Staff sign in with a second factor (samverka.core.middleware).
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        TOTP_SECRETS[email] = generate_totp_secret()
+        TOTP.activate(user, TOTP_SECRETS[email])
     return user
+
+
+TOTP_SECRETS = {}
 
 
 def _log_in(page, base, email):
@@ -31,6 +39,15 @@ def _log_in(page, base, email):
     page.fill('input[name="password"]', PASSWORD)
     page.locator('main form button[type="submit"]').first.click()
     page.wait_for_load_state()
+    if email in TOTP_SECRETS:
+        import time
+
+        from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+        code = format_hotp_value(hotp_value(TOTP_SECRETS[email], int(time.time()) // 30))
+        page.fill('input[name="code"]', code)
+        page.locator('main form button[type="submit"]').first.click()
+        page.wait_for_load_state()
 
 
 @pytest.fixture

@@ -146,44 +146,7 @@ def test_repeated_failed_logins_are_stopped(client, home_page, volunteer_user, f
         assert _logged_in_user_id(client) == str(volunteer_user.pk)
 
 
-def test_admin_requires_totp_when_switched_on(client, home_page, coordinator, settings):
-    settings.SAMVERKA_ADMIN_REQUIRES_MFA = True
-    client.force_login(coordinator)
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
-    # Setting one up asks for the password again first, on the site's own pages.
-    response = client.get(response["Location"], follow=True)
-    assert response.status_code == 200
-    assert response.redirect_chain[-1][0].startswith(reverse("account_reauthenticate"))
-
-
-def test_admin_is_open_with_a_totp_authenticator(client, home_page, coordinator, settings):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    settings.SAMVERKA_ADMIN_REQUIRES_MFA = True
-    TOTP.activate(coordinator, generate_totp_secret())
-    client.force_login(coordinator)
-    assert client.get("/admin/").status_code == 200
-
-
-def test_mfa_requirement_does_not_touch_people_without_admin_access(
-    client, home_page, volunteer_user, settings
-):
-    settings.SAMVERKA_ADMIN_REQUIRES_MFA = True
-    client.force_login(volunteer_user)
-    assert client.get(reverse("core:my_pages")).status_code == 200
-    # Wagtail sends them to the login page, not to authenticator set-up.
-    response = client.get("/admin/")
-    assert response["Location"] != reverse("mfa_activate_totp")
-
-
-def test_local_demo_switch_lets_coordinators_in_without_totp(
-    client, home_page, coordinator, settings
-):
-    settings.SAMVERKA_ADMIN_REQUIRES_MFA = False
-    client.force_login(coordinator)
-    assert client.get("/admin/").status_code == 200
+# MFA for staff: tests/core/test_security_mfa.py.
 
 
 @pytest.mark.parametrize(

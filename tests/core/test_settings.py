@@ -26,6 +26,13 @@ ENV_NAMES = [
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
     "CONN_MAX_AGE",
+    "SAMVERKA_TRUSTED_PROXY_COUNT",
+    "SAMVERKA_OIDC_CLIENT_ID",
+    "SAMVERKA_OIDC_CLIENT_SECRET",
+    "SAMVERKA_OIDC_SERVER_URL",
+    "SAMVERKA_OIDC_NAME",
+    "SAMVERKA_OIDC_PROVIDER_ID",
+    "SAMVERKA_OIDC_MFA_AMR",
 ]
 
 PRODUCTION_ENV = {
@@ -79,7 +86,15 @@ def test_production_settings_have_the_security_settings(monkeypatch):
     assert prod.SECURE_CONTENT_TYPE_NOSNIFF is True
     # Anyone with admin access needs an authenticator app in production.
     assert prod.SAMVERKA_ADMIN_REQUIRES_MFA is True
-    assert "samverka.core.middleware.AdminRequiresMFAMiddleware" in prod.MIDDLEWARE
+    assert "samverka.core.middleware.StaffRequiresMFAMiddleware" in prod.MIDDLEWARE
+    # Content-Security-Policy and Permissions-Policy on every response; no Gravatar;
+    # no password reset beside allauth's.
+    assert "csp.middleware.CSPMiddleware" in prod.MIDDLEWARE
+    assert "samverka.core.middleware.PermissionsPolicyMiddleware" in prod.MIDDLEWARE
+    assert prod.CONTENT_SECURITY_POLICY["DIRECTIVES"]["default-src"] == ["'self'"]
+    assert prod.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert prod.WAGTAIL_PASSWORD_RESET_ENABLED is False
+    assert prod.MFA_TRUST_ENABLED is False
     # Background work through the database queue and a worker; email through an ESP.
     assert prod.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert prod.EMAIL_BACKEND.startswith("anymail.backends.")
@@ -255,3 +270,37 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_single_sign_on_comes_from_the_environment(monkeypatch):
+    prod = load_settings(monkeypatch, "samverka.settings.production", PRODUCTION_ENV)
+    assert prod.SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"] == []
+    assert prod.CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] == ["'self'"]
+    env = {
+        **PRODUCTION_ENV,
+        "SAMVERKA_OIDC_CLIENT_ID": "client",
+        "SAMVERKA_OIDC_CLIENT_SECRET": "secret",
+        "SAMVERKA_OIDC_SERVER_URL": "https://login.microsoftonline.com/tenant/v2.0",
+        "SAMVERKA_OIDC_NAME": "Ålunda kommun",
+    }
+    prod = load_settings(monkeypatch, "samverka.settings.production", env)
+    [app] = prod.SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+    assert app["provider_id"] == "sso"
+    assert app["client_id"] == "client"
+    assert app["secret"] == "secret"
+    assert app["name"] == "Ålunda kommun"
+    assert app["settings"]["server_url"] == "https://login.microsoftonline.com/tenant/v2.0"
+    assert prod.SOCIALACCOUNT_PROVIDERS["openid_connect"]["OAUTH_PKCE_ENABLED"] is True
+    assert prod.SAMVERKA_OIDC_MFA_AMR == ["mfa"]
+    # The SSO button's POST is followed by a redirect to the provider.
+    assert prod.CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] == [
+        "'self'",
+        "https://login.microsoftonline.com",
+    ]
+
+
+def test_allauth_follows_the_trusted_proxy_count(monkeypatch):
+    env = {**PRODUCTION_ENV, "SAMVERKA_TRUSTED_PROXY_COUNT": "2"}
+    prod = load_settings(monkeypatch, "samverka.settings.production", env)
+    assert prod.SAMVERKA_TRUSTED_PROXY_COUNT == 2
+    assert prod.ALLAUTH_TRUSTED_PROXY_COUNT == 2
