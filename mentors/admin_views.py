@@ -466,7 +466,9 @@ def remove_exclusion(request, pk):
     if not str(pk).isdigit():
         messages.error(request, _("Choose an excluded pair to remove."))
         return redirect("mentors_admin:board")
-    pair = get_object_or_404(ExcludedPair.objects.select_related("newcomer__person", "volunteer"), pk=pk)
+    pair = get_object_or_404(
+        ExcludedPair.objects.select_related("newcomer__person", "volunteer"), pk=pk
+    )
     log(
         pair,
         "mentors.unexclude",
