@@ -184,8 +184,9 @@ def test_public_page_shows_only_public_fields(client, world, home_page, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_invitation_link_works_for_anyone_holding_it(client, world, role):
-    """The token is the authorisation: whoever has the link sees the invitation."""
+def test_invitation_link_is_bound_to_the_invited_address(client, world, role):
+    """The link alone is not enough: a visitor sees the invitation (to sign in or up with the
+    invited address); anyone signed in with another address is refused (issue 10, finding 3)."""
     from associations.models import Invitation
 
     invitation = Invitation.objects.create(
@@ -193,7 +194,7 @@ def test_invitation_link_works_for_anyone_holding_it(client, world, role):
     )
     client = _client_for(client, world, role)
     response = client.get(reverse("associations:invitation", args=[invitation.token()]))
-    assert response.status_code == 200
+    assert response.status_code == (200 if role == "visitor" else 403)
 
 
 @pytest.mark.parametrize("role", ROLES)

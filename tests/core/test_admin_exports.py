@@ -64,7 +64,7 @@ def sparse_rows(home_page):
     Representative.objects.create(organisation=employer, user=rep_user)
     # No account, no consent text recorded, waiting to be vetted.
     volunteer = Volunteer.objects.create(first_name="Eva", last_name="Ek", email="eva@example.org")
-    assert volunteer.consent_version is None and volunteer.status == Volunteer.Status.PENDING
+    assert not volunteer.consent_records.exists() and volunteer.status == Volunteer.Status.PENDING
     Membership.objects.create(volunteer=volunteer, organisation=pending)
 
     index = EventIndexPage(title="Evenemang", slug="evenemang")

@@ -82,8 +82,10 @@ def _volunteer_form(volunteer, **overrides):
         "gender": "female",
         "birth_year": "",
         "roles": ["language_cafe_host"],
-        "languages": '{"so": 5, "sv": 2}',
-        "interests": "[]",
+        # one level select per language and checkboxes (samverka.people.fields)
+        "languages_so": "5",
+        "languages_sv": "2",
+        "interests": [],
         "availability": ["wed_afternoon"],
         "capacity": "1",
         "profession": "",
