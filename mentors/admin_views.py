@@ -247,10 +247,10 @@ def board(request):
     newcomers = list(
         Newcomer.objects.in_line().only(
             "id",
-            "first_name",
-            "last_name",
-            "district",
-            "languages",
+            "person__first_name",
+            "person__last_name",
+            "person__district",
+            "person__languages",
             "sfi_course",
             "waiting_since",
             "first_in_line",

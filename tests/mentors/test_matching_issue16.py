@@ -17,6 +17,7 @@ from mentors import engine
 from mentors.engine import Mentor, Newcomer, Policy
 from mentors.models import ExcludedPair, Match, MatchRun
 from mentors.models import Newcomer as NewcomerModel
+from samverka.people.models import Person
 
 from .conftest import make_mentor, make_newcomer
 
@@ -333,19 +334,26 @@ def test_run_lock_forbid_rerun_approve_and_decline_are_logged(client, coordinato
 
 def _population(size):
     now = timezone.now()
-    NewcomerModel.objects.bulk_create(
-        NewcomerModel(
+    # The Person first (name, phone, languages, place), then the kompis profile of each.
+    people = Person.objects.bulk_create(
+        Person(
             first_name=f"N{k}",
             last_name="Test",
-            phone="070",
+            phone=f"+4670{k:07d}",
             languages={"ar": 5, "sv": 2},
-            availability=["tue_evening"],
-            waiting_since=now - datetime.timedelta(days=k % 300),
             latitude=59.42,
             longitude=17.83,
-            status=NewcomerModel.Status.WAITING,
         )
         for k in range(size)
+    )
+    NewcomerModel.objects.bulk_create(
+        NewcomerModel(
+            person=person,
+            availability=["tue_evening"],
+            waiting_since=now - datetime.timedelta(days=k % 300),
+            status=NewcomerModel.Status.WAITING,
+        )
+        for k, person in enumerate(people)
     )
     Volunteer.objects.bulk_create(
         Volunteer(
