@@ -38,7 +38,7 @@ def old_schema(transactional_db):
     _migrate(_leaves())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_newcomers_and_participants_become_people_keeping_matches_and_enrolments(old_schema):
     old = old_schema
     User = old.get_model("auth", "User")
