@@ -262,6 +262,9 @@ SAMVERKA_EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
 # Days a finished outbox message (recipients, subject, body) is kept before the
 # periodic purge deletes it.
 SAMVERKA_OUTBOX_RETENTION_DAYS = env_int("SAMVERKA_OUTBOX_RETENTION_DAYS", 90)
+# A message a worker claimed longer ago than this is marked "interrupted" (the worker died
+# mid-send) for a coordinator to decide; it is never re-sent blindly.
+SAMVERKA_OUTBOX_CLAIM_TIMEOUT_SECONDS = env_int("SAMVERKA_OUTBOX_CLAIM_TIMEOUT_SECONDS", 900)
 
 # --- Background work (django-tasks) ---------------------------------------------------
 TASKS = {
