@@ -24,6 +24,7 @@ urlpatterns = [
 # Swedish at "/", every other language under its own prefix ("/en/", "/ar/", ...).
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("my/privacy/", include("samverka.people.urls")),
     path("my/", include("samverka.core.urls")),
     path("organisations/", include("associations.urls")),
     path("mentors/", include("mentors.urls")),
