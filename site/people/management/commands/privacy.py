@@ -74,4 +74,4 @@ class Command(BaseCommand):
                 lines.extend(f"  {line}" for line in subject.describe())
             lines.append("Run the command again with one of their records, e.g. newcomer:12.")
             raise CommandError("\n".join(lines))
-        return subject
+        return subjects[0]
