@@ -15,6 +15,7 @@ from events.models import (
     Absence,
     Attendance,
     Enrolment,
+    EventIndexPage,
     FeedbackResponse,
     Participant,
     Programme,
@@ -22,7 +23,7 @@ from events.models import (
 from mentors.internships.models import ContactLogEntry, Internship, InternshipPlace, Outcome
 from mentors.models import Match, Newcomer
 from samverka.core.email import queue_rendered_email
-from tests.events.conftest import event_index, make_event  # noqa: F401  (fixture)
+from tests.events.conftest import make_event
 
 ZAYNAB = {"first": "Zaynabqx", "last": "Quraishiqx", "email": "zaynab.qx@example.net"}
 ZAYNAB_PHONE = "070-987 65 43"
@@ -44,6 +45,14 @@ def _organisation(name, number, **fields):
     return Organisation.objects.create(
         name=name, organisation_number=number, status=Organisation.Status.APPROVED, **fields
     )
+
+
+@pytest.fixture
+def event_index(home_page):
+    index = EventIndexPage(title="Evenemang", slug="evenemang")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
 
 
 @pytest.fixture
@@ -139,11 +148,17 @@ def world(volunteer_user, coordinator, event_index):
         name="Eva Holm", email=volunteer_user.email, user=volunteer_user, access_needs="Rullstol"
     )
     Attendance.objects.create(
-        occurrence=occurrence, registration=registration, user=volunteer_user, name="Eva Holm",
+        occurrence=occurrence,
+        registration=registration,
+        user=volunteer_user,
+        name="Eva Holm",
         method=Attendance.Method.SELF,
     )
     FeedbackResponse.objects.create(
-        event=event, occurrence=occurrence, registration=registration, satisfaction=5,
+        event=event,
+        occurrence=occurrence,
+        registration=registration,
+        satisfaction=5,
         comment="Trevligt",
     )
     programme = Programme.objects.create(name="Jobbhörnet", event=event)

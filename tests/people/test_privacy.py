@@ -7,7 +7,6 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.urls import reverse
 
 from mentors.internships.models import Internship
 from mentors.internships.reports import Report
@@ -26,6 +25,7 @@ def _english():
 
     with translation.override("en"):
         yield
+
 
 EVERY_KIND = {
     "account",
