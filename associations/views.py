@@ -689,8 +689,11 @@ def volunteer_profile(request):
 @login_required
 def volunteer_data(request):
     """Everything about the person, from every app (samverka.people.privacy)."""
+    from samverka.people.privacy import Subject
+    from samverka.people.views import json_download
+
     get_object_or_404(Volunteer, user=request.user)
-    return redirect("people:my_data_json")
+    return json_download(Subject.for_user(request.user).export_json(), "samverka-my-data.json")
 
 
 @login_required

@@ -90,7 +90,7 @@ def test_volunteer_edits_own_profile_only(client, eva, volunteer_user, org_a, or
 
 def test_volunteer_downloads_own_data(client, eva, volunteer_user, org_a, org_b):
     client.force_login(volunteer_user)
-    response = client.get(reverse("associations:volunteer_data"), follow=True)
+    response = client.get(reverse("associations:volunteer_data"))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     data = response.json()["sections"]
