@@ -289,7 +289,15 @@ class Subject:
     """One person, identified by their records in every app."""
 
     records: list[Record]
-    # The account (a user) when the person has one; the core part supplies its record.
+
+    # The records a person is best known by come first (the admin links to the first).
+    ORDER = ("account", "volunteer", "newcomer", "participant")
+
+    def __post_init__(self):
+        rank = {kind: index for index, kind in enumerate(self.ORDER)}
+        self.records = sorted(
+            self.records, key=lambda r: (rank.get(r.kind, len(rank)), r.kind, r.obj.pk)
+        )
 
     @classmethod
     def find(cls, address: str) -> list[Subject]:
@@ -297,10 +305,24 @@ class Subject:
         shared by two people). Raises `AddressError` for what is not an address."""
         lookup = parse_address(address)
         seeds = _find(lookup)
-        # A record key ("newcomer:12") names one person, whatever it shares with others.
-        if lookup.keys:
-            return [cls(_expand(seeds))] if seeds else []
-        return [cls(_expand(group)) for group in _group(_expand(seeds))]
+        if not lookup.keys:
+            return [cls(_expand(group)) for group in _group(_expand(seeds))]
+        # A record ("newcomer:12") names one person: the one it belongs to, found through
+        # its own addresses, whatever else shares them.
+        if not seeds:
+            return []
+        own = _expand(seeds)
+        related = Lookup(
+            emails=frozenset(e.casefold() for r in own for e in r.emails if e),
+            phones=frozenset(normalise_phone(p) for r in own for p in r.phones) - {""},
+        )
+        candidates = {r.key: r for r in _expand(_find(related))} if not related.is_empty() else {}
+        candidates.update((r.key, r) for r in own)
+        seed_keys = {r.key for r in seeds}
+        for group in _group(list(candidates.values())):
+            if seed_keys & {r.key for r in group}:
+                return [cls(_expand(group))]
+        return [cls(own)]
 
     @classmethod
     def for_user(cls, user) -> Subject:
@@ -351,7 +373,9 @@ class Subject:
 
     @property
     def label(self) -> str:
-        return next(iter(sorted(self.names)), "") or str(self.records[0]) if self.records else ""
+        if not self.records:
+            return ""
+        return next(iter(sorted(self.names)), "") or str(self.records[0])
 
     def describe(self) -> list[str]:
         return [str(r) for r in self.records]

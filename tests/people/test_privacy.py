@@ -181,3 +181,17 @@ def test_erasing_the_volunteer_ends_her_match_and_puts_the_newcomer_first(world,
 
     assert not get_user_model().objects.filter(pk=volunteer_user.pk).exists()
     assert not OutboundEmail.objects.filter(to__icontains="volontar@demo").exists()
+
+
+def test_a_record_names_its_own_person_even_on_a_shared_phone(world):
+    omar = Newcomer.objects.create(first_name="Omar", last_name="Quraishiqx", phone="0709876543")
+    (subject,) = Subject.find(f"newcomer:{world.newcomer.pk}")
+    assert {r.kind for r in subject.records} == {"newcomer", "participant"}
+    (other,) = Subject.find(f"newcomer:{omar.pk}")
+    assert [r.obj for r in other.records] == [omar]
+    # A registration made without an account belongs to the person with that address.
+    registration = world.event.occurrences.get().register(
+        name=f"{ZAYNAB['first']} {ZAYNAB['last']}", email=ZAYNAB["email"], notify=False
+    )[0]
+    (subject,) = Subject.find(f"registration:{registration.pk}")
+    assert subject.records[0].kind == "newcomer"
