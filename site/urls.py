@@ -24,8 +24,8 @@ urlpatterns = [
 # Swedish at "/", every other language under its own prefix ("/en/", "/ar/", ...).
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("", include("samverka.people.urls")),
     path("my/", include("samverka.core.urls")),
-    path("people/", include("samverka.people.urls")),
     path("organisations/", include("associations.urls")),
     path("mentors/", include("mentors.urls")),
     path("internships/", include("mentors.internships.urls")),
