@@ -177,15 +177,15 @@ def world(volunteer_user, coordinator, event_index):
         comment="Trevligt",
     )
     programme = Programme.objects.create(name="Jobbhörnet", event=event)
-    participant = Participant.objects.create(
-        person=Person.objects.create(
+    participant = Participant.objects.for_person(
+        Person.objects.create(
             first_name="Eva", last_name="Holm", email=volunteer_user.email, user=volunteer_user
         )
     )
     enrolment = Enrolment.objects.create(programme=programme, participant=participant)
     Absence.objects.create(enrolment=enrolment, occurrence=occurrence, note="Sjuk")
     # The newcomer is a participant too: the same Person, a second profile.
-    z_participant = Participant.objects.create(person=newcomer.person)
+    z_participant = Participant.objects.for_person(newcomer.person)
     Enrolment.objects.create(programme=programme, participant=z_participant)
     queue_rendered_email(
         ZAYNAB["email"], "Välkommen", f"Hej {ZAYNAB['first']}, välkommen till {ZAYNAB_PHONE}!"

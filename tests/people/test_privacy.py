@@ -7,6 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from mentors.internships.models import Internship
 from mentors.internships.reports import Report
@@ -111,6 +113,14 @@ def test_erasing_a_newcomer_leaves_no_trace_and_keeps_the_figures(world, coordin
     text = _database_text()
     assert all(needle.casefold() in text for needle in needles)  # the test can fail
     figures = _report_figures()
+    # A coordinator noted consent on her Person: the audit trail names her too.
+    log(
+        instance=world.newcomer.person,
+        action="people.consent_recorded",
+        user=coordinator,
+        data={"method": "oral"},
+    )
+    assert ModelLogEntry.objects.filter(label__icontains=ZAYNAB["first"]).exists()
 
     out = StringIO()
     call_command("privacy", "erase", ZAYNAB["email"], stdout=out)
