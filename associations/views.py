@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -728,13 +728,12 @@ def volunteer_profile(request):
 
 @login_required
 def volunteer_data(request):
-    """The volunteer's own data as a JSON file."""
-    volunteer = get_object_or_404(Volunteer, user=request.user)
-    response = JsonResponse(
-        volunteer.export_data(), json_dumps_params={"ensure_ascii": False, "indent": 2}
-    )
-    response["Content-Disposition"] = 'attachment; filename="samverka-volunteer.json"'
-    return response
+    """Everything about the person, from every app (samverka.people.privacy)."""
+    from samverka.people.privacy import Subject
+    from samverka.people.views import json_download
+
+    get_object_or_404(Volunteer, user=request.user)
+    return json_download(Subject.for_user(request.user).export_json(), "samverka-my-data.json")
 
 
 @login_required
@@ -742,7 +741,9 @@ def volunteer_erase(request):
     """The volunteer ends their volunteering and is erased; their account stays."""
     volunteer = get_object_or_404(Volunteer, user=request.user)
     if request.method == "POST":
-        volunteer.anonymise()
+        from .privacy import anonymise_volunteer
+
+        anonymise_volunteer(volunteer)
         messages.success(
             request,
             _("Your volunteer profile has been erased. Thank you for your time with us."),

@@ -21,6 +21,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from . import vocabulary
 from .consent import ConsentRecord, ConsentVersion
 from .fields import LanguageLevelsField
+from .retention import RetentionPeriod  # retention periods live in retention.py
 
 
 class ContactFields(models.Model):
@@ -196,6 +197,9 @@ class Person(ContactFields, LocationFields, ConsentFields):
     )
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set when the person was erased (Art. 17) or their retention period ran out: the row
+    # stays for the statistics its profiles are counted by, without anything that names them.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     SPECIAL_CATEGORY_FIELDS = ("faith_community", "income_support")
 
@@ -236,4 +240,5 @@ __all__ = [
     "Household",
     "LocationFields",
     "Person",
+    "RetentionPeriod",
 ]

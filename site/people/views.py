@@ -1,19 +1,34 @@
-"""Asking again for consent when a new version of a text is published."""
+"""A person's own pages: asking again for consent when a new version of a text is
+published, their own data (Art. 15) and account deletion (Art. 17); and the coordinator's
+export of anyone's data and the retention periods in the Wagtail admin."""
 
 from __future__ import annotations
 
 import functools
+import json
 
+from allauth.account.decorators import reauthentication_required
 from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from wagtail.log_actions import log
+
+from samverka.core.permissions import is_coordinator
 
 from .consent import ConsentRecord, ConsentVersion
+from .privacy import AddressError, Subject
+from .retention import RetentionPeriod, due_report
 
 Purpose = ConsentVersion.Purpose
 
@@ -54,7 +69,9 @@ def current_consent_required(purpose: str):
 
 class RenewConsentForm(forms.Form):
     consent = forms.BooleanField(
-        label=_("I have read the text above and agree that my information is stored for this."),
+        label=gettext_lazy(
+            "I have read the text above and agree that my information is stored for this."
+        ),
     )
 
 
@@ -85,3 +102,149 @@ def renew_consent(request, purpose):
             "next": next_url,
         },
     )
+
+
+# --- Privacy: the person's own data and the coordinator's export --------------------------
+
+EXPORT_ACTION = "samverka.export_person"
+ERASE_ACTION = "samverka.erase_person"
+RETENTION_ACTION = "samverka.retention_periods"
+
+
+def json_download(data: dict, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- The person's own pages ------------------------------------------------------------
+
+
+@login_required
+def my_data(request):
+    subject = Subject.for_user(request.user)
+    return render(request, "people/my_data.html", {"sections": subject.export()})
+
+
+@login_required
+def my_data_json(request):
+    return json_download(Subject.for_user(request.user).export_json(), "samverka-my-data.json")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
+def delete_account(request):
+    """Erase the person everywhere and delete the account. allauth asks for the password
+    (or the identity provider) again unless the person signed in a few minutes ago."""
+    if request.method == "POST":
+        user = request.user
+        subject = Subject.for_user(user)
+        subject.erase(by=None)
+        logout(request)
+        messages.success(
+            request,
+            _("Your account has been deleted and your details erased. Thank you for your time."),
+        )
+        return redirect("/")
+    return render(request, "people/delete_account.html")
+
+
+# --- The coordinator's export in the admin ----------------------------------------------
+
+
+def _require_coordinator(request):
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+
+
+def admin_search(request):
+    """Find a person by email address, phone number or record (``newcomer:12``)."""
+    _require_coordinator(request)
+    address = request.GET.get("q", "").strip()
+    subjects, error = [], ""
+    if address:
+        try:
+            subjects = Subject.find(address)
+        except AddressError as problem:
+            error = str(problem)
+        else:
+            if not subjects:
+                error = _("Nobody is registered with %(address)s.") % {"address": address}
+    return render(
+        request,
+        "people/admin/search.html",
+        {"address": address, "subjects": subjects, "error": error},
+    )
+
+
+def _subject_for(kind: str, pk: int) -> Subject:
+    found = Subject.find(f"{kind}:{pk}")
+    if not found:
+        raise Http404
+    return found[0]
+
+
+def _log_export(request, subject, export_format):
+    record = next((r for r in subject.records if r.kind != "account"), subject.records[0])
+    log(
+        instance=record.obj,
+        action=EXPORT_ACTION,
+        user=request.user,
+        data={
+            "records": [f"{r.kind}:{r.obj.pk}" for r in subject.records],
+            "format": export_format,
+        },
+    )
+
+
+def admin_export(request, kind, pk):
+    _require_coordinator(request)
+    subject = _subject_for(kind, pk)
+    if request.GET.get("format") == "json":
+        with transaction.atomic():
+            _log_export(request, subject, "json")
+        return json_download(subject.export_json(), f"samverka-{kind}-{pk}.json")
+    with transaction.atomic():
+        _log_export(request, subject, "page")
+    return render(
+        request,
+        "people/admin/export.html",
+        {
+            "subject": subject,
+            "sections": subject.export(),
+            "kind": kind,
+            "pk": pk,
+            "json_url": reverse("people_admin:export", args=[kind, pk]) + "?format=json",
+        },
+    )
+
+
+def admin_retention(request):
+    """The municipality's retention periods, and what is due now."""
+    _require_coordinator(request)
+    report = due_report()
+    errors = {}
+    if request.method == "POST":
+        chosen = {}
+        for row in report:
+            raw = request.POST.get(row["rule"].key, "").strip()
+            if not raw.isdigit() or not 1 <= int(raw) <= 36500:
+                errors[row["rule"].key] = _("Enter a number of days from 1 to 36500.")
+            chosen[row["rule"].key] = raw
+        if not errors:
+            with transaction.atomic():
+                for key, days in chosen.items():
+                    period, _created = RetentionPeriod.objects.update_or_create(
+                        rule=key, defaults={"days": int(days)}
+                    )
+                    log(instance=period, action=RETENTION_ACTION, user=request.user)
+            messages.success(request, _("The retention periods have been saved."))
+            return redirect("people_admin:retention")
+        for row in report:
+            row["typed"] = chosen.get(row["rule"].key, "")
+            row["error"] = errors.get(row["rule"].key, "")
+    return render(request, "people/admin/retention.html", {"report": report})

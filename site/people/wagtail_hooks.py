@@ -6,6 +6,8 @@
 - Consent texts: a draft can be edited; a published version cannot (the edit is refused and
   the model refuses too). "Publish" fixes it and asks people to consent again; "Not yet
   consented" lists who agreed to an earlier version only.
+- Personal data (coordinators): find a person by email, phone or record, see and download
+  everything held about them (logged), and the retention periods with what is due.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import EditView
@@ -29,6 +32,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from samverka.core.permissions import is_coordinator
+
+from . import views
 from .access import get_person_for, may_see_special_category
 from .consent import ConsentRecord, ConsentVersion
 from .models import Person
@@ -283,3 +289,41 @@ def register_log_actions(actions):
     actions.register_action(
         "people.consent_recorded", gettext_lazy("Record consent"), gettext_lazy("Consent recorded")
     )
+    actions.register_action(
+        views.EXPORT_ACTION,
+        gettext_lazy("Export personal data"),
+        gettext_lazy("Personal data exported"),
+    )
+    actions.register_action(
+        views.ERASE_ACTION, gettext_lazy("Erase a person"), gettext_lazy("Person erased")
+    )
+    actions.register_action(
+        views.RETENTION_ACTION,
+        gettext_lazy("Change a retention period"),
+        gettext_lazy("Retention period changed"),
+    )
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_privacy_menu_item():
+    return CoordinatorMenuItem(
+        gettext_lazy("Personal data"),
+        reverse("people_admin:search"),
+        icon_name="user",
+        order=900,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("", views.admin_search, name="search"),
+        path("<slug:kind>/<int:pk>/", views.admin_export, name="export"),
+        path("retention/", views.admin_retention, name="retention"),
+    ]
+    return [path("personal-data/", include((urls, "people_admin")))]

@@ -94,9 +94,9 @@ def test_volunteer_downloads_own_data(client, eva, volunteer_user, org_a, org_b)
     response = client.get(reverse("associations:volunteer_data"))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
-    data = response.json()
-    assert data["first_name"] == "Eva"
-    assert {org["name"] for org in data["organisations"]} == {org_a.name, org_b.name}
+    data = response.json()["sections"]
+    assert data["volunteer"]["items"][0]["first_name"] == "Eva"
+    assert {m["organisation"] for m in data["memberships"]["items"]} == {org_a.name, org_b.name}
     assert "A:s anteckning" not in response.content.decode()  # organisations' notes are theirs
 
 
