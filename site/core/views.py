@@ -36,6 +36,8 @@ def healthz(request):
 
 @login_required
 @current_consent_required("volunteering")
+@current_consent_required("kompis")
+@current_consent_required("programmes")
 def my_pages(request):
     """A signed-in person's start page: what each part of Samverka has for them."""
     sections = [section(request) for section in collect("my_pages", "SECTIONS")]

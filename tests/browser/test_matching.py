@@ -74,7 +74,7 @@ def test_coordinator_matches_and_volunteer_accepts_by_link(page, live_server, si
     # approve Amina–Eva only
     row(page, "Amina Yousef").get_by_role("checkbox", name="Approve").check()
     page.get_by_role("button", name="Approve selected").click()
-    expect(page.get_by_text("1 proposals approved")).to_be_visible()
+    expect(page.get_by_text("1 proposal approved")).to_be_visible()
     match = Match.objects.get()
     assert (match.newcomer.first_name, match.volunteer) == ("Amina", eva)
 
