@@ -473,52 +473,6 @@ class Volunteer(ContactFields, LocationFields, ConsentFields):
     def availability_labels(self) -> list[str]:
         return [availability_label(slot) for slot in self.availability or []]
 
-    def export_data(self) -> dict:
-        """Everything stored about this person, for them to take away (GDPR art. 15 and 20)."""
-        fields = [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "district",
-            "postcode",
-            "gender",
-            "birth_year",
-            "languages",
-            "roles",
-            "interests",
-            "availability",
-            "capacity",
-            "profession",
-            "sector",
-            "about",
-            "status",
-            "source",
-        ]
-        data = {name: getattr(self, name) for name in fields}
-        data["criminal_record_checked_on"] = (
-            self.criminal_record_checked_on.isoformat() if self.criminal_record_checked_on else None
-        )
-        data["consent"] = [
-            {
-                "purpose": record.version.purpose,
-                "version": record.version.version,
-                "given_at": record.given_at.isoformat(),
-                "method": record.method,
-            }
-            for record in self.consent_history()
-        ]
-        data["registered_at"] = self.created_at.isoformat()
-        data["organisations"] = [
-            {
-                "name": membership.organisation.name,
-                "status": membership.status,
-                "since": membership.created_at.date().isoformat(),
-            }
-            for membership in self.memberships.select_related("organisation")
-        ]
-        return data
-
     def anonymise(self):
         """Erase the person but keep what statistics need (district, roles,
         languages, capacity): the row stays, so counts over time stay right."""
