@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from associations.models import Volunteer
@@ -97,9 +98,14 @@ def test_only_coordinators_export(client, world, editor):
 def test_admin_search_says_what_is_wrong(client, db, mfa_coordinator):
     client.force_login(mfa_coordinator)
     html = client.get(reverse("people_admin:search"), {"q": "nobody@example.net"}).content
-    assert "Nobody is registered with nobody@example.net" in html.decode()
+    # The admin speaks the coordinator's language (Swedish by default).
+    message = _("Nobody is registered with %(address)s.") % {"address": "nobody@example.net"}
+    assert message in html.decode()
     html = client.get(reverse("people_admin:search"), {"q": "hello"}).content.decode()
-    assert "not an email address" in html and 'value="hello"' in html
+    from django.utils.html import escape
+
+    wrong = _("“%(text)s” is not an email address, a phone number or a record such as newcomer:12.")
+    assert escape(wrong % {"text": "hello"}) in html and 'value="hello"' in html
 
 
 def test_retention_anonymises_what_is_due_with_the_municipalitys_period(
@@ -118,7 +124,7 @@ def test_retention_anonymises_what_is_due_with_the_municipalitys_period(
     row = next(r for r in page.context["report"] if r["rule"].key == "closed_newcomers")
     assert (row["days"], row["due"]) == (730, 0)
     response = client.post(reverse("people_admin:retention"), {"closed_newcomers": "abc"})
-    assert "Enter a number of days" in response.content.decode()
+    assert _("Enter a number of days from 1 to 36500.") in response.content.decode()
     data = {r["rule"].key: r["days"] for r in page.context["report"]}
     client.post(reverse("people_admin:retention"), {**data, "closed_newcomers": "365"})
     assert RetentionPeriod.objects.get(rule="closed_newcomers").days == 365
