@@ -32,9 +32,12 @@ run: install
 	@echo "production settings do (SAMVERKA_ADMIN_REQUIRES_MFA)."
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The suite runs on one pytest-xdist worker per core (`make test PYTEST_WORKERS=0` runs it in
+# one process, e.g. to debug with pdb).
+PYTEST_WORKERS ?= auto
 test: install
 	$(BIN)/python scripts/check_browser.py
-	DJANGO_SETTINGS_MODULE=samverka.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=samverka.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
