@@ -1,0 +1,123 @@
+"""A one-time code by SMS that proves a person holds a phone number.
+
+Six digits, stored only as an HMAC (keyed with SECRET_KEY), valid for ten minutes, five
+tries; at most three codes per person an hour and ten per number a day
+(`samverka.core.ratelimit`). Confirming records the number and `phone_verified_at` on the
+Person.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+VALID_MINUTES = 10
+MAX_TRIES = 5
+PER_PERSON_PER_HOUR = 3
+PER_NUMBER_PER_DAY = 10
+
+
+class VerificationError(ValueError):
+    pass
+
+
+def _hash(verification_id: int, code: str) -> str:
+    return salted_hmac("people.phone-code", f"{verification_id}:{code}").hexdigest()
+
+
+class PhoneVerificationQuerySet(models.QuerySet):
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(verified_at__isnull=True, expires_at__gt=now)
+
+
+class PhoneVerification(models.Model):
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="phone_verifications"
+    )
+    phone = models.CharField(_("phone"), max_length=20)
+    code_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PhoneVerificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phone number check")
+        verbose_name_plural = _("phone number checks")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.phone} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+def send_code(person, phone=None) -> PhoneVerification:
+    """Text a new code to `phone` (default: the person's number). Raises
+    VerificationError with a message for the person."""
+    from samverka.core.notify import Contact, notify
+    from samverka.core.ratelimit import rate_limited
+    from samverka.core.sms import numbers
+
+    e164, reason = numbers.check(phone if phone is not None else person.phone)
+    if e164 is None:
+        raise VerificationError(reason)
+    if person.sms_opt_out_at is not None:
+        raise VerificationError(
+            _("You have asked not to get text messages. Send START to us first.")
+        )
+    if rate_limited("phone-code-person", str(person.pk), PER_PERSON_PER_HOUR, 3600) or (
+        rate_limited("phone-code-number", e164, PER_NUMBER_PER_DAY, 86400)
+    ):
+        raise VerificationError(_("Too many codes have been sent. Try again in an hour."))
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    now = timezone.now()
+    with transaction.atomic():
+        PhoneVerification.objects.filter(person=person).open(now).update(expires_at=now)
+        verification = PhoneVerification.objects.create(
+            person=person, phone=e164, expires_at=now + timedelta(minutes=VALID_MINUTES)
+        )
+        verification.code_hash = _hash(verification.pk, code)
+        verification.save(update_fields=["code_hash"])
+        notify(
+            Contact(phone=e164, language=person.preferred_language),
+            "people.phone_code",
+            {"code": code, "minutes": VALID_MINUTES},
+        )
+    return verification
+
+
+def confirm(person, code: str, now=None) -> str:
+    """Check `code` against the person's open code; on success record the number
+    as theirs and confirmed. Returns the number; raises VerificationError."""
+    now = now or timezone.now()
+    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    with transaction.atomic():
+        verification = (
+            PhoneVerification.objects.select_for_update()
+            .filter(person=person)
+            .open(now)
+            .order_by("-created_at")
+            .first()
+        )
+        if verification is None:
+            raise VerificationError(_("The code has expired. Ask for a new one."))
+        if verification.tries >= MAX_TRIES:
+            raise VerificationError(_("Too many wrong tries. Ask for a new code."))
+        verification.tries += 1
+        if not constant_time_compare(verification.code_hash, _hash(verification.pk, code)):
+            verification.save(update_fields=["tries"])
+            raise VerificationError(_("That is not the code we sent. Check it and try again."))
+        verification.verified_at = now
+        verification.save(update_fields=["tries", "verified_at"])
+        type(person).objects.filter(pk=person.pk).update(
+            phone=verification.phone, phone_verified_at=now
+        )
+        person.phone, person.phone_verified_at = verification.phone, now
+        return verification.phone
