@@ -2,6 +2,7 @@ import pytest
 
 from samverka.core import sms
 from tests.events.conftest import event, event_index, make_event, make_participant  # noqa: F401
+from tests.mentors.conftest import amina, eva, policy  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

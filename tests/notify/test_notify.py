@@ -32,8 +32,8 @@ def test_the_text_is_sent_by_the_backend_after_commit(person, django_capture_on_
 def test_the_sms_is_rendered_in_the_persons_language(person):
     from django.utils import translation
 
-    from samverka.core.notify import render_sms
     from samverka.core.messages import get
+    from samverka.core.notify import render_sms
 
     with translation.override("sv"):
         swedish, _ = render_sms(get("people.phone_code"), CODE, "sv")
