@@ -422,4 +422,20 @@ def seed_events(report):
     )
 
 
-SEEDERS = [seed_events]
+def seed_texts(report):
+    """Text messages in the outbox, in the participants' languages: the reminder of each
+    programme's next session (queued as `tick` would the day before; the outbox's keys
+    keep a second run from queueing them again)."""
+    from .reminders import send_session_reminders
+
+    queued = 0
+    for programme in Programme.objects.select_related("event"):
+        session = (
+            programme.event.occurrences.scheduled().upcoming().order_by("start").first()
+        )
+        if session is not None:
+            queued += send_session_reminders(now=session.start - timedelta(hours=12))
+    report(f"{queued} session reminders queued as text messages")
+
+
+SEEDERS = [seed_events, seed_texts]
