@@ -430,9 +430,7 @@ def seed_texts(report):
 
     queued = 0
     for programme in Programme.objects.select_related("event"):
-        session = (
-            programme.event.occurrences.scheduled().upcoming().order_by("start").first()
-        )
+        session = programme.event.occurrences.scheduled().upcoming().order_by("start").first()
         if session is not None:
             queued += send_session_reminders(now=session.start - timedelta(hours=12))
     report(f"{queued} session reminders queued as text messages")

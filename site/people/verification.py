@@ -121,3 +121,75 @@ def confirm(person, code: str, now=None) -> str:
         )
         person.phone, person.phone_verified_at = verification.phone, now
         return verification.phone
+
+
+# --- The page: /my/phone/ -------------------------------------------------------------
+
+
+def _forms():
+    from django import forms
+    from phonenumber_field.formfields import PhoneNumberField
+
+    class PhoneForm(forms.Form):
+        phone = PhoneNumberField(
+            label=_("Your mobile number"),
+            region="SE",
+            help_text=_("We text you a code to check that the number is yours."),
+        )
+
+    class CodeForm(forms.Form):
+        code = forms.CharField(
+            label=_("The code in the text message"),
+            max_length=12,
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        )
+
+    return PhoneForm, CodeForm
+
+
+def my_phone(request):
+    """Confirm one's mobile number with a code by SMS (signed-in people with a Person)."""
+    from django.contrib import messages
+    from django.contrib.auth.views import redirect_to_login
+    from django.http import Http404
+    from django.shortcuts import redirect, render
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    person = getattr(request.user, "person", None)
+    if person is None:
+        raise Http404
+    PhoneForm, CodeForm = _forms()
+    action = request.POST.get("action") if request.method == "POST" else None
+    phone_form = PhoneForm(
+        request.POST if action == "send" else None, initial={"phone": person.phone or None}
+    )
+    code_form = CodeForm(request.POST if action == "confirm" else None)
+    if action == "send" and phone_form.is_valid():
+        try:
+            send_code(person, phone_form.cleaned_data["phone"])
+        except VerificationError as error:
+            phone_form.add_error("phone", str(error))
+        else:
+            messages.success(request, _("We have sent a code. It is valid for 10 minutes."))
+            return redirect("people:my_phone")
+    elif action == "confirm" and code_form.is_valid():
+        try:
+            confirm(person, code_form.cleaned_data["code"])
+        except VerificationError as error:
+            code_form.add_error("code", str(error))
+        else:
+            messages.success(request, _("Thank you. Your mobile number is confirmed."))
+            return redirect("people:my_phone")
+    waiting = PhoneVerification.objects.filter(person=person).open().exists()
+    return render(
+        request,
+        "notifications/pages/my_phone.html",
+        {
+            "person": person,
+            "phone_form": phone_form,
+            "code_form": code_form,
+            "waiting": waiting,
+        },
+        status=200 if not (phone_form.errors or code_form.errors) else 400,
+    )
