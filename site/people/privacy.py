@@ -662,6 +662,8 @@ def anonymise_people(queryset: QuerySet, now=None) -> int:
                 updated_at=now,
             )
         )
+        # Phone-number checks hold the number: gone with the person's details.
+        person.phone_verifications.all().delete()
     return count
 
 

@@ -98,6 +98,9 @@ def confirm(person, code: str, now=None) -> str:
     as theirs and confirmed. Returns the number; raises VerificationError."""
     now = now or timezone.now()
     code = "".join(ch for ch in (code or "") if ch.isdigit())
+    # The outcome is decided inside the transaction and raised after it, so that a wrong
+    # try is counted (an exception inside would roll the count back).
+    error = None
     with transaction.atomic():
         verification = (
             PhoneVerification.objects.select_for_update()
@@ -107,20 +110,24 @@ def confirm(person, code: str, now=None) -> str:
             .first()
         )
         if verification is None:
-            raise VerificationError(_("The code has expired. Ask for a new one."))
-        if verification.tries >= MAX_TRIES:
-            raise VerificationError(_("Too many wrong tries. Ask for a new code."))
-        verification.tries += 1
-        if not constant_time_compare(verification.code_hash, _hash(verification.pk, code)):
-            verification.save(update_fields=["tries"])
-            raise VerificationError(_("That is not the code we sent. Check it and try again."))
-        verification.verified_at = now
-        verification.save(update_fields=["tries", "verified_at"])
-        type(person).objects.filter(pk=person.pk).update(
-            phone=verification.phone, phone_verified_at=now
-        )
-        person.phone, person.phone_verified_at = verification.phone, now
-        return verification.phone
+            error = _("The code has expired. Ask for a new one.")
+        elif verification.tries >= MAX_TRIES:
+            error = _("Too many wrong tries. Ask for a new code.")
+        else:
+            verification.tries += 1
+            if not constant_time_compare(verification.code_hash, _hash(verification.pk, code)):
+                verification.save(update_fields=["tries"])
+                error = _("That is not the code we sent. Check it and try again.")
+            else:
+                verification.verified_at = now
+                verification.save(update_fields=["tries", "verified_at"])
+                type(person).objects.filter(pk=person.pk).update(
+                    phone=verification.phone, phone_verified_at=now
+                )
+                person.phone, person.phone_verified_at = verification.phone, now
+    if error is not None:
+        raise VerificationError(error)
+    return verification.phone
 
 
 # --- The page: /my/phone/ -------------------------------------------------------------
@@ -193,3 +200,13 @@ def my_phone(request):
         },
         status=200 if not (phone_form.errors or code_form.errors) else 400,
     )
+
+
+def purge_old_checks(now=None) -> int:
+    """Codes are kept a day after they were made (enough to answer "did a code go out?"),
+    then deleted by `tick`: they hold a phone number."""
+    now = now or timezone.now()
+    deleted, _by_model = PhoneVerification.objects.filter(
+        created_at__lt=now - timedelta(days=1)
+    ).delete()
+    return deleted

@@ -77,3 +77,14 @@ def test_the_page_is_for_signed_in_people_with_a_person(client, coordinator):
     assert client.get(reverse("people:my_phone")).status_code == 302
     client.force_login(coordinator)
     assert client.get(reverse("people:my_phone")).status_code == 404
+
+
+def test_codes_are_purged_after_a_day_and_with_the_person(person):
+    from samverka.people.privacy import anonymise_people
+
+    verification.send_code(person)
+    assert verification.purge_old_checks() == 0
+    assert verification.purge_old_checks(now=timezone.now() + timezone.timedelta(days=2)) == 1
+    verification.send_code(person)
+    anonymise_people(type(person).objects.filter(pk=person.pk))
+    assert not PhoneVerification.objects.exists()
