@@ -109,7 +109,7 @@ def export(subject):
             _("Messages sent to you"),
             OutboundEmail,
             messages if subject.emails or subject.e164 else [],
-            ["created_at", "to", "subject", "body", "status", "sent_at"],
+            ["created_at", "channel", "to", "subject", "body", "status", "sent_at"],
         )
     )
     return sections
