@@ -219,3 +219,23 @@ def test_stop_records_the_opt_out_and_start_withdraws_it(client, person):
     person.refresh_from_db()
     assert person.sms_opt_out_at is None
     assert client.post(url, {"message": "STOP"}).status_code == 400
+
+
+def test_a_registration_by_phone_succeeds_while_46elks_is_down(
+    elks, client, event, django_capture_on_commit_callbacks
+):
+    from events.models import Registration
+    from tests.events.test_registration import form_data
+
+    elks.script = ["error", "error", "error"]
+    occurrence = event.occurrences.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("events:date", args=[occurrence.pk]),
+            form_data(email="", phone="070-123 45 67", language="ti"),
+        )
+    assert response.status_code == 302  # the visitor is registered whatever the provider does
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED
+    row = OutboundEmail.objects.get(kind="events.confirmed")
+    assert row.channel == "sms" and row.status == Status.RETRYING
+    assert len(elks.requests) == 1
