@@ -41,10 +41,14 @@ class CountBatches:
 tasks.deliver_batch = CountBatches()
 
 home = seed_home(lambda message: None)
-index = EventIndexPage(title="Evenemang", slug="evenemang")
-home.add_child(instance=index)
-index.save_revision().publish()
-page = EventPage(title="Jobbhörnet", slug="jobbhornet", category=EventPage.Category.OTHER,
+index = EventIndexPage.objects.filter(slug="evenemang").first()
+if index is None:
+    index = EventIndexPage(title="Evenemang", slug="evenemang")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+EventPage.objects.filter(slug="jobbhornet-bench").delete()
+page = EventPage(title="Jobbhörnet", slug="jobbhornet-bench",
+                 category=EventPage.Category.CIVIC_ORIENTATION,
                  starts_at=timezone.now().replace(microsecond=0) + timedelta(hours=20),
                  duration_minutes=60, capacity=0)
 index.add_child(instance=page)
@@ -75,6 +79,7 @@ def baseline(n):
         OutboundEmail.objects.bulk_create(rows, batch_size=1000)
 
 print(f"{'reminders':>9} {'tick ms':>9} {'queries':>8} {'per 1000':>9} {'bulk_create ms':>15} {'queries':>8} {'ratio':>6}")
+assert not Person.objects.filter(first_name__startswith="Deltagare").exists(), "use a fresh database"
 for size in [1000, 10000]:
     grow(size)
     OutboundEmail.objects.all().delete()
