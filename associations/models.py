@@ -253,14 +253,14 @@ class Organisation(models.Model):
     def admin_emails(self) -> list[str]:
         return [email for email in self.admins().values_list("user__email", flat=True) if email]
 
-    def email_admins(self, template_prefix: str, context: dict) -> int:
+    def email_admins(self, kind: str, context: dict) -> int:
         """Queue one email per admin, each in the language that admin uses."""
-        from samverka.core.email import queue_email
+        from samverka.core.notify import notify
 
         sent = 0
         for email, language in self.admins().values_list("user__email", "language"):
             if email:
-                queue_email(email, template_prefix, context, language=language or None)
+                notify(email, kind, context, language=language or None)
                 sent += 1
         return sent
 
@@ -284,7 +284,7 @@ class Organisation(models.Model):
             self.decided_by = by
             self.save()
             self.email_admins(
-                f"associations/email/organisation_{status}",
+                f"associations.organisation_{status}",
                 {"organisation": self, "message": message},
             )
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.discovery import collect
-from samverka.core.email import queue_email
+from samverka.core.notify import notify
 from samverka.core.public_forms import PublicFormGuard, may_mail
 from samverka.people.models import ConsentVersion
 from samverka.people.views import current_consent_required
@@ -167,16 +167,16 @@ def become_volunteer(request):
                 consent, Volunteer.ConsentMethod.ONLINE, language=get_language() or ""
             )
             if may_mail(volunteer.email):
-                queue_email(
+                notify(
                     volunteer.email,
-                    "associations/email/volunteer_signup",
+                    "associations.volunteer_signup",
                     {"volunteer": volunteer},
                 )
             coordinators = coordinator_emails()
             if coordinators:
-                queue_email(
+                notify(
                     coordinators,
-                    "associations/email/volunteer_to_vet",
+                    "associations.volunteer_to_vet",
                     {"volunteer": volunteer},
                     language="sv",
                 )
@@ -216,16 +216,16 @@ def register(request):
                 language=get_language() or "sv",
             )
             if may_mail(request.user.email):
-                queue_email(
+                notify(
                     request.user.email,
-                    "associations/email/organisation_registered",
+                    "associations.organisation_registered",
                     {"organisation": organisation},
                 )
             coordinators = coordinator_emails()
             if coordinators:
-                queue_email(
+                notify(
                     coordinators,
-                    "associations/email/organisation_to_approve",
+                    "associations.organisation_to_approve",
                     {"organisation": organisation},
                     language="sv",
                 )
@@ -267,12 +267,10 @@ def request_access(request, number):
                     reverse("associations:manage", args=[organisation.slug])
                 ),
             }
-            if not organisation.email_admins("associations/email/access_request", context):
+            if not organisation.email_admins("associations.access_request", context):
                 coordinators = coordinator_emails()
                 if coordinators:
-                    queue_email(
-                        coordinators, "associations/email/access_request", context, language="sv"
-                    )
+                    notify(coordinators, "associations.access_request", context, language="sv")
         messages.success(
             request,
             _("Your request has been sent to the administrators of %(name)s.")
@@ -330,9 +328,9 @@ def edit(request, slug):
 
 def _send_invitation(request, invitation):
     url = request.build_absolute_uri(reverse("associations:invitation", args=[invitation.token()]))
-    queue_email(
+    notify(
         invitation.email,
-        f"associations/email/{invitation.kind}_invitation",
+        f"associations.{invitation.kind}_invitation",
         {
             "invitation": invitation,
             "organisation": invitation.organisation,
@@ -480,9 +478,9 @@ def decide_access_request(request, slug, pk):
                 user=access_request.user,
                 defaults={"role": Representative.Role.CONTACT},
             )
-        queue_email(
+        notify(
             access_request.user.email,
-            f"associations/email/access_{access_request.status}",
+            f"associations.access_{access_request.status}",
             {"organisation": organisation},
         )
     messages.success(

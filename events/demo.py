@@ -422,4 +422,33 @@ def seed_events(report):
     )
 
 
-SEEDERS = [seed_events]
+def seed_texts(report):
+    """Text messages in the outbox, in the participants' languages: the reminder of each
+    programme's next session (queued as `tick` would the day before; the outbox's keys
+    keep a second run from queueing them again)."""
+    from .reminders import send_session_reminders
+
+    # Visitors who registered for the language café with a phone number only: their
+    # confirmations go by text, each in the visitor's language.
+    cafe = EventPage.objects.filter(slug="sprakcafe-ekby").first()
+    date = cafe and cafe.occurrences.scheduled().filter(start__gt=timezone.now()).first()
+    if date is not None:
+        for name, phone, language in [
+            ("Selam Gebre", "+46701110042", "ti"),
+            ("Iryna Bondarenko", "+46701110043", "uk"),
+            ("Nour Yousef", "+46701110044", "ar"),
+            ("Mehdi Karimi", "+46701110045", "fa"),
+        ]:
+            if not date.registrations.filter(phone=phone).exists():
+                date.register(name=name, phone=phone, language=language)
+                report(f"{name} registered by phone ({language}): confirmation by text")
+
+    queued = 0
+    for programme in Programme.objects.select_related("event"):
+        session = programme.event.occurrences.scheduled().upcoming().order_by("start").first()
+        if session is not None:
+            queued += send_session_reminders(now=session.start - timedelta(hours=12))
+    report(f"{queued} session reminders queued as text messages")
+
+
+SEEDERS = [seed_events, seed_texts]

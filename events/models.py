@@ -1165,11 +1165,11 @@ class Enrolment(models.Model):
         self.save(update_fields=["flagged_at", "flagged_run_start"])
         coordinator = self.programme.coordinator
         if coordinator is not None and coordinator.email:
-            from samverka.core.email import queue_email
+            from samverka.core.notify import notify
 
-            queue_email(
+            notify(
                 coordinator.email,
-                "events/email/absence_flag",
+                "events.absence_flag",
                 {"enrolment": self, "programme": self.programme, "streak": self.absence_streak},
                 language="sv",
             )

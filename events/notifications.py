@@ -1,4 +1,5 @@
-"""Emails about registrations, in the registrant's language, with .ics files."""
+"""Messages about registrations, in the registrant's language: email with an .ics file,
+or a text message for those who gave only a phone (through `samverka.core.notify`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from samverka.core.email import queue_email
+from samverka.core.links import absolute as site_absolute
+from samverka.core.notify import Contact, notify
 
 from . import codes, ical
 
@@ -16,7 +18,7 @@ KINDS = {"confirmed", "waitlisted", "promoted", "cancelled", "changed", "reminde
 
 
 def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_absolute(path)
 
 
 def localized_reverse(language: str, name: str, **kwargs) -> str:
@@ -41,12 +43,25 @@ def occurrence_ics(occurrence, *, request=None) -> bytes:
     return ical.to_bytes(calendar)
 
 
+def registration_contact(registration) -> Contact:
+    """The email and phone given at registration, else the account's person's."""
+    person = getattr(registration.user, "person", None) if registration.user_id else None
+    language = registration.language or settings.LANGUAGE_CODE
+    return Contact(
+        email=registration.contact_email,
+        phone=registration.phone or (str(person.phone) if person and person.phone else ""),
+        language=language,
+        preference=getattr(person, "message_channel", "auto") if person else "auto",
+        opted_out=bool(person and person.sms_opt_out_at),
+    )
+
+
 def send_registration_email(registration, kind: str) -> None:
     assert kind in KINDS, kind
-    to = registration.contact_email
-    if not to:
-        return  # phone-only registrations: staff call them (the list shows the phone)
-    language = registration.language or settings.LANGUAGE_CODE
+    from .links import cancel_url
+
+    contact = registration_contact(registration)
+    language = contact.language
     occurrence = registration.occurrence
     context = {
         "registration": registration,
@@ -62,8 +77,9 @@ def send_registration_email(registration, kind: str) -> None:
             )
         ),
         "position": registration.waitlist_position(),
+        "sms_cancel_url": cancel_url(registration, language),
     }
     attachments = []
     if kind in WITH_CALENDAR and not occurrence.is_cancelled:
         attachments.append(("event.ics", occurrence_ics(occurrence), "text/calendar"))
-    queue_email(to, f"events/email/{kind}", context, language=language, attachments=attachments)
+    notify(contact, f"events.{kind}", context, attachments=attachments)

@@ -89,6 +89,13 @@ def events_reminders() -> int:
 
 
 @task()
+def events_session_reminders() -> int:
+    from .reminders import send_session_reminders
+
+    return send_session_reminders()
+
+
+@task()
 def events_extend_series() -> int:
     return extend_series()
 
@@ -110,6 +117,7 @@ def events_anonymise() -> int:
 
 PERIODIC_TASKS = [
     events_reminders,
+    events_session_reminders,
     events_extend_series,
     events_absence_rule,
     events_feedback_requests,

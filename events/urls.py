@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import links, views
 
 app_name = "events"
 urlpatterns = [
@@ -22,4 +22,7 @@ urlpatterns = [
     path("check-in/", views.self_checkin, name="self_checkin"),
     path("feedback/<str:token>/", views.feedback, name="feedback"),
     path("certificate/<int:pk>/", views.certificate, name="certificate"),
+    # Short links in text messages (events/links.py).
+    path("c/<str:token>/", links.sms_cancel, name="sms_cancel"),
+    path("n/<str:token>/", links.next_session, name="next_session"),
 ]

@@ -872,6 +872,7 @@ class Match(models.Model):
             person.status = Newcomer.Status.MATCHED
             person.save(update_fields=["status", "updated_at"])
         match.notify_volunteer()
+        match.notify_newcomer()
         return match
 
     # ---- answers ----
@@ -891,7 +892,8 @@ class Match(models.Model):
     def notify_volunteer(self):
         from django.urls import reverse
 
-        from samverka.core.email import queue_email
+        from samverka.core.links import absolute
+        from samverka.core.notify import notify
 
         if not self.volunteer.email:
             return
@@ -900,12 +902,30 @@ class Match(models.Model):
         language = settings.LANGUAGE_CODE
         with translation.override(language):
             path = reverse("mentors:answer_link", kwargs={"token": self.answer_token()})
-        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-        queue_email(
+        notify(
             self.volunteer.email,
-            "mentors/email/proposal",
-            {"match": self, "volunteer": self.volunteer, "url": f"{base.rstrip('/')}{path}"},
+            "mentors.proposal",
+            {"match": self, "volunteer": self.volunteer, "url": absolute(path)},
             language=language,
+        )
+
+    def notify_newcomer(self):
+        """The proposal to the newcomer, by text when they have no email, in their
+        language, with a short link to answer yes or no without an account."""
+        from samverka.core.notify import notify
+
+        from .links import answer_url
+
+        person = self.newcomer.person
+        notify(
+            person,
+            "mentors.newcomer_proposal",
+            {
+                "match": self,
+                "volunteer": self.volunteer,
+                "newcomer": person,
+                "answer_url": answer_url(self, person.preferred_language),
+            },
         )
 
     def answer_as_volunteer(self, accept: bool, reason: str = "", recorded_by=None):

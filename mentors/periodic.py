@@ -7,14 +7,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from samverka.core.email import queue_email
+from samverka.core.links import absolute
+from samverka.core.notify import notify
 from samverka.core.permissions import COORDINATOR
 
 from .models import FollowUp, Match
 
 
 def _url(path: str) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    return absolute(path)
 
 
 @task()
@@ -39,9 +40,9 @@ def send_follow_up_reminders() -> int:
             if match.volunteer.email:
                 with translation.override(settings.LANGUAGE_CODE):
                     url = _url(reverse("mentors:match", kwargs={"pk": match.pk}))
-                queue_email(
+                notify(
                     match.volunteer.email,
-                    "mentors/email/follow_up",
+                    "mentors.follow_up",
                     {"match": match, "follow_up": follow_up, "url": url},
                     language=settings.LANGUAGE_CODE,
                 )
@@ -67,9 +68,9 @@ def flag_matches_without_contact() -> int:
         .values_list("email", flat=True)
     )
     if coordinators:
-        queue_email(
+        notify(
             coordinators,
-            "mentors/email/no_contact",
+            "mentors.no_contact",
             {"matches": newly},
             language=settings.LANGUAGE_CODE,
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import links, views
 
 app_name = "mentors"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("matches/<int:pk>/answer/", views.answer, name="answer"),
     path("matches/<int:pk>/meetings/new/", views.log_meeting, name="log_meeting"),
     path("answer/<str:token>/", views.answer_link, name="answer_link"),
+    path("k/<str:token>/", links.newcomer_answer, name="newcomer_answer"),
 ]

@@ -40,6 +40,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
     path("anymail/", include("anymail.urls")),
+    path("sms/", include("samverka.core.sms.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from samverka.core.email import queue_email
+from samverka.core.links import absolute
+from samverka.core.notify import notify
 from samverka.core.permissions import COORDINATOR
 
 from . import schedule
@@ -39,8 +39,7 @@ def _coordinator_emails(internship: Internship) -> list[str]:
 
 
 def _absolute(path: str) -> str:
-    base = getattr(settings, "SITE_URL", "") or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-    return f"{base.rstrip('/')}{path}"
+    return absolute(path)
 
 
 def _party_emails(internship: Internship) -> list[str]:
@@ -69,7 +68,7 @@ def send_follow_up_reminders(today=None) -> int:
         .select_related(
             "internship__place__employer",
             "internship__mentor",
-            "internship__newcomer",
+            "internship__newcomer__person",
             "internship__coordinator",
         )
         .order_by("due_on")
@@ -82,9 +81,9 @@ def send_follow_up_reminders(today=None) -> int:
             if FollowUp.objects.filter(pk=follow_up.pk, reminded_at__isnull=True).update(
                 reminded_at=now
             ):
-                queue_email(
+                notify(
                     _party_emails(follow_up.internship),
-                    "internships/email/follow_up_reminder",
+                    "internships.follow_up_reminder",
                     {
                         "follow_up": follow_up,
                         "internship": follow_up.internship,
@@ -93,6 +92,14 @@ def send_follow_up_reminders(today=None) -> int:
                         ),
                     },
                 )
+                # The intern too, by text when they have no email, in their language.
+                intern = getattr(follow_up.internship.newcomer, "person", None)
+                if intern is not None:
+                    notify(
+                        intern,
+                        "internships.intern_follow_up",
+                        {"follow_up": follow_up, "internship": follow_up.internship},
+                    )
                 sent += 1
     return sent
 
@@ -116,9 +123,9 @@ def send_overdue_notices(today=None) -> int:
             ):
                 recipients = _coordinator_emails(follow_up.internship)
                 if recipients:
-                    queue_email(
+                    notify(
                         recipients,
-                        "internships/email/follow_up_overdue",
+                        "internships.follow_up_overdue",
                         {"follow_up": follow_up, "internship": follow_up.internship},
                     )
                     sent += 1
@@ -156,9 +163,9 @@ def send_outcome_reminders(today=None) -> int:
                 internship.outcome_reminders = fresh.outcome_reminders
                 recipients = _coordinator_emails(internship)
                 if recipients:
-                    queue_email(
+                    notify(
                         recipients,
-                        "internships/email/outcome_reminder",
+                        "internships.outcome_reminder",
                         {
                             "internship": internship,
                             "checkpoint": checkpoint,

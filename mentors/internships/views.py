@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from associations.models import Organisation
-from samverka.core.email import queue_email
+from samverka.core.notify import notify
 from samverka.core.permissions import COORDINATOR
 
 from .access import get_internship_for, get_place_for
@@ -138,7 +138,7 @@ def new_place(request, slug):
                 .values_list("email", flat=True)
             )
             if coordinators:
-                queue_email(coordinators, "internships/email/place_to_approve", {"place": place})
+                notify(coordinators, "internships.place_to_approve", {"place": place})
         messages.success(
             request, _("Thank you. A coordinator will look at the place before it is offered.")
         )

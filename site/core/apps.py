@@ -12,9 +12,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
-        from . import layout
+        from . import layout, links
         from .email import mark_undeliverable
 
         layout.connect()
+        links.connect_signals()
 
         tracking.connect(mark_undeliverable, dispatch_uid="samverka_core_mark_undeliverable")

@@ -1,12 +1,28 @@
-"""Queue an email in the recipient's language; a background task sends it."""
+"""The email transport under `samverka.core.notify`: render in the recipient's language and
+store in the outbox; a background task sends it. Apps call `notify`, not these."""
 
 import base64
 
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from .models import OutboundEmail
+
+
+def render_email(template_prefix: str, context: dict, language: str) -> tuple[str, str, str]:
+    """Subject, text body and (optional) HTML body rendered in `language`."""
+    context = dict(context or {})
+    with translation.override(language or translation.get_language()):
+        context.setdefault("language", translation.get_language())
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        body = render_to_string(f"{template_prefix}_body.txt", context)
+        try:
+            html = render_to_string(f"{template_prefix}_body.html", context)
+        except TemplateDoesNotExist:  # the HTML part is optional
+            html = ""
+    return subject, body, html
 
 
 def queue_email(
@@ -16,23 +32,23 @@ def queue_email(
     *,
     language: str | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    kind: str = "",
+    dedup_key: str = "",
 ) -> OutboundEmail:
     """Render `<template_prefix>_subject.txt`, `_body.txt` and optionally
     `_body.html` in `language`, store the message and enqueue its delivery once
     the surrounding transaction commits (nothing is sent for a rolled-back
     change)."""
     recipients = [to] if isinstance(to, str) else list(to)
-    context = dict(context or {})
-    with translation.override(language or translation.get_language()):
-        context.setdefault("language", translation.get_language())
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-        body = render_to_string(f"{template_prefix}_body.txt", context)
-        try:
-            html = render_to_string(f"{template_prefix}_body.html", context)
-        except Exception:  # noqa: BLE001 - the HTML part is optional
-            html = ""
+    subject, body, html = render_email(template_prefix, context, language)
     return queue_rendered_email(
-        recipients, subject, body, html, attachments=attachments, kind=template_prefix
+        recipients,
+        subject,
+        body,
+        html,
+        attachments=attachments,
+        kind=kind or template_prefix,
+        dedup_key=dedup_key,
     )
 
 
@@ -44,6 +60,7 @@ def queue_rendered_email(
     *,
     attachments: list[tuple[str, bytes, str]] | None = None,
     kind: str = "account",
+    dedup_key: str = "",
 ) -> OutboundEmail:
     """Store an already rendered message and enqueue its delivery after commit.
 
@@ -66,6 +83,7 @@ def queue_rendered_email(
             }
             for filename, content, mimetype in (attachments or [])
         ],
+        dedup_key=dedup_key,
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
     return email

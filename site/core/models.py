@@ -103,20 +103,23 @@ class OutboundEmail(models.Model):
         FAILED = "failed", _("Failed")
         BOUNCED = "bounced", _("Bounced")
         INTERRUPTED = "interrupted", _("Interrupted, may have been sent")
+        # An SMS provider's delivery report said the phone received it.
+        DELIVERED = "delivered", _("Delivered")
 
     class Channel(models.TextChoices):
-        # SMS comes later as a second choice here; the outbox listing, resend and
-        # purge work on the channel-independent fields.
+        # Both channels share the queue, the claim, the retry schedule, recovery,
+        # the purge and the listing; only the transport differs (see tasks.py).
         EMAIL = "email", _("Email")
+        SMS = "sms", _("Text message (SMS)")
 
     SENDABLE = (Status.QUEUED, Status.RETRYING)
     RESENDABLE = (Status.FAILED, Status.BOUNCED, Status.INTERRUPTED)
-    FINISHED = (Status.SENT, Status.FAILED, Status.BOUNCED, Status.INTERRUPTED)
+    FINISHED = (Status.SENT, Status.DELIVERED, Status.FAILED, Status.BOUNCED, Status.INTERRUPTED)
 
     channel = models.CharField(_("channel"), max_length=10, choices=Channel, default=Channel.EMAIL)
     kind = models.CharField(_("kind"), max_length=100, blank=True, db_index=True)
     to = models.JSONField(_("recipients"), default=list)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(_("subject"), max_length=255, blank=True)
     body = models.TextField(_("text"))
     html = models.TextField(_("HTML"), blank=True)
     # [{"filename": ..., "content": <base64>, "mimetype": ...}]
@@ -129,6 +132,11 @@ class OutboundEmail(models.Model):
     provider_message_id = models.CharField(max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(_("queued at"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # SMS: how many segments the provider bills (GSM-7 or UCS-2, see core.sms.segments).
+    segments = models.PositiveSmallIntegerField(_("SMS segments"), default=0)
+    # Set for messages that must go at most once per occasion (a reminder for one
+    # session): a second queueing of the same key is ignored by the database.
+    dedup_key = models.CharField(max_length=150, blank=True, editable=False)
 
     objects = OutboundEmailQuerySet.as_manager()
 
@@ -137,9 +145,17 @@ class OutboundEmail(models.Model):
         verbose_name_plural = _("outbox")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="email_retry_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dedup_key"], condition=~Q(dedup_key=""), name="outbox_once_per_key"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.subject} → {self.recipients}"
+        return f"{self.subject or self.get_kind_display()} → {self.recipients}"
+
+    def get_kind_display(self) -> str:
+        return self.kind
 
     @property
     def recipients(self) -> str:
@@ -167,3 +183,7 @@ class OutboundEmail(models.Model):
         if updated:
             self.refresh_from_db()
         return bool(updated)
+
+
+# The outbox holds every channel; the historical name stays for the migrations and imports.
+OutboundMessage = OutboundEmail

@@ -49,11 +49,14 @@ def find(lookup):
     return [_account_record(user) for user in users.prefetch_related("emailaddress_set")]
 
 
-def _outbox_to(emails):
+def _outbox_to(emails, phones=()):
     q = Q(pk__in=[])
     for email in emails:
         # `to` is a JSON list; its text holds each address in quotes.
         q |= Q(to__icontains=f'"{email}"')
+    for phone in phones:
+        # Text messages hold the number in E.164.
+        q |= Q(channel=OutboundEmail.Channel.SMS, to__icontains=f'"{phone}"')
     return OutboundEmail.objects.filter(q)
 
 
@@ -97,16 +100,16 @@ def export(subject):
                 },
             )
         )
-    messages = _outbox_to(subject.emails).only(
-        "to", "subject", "body", "status", "created_at", "sent_at"
+    messages = _outbox_to(subject.emails, subject.e164).only(
+        "channel", "to", "subject", "body", "status", "created_at", "sent_at"
     )
     sections.append(
         section(
             "messages",
             _("Messages sent to you"),
             OutboundEmail,
-            messages if subject.emails else [],
-            ["created_at", "to", "subject", "body", "status", "sent_at"],
+            messages if subject.emails or subject.e164 else [],
+            ["created_at", "channel", "to", "subject", "body", "status", "sent_at"],
         )
     )
     return sections
@@ -116,7 +119,7 @@ def erase(subject, erasure):
     from django.contrib.auth.models import Group
 
     # Messages to the person: their content is theirs, and queued ones must not go out.
-    deleted, _by_model = _outbox_to(erasure.emails).delete()
+    deleted, _by_model = _outbox_to(erasure.emails, erasure.phones).delete()
     erasure.done(_("messages to the person deleted"), deleted)
     # Messages to others that name the person (a kompis's proposal, a coordinator's
     # reminder): those to the people they worked with may name them by first name alone.
@@ -153,6 +156,7 @@ def _outbox_due(cutoff: datetime.datetime):
         created_at__lt=cutoff,
         status__in=[
             OutboundEmail.Status.SENT,
+            OutboundEmail.Status.DELIVERED,
             OutboundEmail.Status.FAILED,
             OutboundEmail.Status.BOUNCED,
         ],

@@ -82,9 +82,11 @@ def _to_inspect(request, pk, *args, **kwargs):
 
 
 class OutboxViewSet(ModelViewSet):
-    """Coordinators see what left, what failed and what bounced. The columns
-    are channel-independent (recipient, kind, status), so SMS rows will share
-    the listing. Messages are not edited: a failed one is sent again as it was."""
+    """Coordinators see what left, what failed and what bounced, by email and by
+    text message (SMS) in one listing: the columns are channel-independent
+    (recipient, kind, channel, status), and a text's delivery report shows as
+    "Delivered" or, after its retries, "Failed". Messages are not edited: a failed
+    one is sent again as it was (a text to someone who since said STOP is not)."""
 
     model = OutboundEmail
     name = "outbox"
@@ -133,6 +135,7 @@ class OutboxViewSet(ModelViewSet):
         "created_at",
         "claimed_at",
         "sent_at",
+        "segments",
         "body",
     ]
     add_view_enabled = False

@@ -22,6 +22,7 @@ from . import vocabulary
 from .consent import ConsentRecord, ConsentVersion
 from .fields import LanguageLevelsField
 from .retention import RetentionPeriod  # retention periods live in retention.py
+from .verification import PhoneVerification  # one-time codes by SMS
 
 
 class ContactFields(models.Model):
@@ -144,6 +145,13 @@ class Household(models.TextChoices):
     WITH_CHILDREN = "with_children", _("With children")
 
 
+class MessageChannel(models.TextChoices):
+    AUTO = "auto", _("Email if they have one, otherwise text message")
+    SMS = "sms", _("Text message (SMS)")
+    EMAIL = "email", _("Email")
+    BOTH = "both", _("Both")
+
+
 class PersonQuerySet(ConsentQuerySet):
     def matching_phone(self, phone):
         return self.filter(phone=phone) if phone else self.none()
@@ -165,6 +173,7 @@ class Person(ContactFields, LocationFields, ConsentFields):
 
     Gender = Gender
     Household = Household
+    MessageChannel = MessageChannel
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -200,6 +209,17 @@ class Person(ContactFields, LocationFields, ConsentFields):
     # Set when the person was erased (Art. 17) or their retention period ran out: the row
     # stays for the statistics its profiles are counted by, without anything that names them.
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+    # How to reach them (samverka.core.notify): "auto" is email when they have one, else SMS.
+    message_channel = models.CharField(
+        _("messages by"), max_length=10, choices=MessageChannel, default=MessageChannel.AUTO
+    )
+    # Set when they answered STOP to a text message: never texted until they send START.
+    sms_opt_out_at = models.DateTimeField(
+        _("said no to text messages on"), null=True, blank=True, editable=False
+    )
+    phone_verified_at = models.DateTimeField(
+        _("phone number confirmed on"), null=True, blank=True, editable=False
+    )
 
     SPECIAL_CATEGORY_FIELDS = ("faith_community", "income_support")
 
@@ -237,6 +257,7 @@ __all__ = [
     "ConsentVersion",
     "ContactFields",
     "Gender",
+    "PhoneVerification",
     "Household",
     "LocationFields",
     "Person",

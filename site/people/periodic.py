@@ -11,4 +11,11 @@ def apply_retention() -> dict:
     return apply_due()
 
 
-PERIODIC_TASKS = [apply_retention]
+@task()
+def purge_phone_checks() -> int:
+    from .verification import purge_old_checks
+
+    return purge_old_checks()
+
+
+PERIODIC_TASKS = [apply_retention, purge_phone_checks]

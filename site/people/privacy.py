@@ -558,6 +558,9 @@ PERSON_FIELDS = [
     "phone",
     "email",
     "preferred_language",
+    "message_channel",
+    "phone_verified_at",
+    "sms_opt_out_at",
     "languages",
     "gender",
     "birth_year",
@@ -662,6 +665,8 @@ def anonymise_people(queryset: QuerySet, now=None) -> int:
                 updated_at=now,
             )
         )
+        # Phone-number checks hold the number: gone with the person's details.
+        person.phone_verifications.all().delete()
     return count
 
 

@@ -266,6 +266,22 @@ SAMVERKA_OUTBOX_RETENTION_DAYS = env_int("SAMVERKA_OUTBOX_RETENTION_DAYS", 90)
 # mid-send) for a coordinator to decide; it is never re-sent blindly.
 SAMVERKA_OUTBOX_CLAIM_TIMEOUT_SECONDS = env_int("SAMVERKA_OUTBOX_CLAIM_TIMEOUT_SECONDS", 900)
 
+# --- Text messages (samverka.core.sms; reached only through samverka.core.notify) ---------
+# The public address of the site for links in emails and SMS sent by workers. Empty: the
+# default Wagtail Site's hostname (Settings -> Sites) is used. No development default.
+SAMVERKA_BASE_URL = env_str("SAMVERKA_BASE_URL", "")
+# console (prints), locmem (tests) or samverka.core.sms.backends.elks.Backend (46elks).
+SAMVERKA_SMS_BACKEND = env_str("SAMVERKA_SMS_BACKEND", "samverka.core.sms.backends.console.Backend")
+SAMVERKA_SMS_SENDER = env_str("SAMVERKA_SMS_SENDER", "Samverka")  # at most 11 characters
+# Longer texts are shortened (links and codes kept whole) or, when that is impossible, not sent.
+SAMVERKA_SMS_MAX_SEGMENTS = env_int("SAMVERKA_SMS_MAX_SEGMENTS", 3)
+SAMVERKA_SMS_TIMEOUT_SECONDS = env_int("SAMVERKA_SMS_TIMEOUT_SECONDS", 10)
+# In the path of the delivery-report and inbound (STOP) webhooks; empty turns them off.
+SAMVERKA_SMS_WEBHOOK_SECRET = env_str("SAMVERKA_SMS_WEBHOOK_SECRET", "")
+SAMVERKA_46ELKS_USERNAME = env_str("SAMVERKA_46ELKS_USERNAME", "")
+SAMVERKA_46ELKS_PASSWORD = env_str("SAMVERKA_46ELKS_PASSWORD", "")
+SAMVERKA_46ELKS_API_URL = env_str("SAMVERKA_46ELKS_API_URL", "https://api.46elks.com/a1")
+
 # --- Background work (django-tasks) ---------------------------------------------------
 TASKS = {
     "default": {

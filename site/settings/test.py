@@ -14,6 +14,9 @@ SAMVERKA_ADMIN_REQUIRES_MFA = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SAMVERKA_BASE_URL = "http://testserver"
+SAMVERKA_SMS_BACKEND = "samverka.core.sms.backends.locmem.Backend"
+SAMVERKA_SMS_WEBHOOK_SECRET = "test-webhook-secret"
 
 # Serve static files from the apps and STATICFILES_DIRS without collectstatic.
 WHITENOISE_USE_FINDERS = True

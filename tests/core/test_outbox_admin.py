@@ -248,7 +248,7 @@ def test_purge_deletes_finished_messages_after_the_retention_period(
     assert old_failed.pk not in remaining and old_bounced.pk not in remaining
     # Nothing of the confirmation with the name and address is left.
     assert not OutboundEmail.objects.filter(kind=registration_confirmation.kind).exists()
-    assert registration_confirmation.kind.startswith("events/email/")
+    assert registration_confirmation.kind == "events.confirmed"
 
 
 def test_the_purge_and_the_recovery_run_with_tick():

@@ -34,7 +34,7 @@ def test_follow_up_reminders_go_out_three_days_before_once_each(internship, ment
         before = OutboundEmail.objects.count()
         periodic.send_follow_up_reminders(day)
         if OutboundEmail.objects.count() > before:
-            sent_on[day] = OutboundEmail.objects.order_by("-pk").first()
+            sent_on[day] = OutboundEmail.objects.filter(channel="email").order_by("-pk").first()
     assert sorted(sent_on) == [date(2026, 2, 6), date(2026, 3, 15), date(2026, 4, 28)]
     email = sent_on[date(2026, 3, 15)]
     assert set(email.to) == {"samordnare@demo.samverka.se", "sven@bygg.example", "maja@example.com"}

@@ -17,7 +17,10 @@ class Command(BaseCommand):
         emails_before = OutboundEmail.objects.count()
         # The demo's story triggers emails (absence flags, confirmations); they are
         # kept in the outbox for coordinators to see, but nobody is really emailed.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            SAMVERKA_SMS_BACKEND="samverka.core.sms.backends.locmem.Backend",
+        ):
             for index, seeder in enumerate(seeders, start=1):
                 label = f"{seeder.__module__.split('.')[-2]}.{seeder.__name__}"
                 self.stdout.write(f"[{index}/{len(seeders)}] {label} …")
@@ -28,7 +31,7 @@ class Command(BaseCommand):
                 seeder(report)
         emails = OutboundEmail.objects.count() - emails_before
         if emails:
-            self.stdout.write(f"{emails} demo emails recorded in the outbox, none sent.")
+            self.stdout.write(f"{emails} demo messages recorded in the outbox, none sent.")
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         if not quiet_logins:
             self.stdout.write("\nDemo logins (local demo only):")
