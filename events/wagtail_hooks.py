@@ -17,7 +17,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
 from samverka.core.listings import ExportingIndexView
+from samverka.people.municipalities import ScopedViewSetMixin
 
+from .access import ENROLMENT_SCOPE, PARTICIPANT_SCOPE, PROGRAMME_SCOPE
 from .codes import feedback_token
 from .models import (
     Absence,
@@ -164,7 +166,8 @@ class ProgrammeIndexView(ExportingIndexView):
         return buttons
 
 
-class ProgrammeViewSet(ModelViewSet):
+class ProgrammeViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = PROGRAMME_SCOPE
     model = Programme
     icon = "group"
     menu_label = gettext_lazy("Programmes")
@@ -188,7 +191,8 @@ class ProgrammeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ParticipantViewSet(ModelViewSet):
+class ParticipantViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = PARTICIPANT_SCOPE
     model = Participant
     icon = "user"
     menu_label = gettext_lazy("Participants")
@@ -210,7 +214,8 @@ class EnrolmentIndexView(ExportingIndexView):
         return super().get_base_queryset().select_related("programme", "participant__person")
 
 
-class EnrolmentViewSet(ModelViewSet):
+class EnrolmentViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = ENROLMENT_SCOPE
     model = Enrolment
     icon = "list-ul"
     menu_label = gettext_lazy("Enrolments")
@@ -240,7 +245,8 @@ class AbsenceIndexView(ExportingIndexView):
         )
 
 
-class AbsenceViewSet(ModelViewSet):
+class AbsenceViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
     """Absences are derived after each session; coordinators record the reason."""
 
     model = Absence
@@ -269,7 +275,9 @@ class FeedbackIndexView(ExportingIndexView):
         return super().get_base_queryset().select_related("event", "programme")
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = tuple(f"programme__{path}" for path in PROGRAMME_SCOPE)
+    municipality_unassigned = "programme"  # feedback on public events belongs to no one
     model = FeedbackResponse
     icon = "pick"
     index_view_class = FeedbackIndexView

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from associations.districts import DISTRICT_CHOICES
+from associations.districts import all_district_choices
 from associations.forms import FORM_LANGUAGES, LEVEL_CHOICES
 from samverka.core.public_forms import PublicFormMixin
 from samverka.people import vocabulary
@@ -20,7 +20,7 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     One form, two rows: who they are (the `people.Person`) and their kompis profile
     (`Newcomer`), saved together with their consent to the current kompis text."""
 
-    district = forms.ChoiceField(label=_("Where do you live?"), choices=DISTRICT_CHOICES)
+    district = forms.ChoiceField(label=_("Where do you live?"), choices=all_district_choices)
     sfi_course = forms.ChoiceField(
         label=_("Your SFI course"), choices=Newcomer.SfiCourse.choices, required=False
     )

@@ -38,6 +38,7 @@ from . import views
 from .access import get_person_for, may_see_special_category
 from .consent import ConsentRecord, ConsentVersion
 from .models import Person
+from .municipalities import ScopedViewSetMixin
 
 
 class PersonForm(WagtailAdminModelForm):
@@ -48,8 +49,9 @@ class PersonForm(WagtailAdminModelForm):
                 self.fields.pop(name, None)
 
 
-class PersonViewSet(ModelViewSet):
+class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     model = Person
+    municipality_paths = ("home_municipality",)
     name = "persons"
     icon = "user"
     menu_label = gettext_lazy("People")
@@ -327,3 +329,4 @@ def register_admin_urls():
         path("retention/", views.admin_retention, name="retention"),
     ]
     return [path("personal-data/", include((urls, "people_admin")))]
+import samverka.people.municipality_admin  # noqa: F401  (the Municipalities menu)
