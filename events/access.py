@@ -35,7 +35,8 @@ def enrolments_for(user, programme=None):
 
 
 def get_programme_for(user, pk) -> Programme:
-    programme = programmes_for(user).filter(pk=pk).first()
+    """A programme the coordinator's municipalities organise or send participants to."""
+    programme = programmes_for(user).select_related("event").filter(pk=pk).first()
     if programme is None:
         from django.http import Http404
 

@@ -19,7 +19,14 @@ from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 from samverka.core.listings import ExportingIndexView
 from samverka.people.municipalities import ScopedViewSetMixin
 
-from .access import ENROLMENT_SCOPE, PARTICIPANT_SCOPE, PROGRAMME_SCOPE
+from . import municipality_report  # noqa: F401  (figures per home municipality)
+from .access import (
+    ENROLMENT_SCOPE,
+    PARTICIPANT_SCOPE,
+    PROGRAMME_SCOPE,
+    enrolments_for,
+    get_programme_for,
+)
 from .codes import feedback_token
 from .models import (
     Absence,
@@ -350,7 +357,7 @@ def occurrence_registrations(request, pk):
 def programme_report(request, pk):
     if not request.user.has_perm("events.view_enrolment"):
         raise PermissionDenied
-    programme = get_object_or_404(Programme.objects.select_related("event"), pk=pk)
+    programme = get_programme_for(request.user, pk)  # 404 for another municipality's
     if request.method == "POST":
         if not request.user.has_perm("events.change_enrolment"):
             raise PermissionDenied
@@ -360,14 +367,16 @@ def programme_report(request, pk):
                 request, _("Absences updated; %(n)s newly flagged.") % {"n": len(flagged)}
             )
         elif request.POST.get("action") == "clear":
-            programme.enrolments.filter(pk=request.POST.get("enrolment")).update(flagged_at=None)
+            enrolments_for(request.user, programme).filter(pk=request.POST.get("enrolment")).update(
+                flagged_at=None
+            )
             messages.success(request, _("Flag cleared."))
         return redirect("events_admin:programme", pk=programme.pk)
     hours = programme.hours_by_participant()
     enrolments = list(
-        programme.enrolments.select_related("participant__person").order_by(
-            "-flagged_at", "participant__person__first_name"
-        )
+        enrolments_for(request.user, programme)
+        .select_related("participant__person")
+        .order_by("-flagged_at", "participant__person__first_name")
     )
     for enrolment in enrolments:
         enrolment.hours = hours.get(enrolment.participant_id, 0)

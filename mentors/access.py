@@ -16,7 +16,7 @@ from django.http import Http404
 from samverka.core.permissions import is_coordinator
 from samverka.people.municipalities import scope
 
-from .models import Match, Newcomer
+from .models import ExcludedPair, Match, Newcomer
 
 NEWCOMER_SCOPE = ("person__home_municipality",)
 MATCH_SCOPE = ("newcomer__person__home_municipality",)
@@ -55,3 +55,11 @@ def get_match_for(user, pk: int, write: bool = False) -> Match:
     if write and match.status in (Match.Status.ENDED, Match.Status.DECLINED):
         raise PermissionDenied
     return match
+
+
+def excluded_pairs_for(user):
+    """The excluded pairs a coordinator may see: their municipalities' newcomers'."""
+    queryset = ExcludedPair.objects.select_related("newcomer__person", "volunteer")
+    if not is_coordinator(user):
+        return queryset.none()
+    return scope(queryset, user, MATCH_SCOPE)

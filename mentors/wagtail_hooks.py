@@ -63,6 +63,7 @@ class MatchingPolicyViewSet(ModelViewSet):
         "max_distance_km",
         "respect_gender_preference",
         "require_common_slot",
+        "across_municipalities",
         "weight_language",
         "weight_distance",
         "weight_interests",

@@ -24,8 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.districts import centroid
-from samverka.people.municipalities import default_municipality_pk
 from associations.models import AVAILABILITY_SLOTS, Organisation, Volunteer
+from samverka.people.municipalities import default_municipality_pk
 
 from . import schedule
 

@@ -43,7 +43,9 @@ def validate_postcodes(value: str):
     bad = [code for code in _postcodes(value) if not (code.isdigit() and len(code) == 5)]
     if bad:
         raise ValidationError(
-            _("Postcodes are five digits, separated by commas (for example 123 45, 123 46): %(bad)s"),
+            _(
+                "Postcodes are five digits, separated by commas (for example 123 45, 123 46): %(bad)s"
+            ),
             params={"bad": ", ".join(bad)},
         )
 
@@ -262,7 +264,9 @@ def default_municipality() -> Municipality | None:
 
 
 def sees_every_municipality(user) -> bool:
-    return bool(user.is_authenticated and (user.is_superuser or in_group(user, REGIONAL_COORDINATOR)))
+    return bool(
+        user.is_authenticated and (user.is_superuser or in_group(user, REGIONAL_COORDINATOR))
+    )
 
 
 def municipalities_for(user):
@@ -458,3 +462,83 @@ def municipality_for_request(request) -> Municipality | None:
             if row["site_id"] == site.pk:
                 return _instance(row)
     return default_municipality()
+
+
+# --------------------------------------------------------------------------------------
+# Figures per municipality
+# --------------------------------------------------------------------------------------
+
+
+class Breakdown(list):
+    """Rows of `breakdown()`, with ``.total`` (the same figures over every row) and
+    ``.suppressed`` (how many groups were too small to show)."""
+
+    total: dict
+    suppressed: int = 0
+
+
+def breakdown(
+    queryset,
+    path: str,
+    *,
+    municipality=None,
+    small_group: int = 0,
+    count_field: str = "",
+    **aggregates,
+) -> Breakdown:
+    """`queryset` grouped by the municipality reached through ``path`` (usually the person's
+    ``home_municipality``), one row per municipality::
+
+        breakdown(
+            Attendance.objects.filter(occurrence__event=course.event),
+            "participant__person__home_municipality",
+            people=Count("participant", distinct=True),
+            hours=Sum(duration),
+        )
+        → [{"municipality": <Municipality>, "people": 12, "hours": ...}, ...], .total
+
+    - ``municipality`` (a row or id) keeps only that municipality's rows (the filter).
+    - ``small_group`` hides the figures of a group whose ``count_field`` (the first aggregate
+      by default) is above 0 and below it: the row stays, its figures are ``None`` and
+      ``hidden`` is true, so a group of two cannot be told apart in published statistics.
+    - Two queries whatever the size: the groups and the total (the caller scopes the
+      queryset to what the user may see first, e.g. with `scope`).
+    """
+    if municipality is not None:
+        queryset = queryset.filter(**{path: getattr(municipality, "pk", municipality)})
+    names = {row["pk"]: row["name"] for row in _data()["municipalities"]}
+    rows = Breakdown()
+    count_field = count_field or next(iter(aggregates), "")
+    grouped = queryset.order_by().values(path).annotate(**aggregates)
+    for group in grouped:
+        municipality_id = group.pop(path)
+        row = {"municipality_id": municipality_id, "name": names.get(municipality_id, "")}
+        row.update(group)
+        row["hidden"] = bool(
+            small_group and count_field and 0 < (row.get(count_field) or 0) < small_group
+        )
+        if row["hidden"]:
+            rows.suppressed += 1
+            for name in aggregates:
+                row[name] = None
+        rows.append(row)
+    rows.sort(key=lambda r: r["name"])
+    rows.total = queryset.order_by().aggregate(**aggregates) if aggregates else {}
+    return rows
+
+
+def pairs_across(first: dict, second: dict) -> set[tuple]:
+    """(a, b) for every a of `first` and b of `second` whose municipalities differ; both map
+    an id to a municipality id. Built group by group: only the pairs that cross."""
+    groups_a: dict = {}
+    groups_b: dict = {}
+    for key, municipality_id in first.items():
+        groups_a.setdefault(municipality_id, []).append(key)
+    for key, municipality_id in second.items():
+        groups_b.setdefault(municipality_id, []).append(key)
+    pairs = set()
+    for municipality_a, keys_a in groups_a.items():
+        for municipality_b, keys_b in groups_b.items():
+            if municipality_a != municipality_b:
+                pairs.update((a, b) for a in keys_a for b in keys_b)
+    return pairs

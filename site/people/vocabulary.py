@@ -180,6 +180,7 @@ INITIAL_DISTRICTS: dict[str, tuple[float, float]] = {
     "Söderdal": (59.4155, 17.8570),
 }
 
+
 def _all_districts() -> dict:
     from .municipalities import _data
 
@@ -236,7 +237,9 @@ def all_district_choices(blank: bool = True):
     return [("", _("Choose a district")), *choices] if blank else choices
 
 
-def centroid(district: str, municipality_id: int | None = None) -> tuple[float | None, float | None]:
+def centroid(
+    district: str, municipality_id: int | None = None
+) -> tuple[float | None, float | None]:
     if municipality_id:
         return districts(municipality_id).get(district, (None, None))
     return districts().get(district) or all_districts().get(district, (None, None))

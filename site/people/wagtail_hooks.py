@@ -34,7 +34,10 @@ from wagtail.log_actions import log
 
 from samverka.core.permissions import is_coordinator
 
-from . import views
+from . import (
+    municipality_admin,  # noqa: F401  (the Municipalities menu)
+    views,
+)
 from .access import get_person_for, may_see_special_category
 from .consent import ConsentRecord, ConsentVersion
 from .models import Person
@@ -329,4 +332,3 @@ def register_admin_urls():
         path("retention/", views.admin_retention, name="retention"),
     ]
     return [path("personal-data/", include((urls, "people_admin")))]
-import samverka.people.municipality_admin  # noqa: F401  (the Municipalities menu)
