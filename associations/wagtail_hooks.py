@@ -146,6 +146,7 @@ class OrganisationViewSet(ScopedViewSetMixin, ModelViewSet):
                     FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                     FieldPanel("district"),
                     FieldPanel("districts_served"),
+                    FieldPanel("service_area"),
                 ],
                 heading=gettext_lazy("Contact and place"),
             ),

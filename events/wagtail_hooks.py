@@ -190,6 +190,8 @@ class ProgrammeViewSet(ScopedViewSetMixin, ModelViewSet):
         "name",
         "kind",
         "event",
+        "organising_municipality",
+        "accepted_municipalities",
         "coordinator",
         "absence_limit",
         "hours_goal",

@@ -83,7 +83,7 @@ class PlaceViewSet(ScopedViewSetMixin, ModelViewSet):
                     FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
                     FieldRowPanel([FieldPanel("hours_per_week"), FieldPanel("number_of_places")]),
                     FieldPanel("work_slots"),
-                    FieldPanel("district"),
+                    FieldRowPanel([FieldPanel("municipality"), FieldPanel("district")]),
                 ],
                 heading=gettext_lazy("When and where"),
             ),

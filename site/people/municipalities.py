@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.forms import ModelMultipleChoiceField
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -353,6 +354,24 @@ def in_scope(user, obj, paths, unassigned: str = "") -> bool:
     return scope(type(obj)._default_manager.filter(pk=obj.pk), user, paths, unassigned).exists()
 
 
+# model → (paths, unassigned) of every scoped viewset: the choices of a form's foreign keys to
+# such a model are scoped as its listing is (a coordinator cannot pick another municipality's
+# person in an enrolment form).
+SCOPES: dict = {}
+
+
+def scope_form_choices(form, user):
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None or queryset.model not in SCOPES:
+            continue
+        if queryset.model is Municipality and isinstance(field, ModelMultipleChoiceField):
+            continue  # "also accepts participants from" names other municipalities
+        paths, unassigned = SCOPES[queryset.model]
+        field.queryset = scope(queryset, user, paths, unassigned)
+    return form
+
+
 class ScopedViewMixin:
     """Mixed into each view of a `ScopedViewSetMixin` viewset."""
 
@@ -366,6 +385,9 @@ class ScopedViewMixin:
                 queryset, self.request.user, self.municipality_paths, self.municipality_unassigned
             )
         return queryset
+
+    def get_form(self, *args, **kwargs):
+        return scope_form_choices(super().get_form(*args, **kwargs), self.request.user)
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
@@ -384,6 +406,13 @@ class ScopedViewSetMixin:
 
     municipality_paths: tuple[str, ...] = ()
     municipality_unassigned: str = ""
+
+    def on_register(self):
+        super().on_register()
+        if self.municipality_paths:
+            SCOPES.setdefault(
+                self.model, (tuple(self.municipality_paths), self.municipality_unassigned)
+            )
 
     def construct_view(self, view_class, **kwargs):
         if self.municipality_paths and not issubclass(view_class, ScopedViewMixin):

@@ -65,7 +65,7 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
         "district",
         BooleanColumn("has_account", label=gettext_lazy("Account"), accessor="has_account"),
     ]
-    list_filter = ["district", "gender", "preferred_language", "household"]
+    list_filter = ["home_municipality", "district", "gender", "preferred_language", "household"]
     search_fields = ["first_name", "last_name", "email", "phone"]
     search_backend_name = None
     # Panels (not form_fields) so that the form is PersonForm and knows who is editing.
@@ -81,6 +81,7 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
                 "languages",
                 "gender",
                 "birth_year",
+                "home_municipality",
                 "district",
                 "postcode",
                 "date_of_settlement",

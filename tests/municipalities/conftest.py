@@ -142,6 +142,8 @@ def world(home_page, coordinator, nils, alunda, norrvik):
             occupation="Snickare",
             starts_on=date(2026, 1, 1),
             ends_on=date(2026, 12, 31),
+            number_of_places=2,
+            review=InternshipPlace.Review.APPROVED,
             municipality=municipality,
         )
     internships = {
