@@ -422,4 +422,6 @@ def seed_events(report):
     )
 
 
-SEEDERS = [seed_events]
+from .municipality_demo import seed_shared_course  # noqa: E402  (Norrvik in Ålunda's course)
+
+SEEDERS = [seed_events, seed_shared_course]

@@ -481,13 +481,14 @@ def check_accepted(programme, person, field: str = "participant"):
 def municipality_for_request(request) -> Municipality | None:
     """The municipality whose public site serves `request`: the one linked to the request's
     Wagtail Site, otherwise the one that runs the installation. No query once in memory."""
-    if request is None:
-        return default_municipality()
+    data = _data()
+    if request is None or not any(row["site_id"] for row in data["municipalities"]):
+        return default_municipality()  # one site for all: no look-up at all
     from wagtail.models import Site
 
     site = Site.find_for_request(request)  # Wagtail caches this on the request
     if site is not None:
-        for row in _data()["municipalities"]:
+        for row in data["municipalities"]:
             if row["site_id"] == site.pk:
                 return _instance(row)
     return default_municipality()
