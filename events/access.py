@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from samverka.core.permissions import is_coordinator
-from samverka.people.municipalities import scope
+from samverka.people.municipalities import municipalities_for, scope
 
 from .models import Enrolment, EventOccurrence, Programme
 
@@ -48,7 +48,15 @@ def can_manage_event(user, event) -> bool:
     if not user.is_authenticated:
         return False
     if is_coordinator(user):
-        return True
+        # A course's dates are run by its organising municipality's coordinators: a sending
+        # municipality's coordinator does not check in (or see) the organiser's residents.
+        # One query, none for those who see every municipality.
+        if municipalities_for(user) is None:
+            return True
+        ours = scope(Programme.objects.all(), user, ("organising_municipality",))
+        return not (
+            Programme.objects.filter(event_id=event.pk).exclude(pk__in=ours.values("pk")).exists()
+        )
     if event.organiser_id is None:
         return False
     from associations.models import Representative

@@ -575,7 +575,12 @@ class MatchRun(models.Model):
         assignments that honour it the engine changes as few kept proposals as possible.
         The differences from ``parent`` are stored in ``stats["changes"]``."""
         policy = MatchingPolicy.objects.current()
-        newcomers = list(Newcomer.objects.waiting())
+        waiting = Newcomer.objects.waiting()
+        if user is not None:  # a coordinator matches their own municipalities' newcomers
+            from samverka.people.municipalities import scope
+
+            waiting = scope(waiting, user, ("person__home_municipality",))
+        newcomers = list(waiting)
         mentors = list(available_mentors())
         if progress:
             progress(f"{len(newcomers)} newcomers waiting, {len(mentors)} mentors available")

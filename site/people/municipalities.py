@@ -301,6 +301,8 @@ def municipality_ids_for(user) -> set[int] | None:
 def _crosses_many(model, path: str) -> bool:
     opts = model._meta
     for name in path.split("__"):
+        if name == "pk":
+            return False
         field = opts.get_field(name)
         if field.many_to_many or field.one_to_many:
             return True

@@ -119,6 +119,9 @@ def world(home_page, coordinator, nils, alunda, norrvik):
         enrolments[newcomer.first_name] = enrolment
         for session in sessions[:attended]:
             Attendance.objects.create(occurrence=session, participant=participant, method="staff")
+    enrolments["Reza at home"] = Enrolment.objects.create(
+        programme=own_course, participant=enrolments["Reza"].participant
+    )
     FeedbackResponse.objects.create(
         event=event, programme=course, enrolment=enrolments["Amal"], satisfaction=5
     )

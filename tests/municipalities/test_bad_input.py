@@ -22,8 +22,9 @@ def test_the_migrated_installation_has_its_municipality_with_four_districts(alun
 
 def test_districts_come_from_the_record_not_from_code(alunda, norrvik):
     from associations.districts import all_district_choices, districts
+    from samverka.people.municipalities import District
 
-    alunda.districts.create(name="Hamnen", latitude=59.44, longitude=17.85)
+    District.objects.create(municipality=alunda, name="Hamnen", latitude=59.44, longitude=17.85)
     assert "Hamnen" in districts()  # seen at once: the row change empties the cache
     assert "Norrvik centrum" in districts(norrvik.pk)
     assert "Norrvik centrum" not in districts()

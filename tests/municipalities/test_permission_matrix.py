@@ -17,11 +17,12 @@ def _get(client, user, url):
 def _url_namespaces():
     """The viewsets' URL namespaces, read from the registered viewsets."""
     from wagtail.admin.viewsets import viewsets
+    from wagtail.admin.viewsets.model import ModelViewSet
 
     return {
         vs.model: vs.url_namespace
         for vs in viewsets.viewsets
-        if getattr(vs, "model", None) and "pending" not in vs.url_namespace
+        if isinstance(vs, ModelViewSet) and "pending" not in vs.url_namespace
     }
 
 
@@ -100,11 +101,14 @@ def test_app_views_and_reports(client, world, who):
     user = getattr(world, who)
     mine, theirs = ("Amal", "Reza") if who == "karin" else ("Reza", "Amal")
     newcomer = {"Amal": world.amal, "Reza": world.reza}
+    # Karin organises the shared course and sees Reza's enrolment in it; Norrvik's own
+    # course is not hers.
+    enrolment = {"Amal": world.enrolments["Amal"], "Reza": world.enrolments["Reza at home"]}
     views = [
         ("mentors:match", lambda name: world.matches[name].pk),
         ("mentors_admin:candidates", lambda name: newcomer[name].pk),
         ("mentors_admin:end_match", lambda name: world.matches[name].pk),
-        ("events:certificate", lambda name: world.enrolments[name].pk),
+        ("events:certificate", lambda name: enrolment[name].pk),
         ("internships_admin:manage", lambda name: world.internships[name].pk),
         ("internships:detail", lambda name: world.internships[name].pk),
         ("people_admin:export", lambda name: newcomer[name].person.pk),
@@ -114,6 +118,9 @@ def test_app_views_and_reports(client, world, who):
         args = None if kwargs else [pk_of(theirs)]
         response = _get(client, user, reverse(url_name, args=args, kwargs=kwargs))
         assert response.status_code == 404, (url_name, who)
+        if url_name in ("mentors:match", "internships_admin:manage", "events:certificate"):
+            own = _get(client, user, reverse(url_name, args=[pk_of(mine)]))
+            assert own.status_code == 200, (url_name, who)
     # the reports: a course neither organised nor accepted by Karin's municipality is a 404
     if who == "karin":
         for url_name in ("events_admin:programme", "events_municipalities:programme"):
@@ -146,3 +153,10 @@ def test_a_regional_coordinator_sees_every_municipality(client, world, namespace
     listing = _get(client, regional, reverse(f"{namespaces[type(world.amal.person)]}:index"))
     shown = {row.pk for row in listing.context["object_list"]}
     assert {world.amal.person.pk, world.reza.person.pk} <= shown
+
+
+def test_only_the_organiser_checks_people_in_at_the_shared_course(client, world):
+    session = world.sessions[0]
+    url = reverse("events:checkin_staff", args=[session.pk])
+    assert _get(client, world.karin, url).status_code == 200
+    assert _get(client, world.nils, url).status_code == 403  # may see the course, not run it
