@@ -29,3 +29,22 @@ def kompis_figures(user, *, municipality=None, small_group: int = 0):
         active=Count("matches", filter=Q(matches__status=Match.Status.ACTIVE), distinct=True),
         ended=Count("matches", filter=Q(matches__status=Match.Status.ENDED), distinct=True),
     )
+
+
+def figures_view(request):
+    """Admin: kompis figures per home municipality, for the municipalities the user sees."""
+    from django.core.exceptions import PermissionDenied
+    from django.template.response import TemplateResponse
+
+    if not request.user.has_perm("mentors.view_newcomer"):
+        raise PermissionDenied
+    return TemplateResponse(
+        request, "mentors/admin/figures.html", {"rows": kompis_figures(request.user)}
+    )
+
+
+def register_admin_urls():
+    from django.urls import include, path
+
+    urls = [path("", figures_view, name="index")]
+    return [path("kompis/figures/", include((urls, "kompis_figures")))]

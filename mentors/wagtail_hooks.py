@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from samverka.people.municipalities import ScopedViewSetMixin
 
-from . import admin_views
+from . import admin_views, figures
 from .models import ExcludedPair, FollowUp, Match, MatchingPolicy, MentorPreferences, Newcomer
 
 
@@ -187,3 +187,6 @@ def register_admin_urls():
         path("newcomers/<int:pk>/candidates/", admin_views.candidates, name="candidates"),
     ]
     return [path("kompis/", include((urls, "mentors_admin")))]
+
+
+hooks.register("register_admin_urls", figures.register_admin_urls)

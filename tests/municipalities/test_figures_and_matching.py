@@ -96,3 +96,10 @@ def test_matching_stays_within_a_municipality_by_default(alunda, norrvik):
     policy.save()
     run = MatchRun.execute()
     assert run.stats["matched"] == 1
+
+
+def test_the_kompis_figures_page(client, world):
+    client.force_login(world.nils)
+    page = client.get(reverse("kompis_figures:index")).content.decode()
+    assert '<th scope="row">Norrvik kommun</th>' in page
+    assert f'<th scope="row">{world.alunda.name}</th>' not in page
