@@ -11,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from samverka.people.models import ConsentVersion
 
-from .districts import DISTRICTS
+from .districts import district_options
 from .models import (
     AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
@@ -24,7 +24,7 @@ class OrganisationAdminForm(WagtailAdminModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     districts_served = forms.MultipleChoiceField(
         label=_("Districts served"),
-        choices=[(name, name) for name in DISTRICTS],
+        choices=district_options,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -18,7 +18,7 @@ from samverka.core.demo import demo_login, ensure_user
 from samverka.people import phones
 from samverka.people.models import ConsentRecord, ConsentVersion
 
-from .districts import DISTRICTS, centroid
+from .districts import centroid
 from .models import (
     AVAILABILITY_SLOTS,
     Membership,
@@ -632,8 +632,8 @@ def seed_volunteers(report, count: int = 120):
             "phone": "070-123 45 67",
             "district": CENTRUM,
             "postcode": "176 70",
-            "latitude": DISTRICTS[CENTRUM][0],
-            "longitude": DISTRICTS[CENTRUM][1],
+            "latitude": centroid(CENTRUM)[0],
+            "longitude": centroid(CENTRUM)[1],
             "gender": Volunteer.Gender.FEMALE,
             "birth_year": 1968,
             "languages": {"sv": 5, "en": 4, "ar": 2},

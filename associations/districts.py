@@ -1,9 +1,30 @@
-"""Districts now live in the one vocabulary (`samverka.people.vocabulary.districts()`); these
-names stay for the code that imports them from here."""
+"""Districts come from the municipalities' own records (`samverka.people.municipalities`),
+read through the one vocabulary; nothing here is a list in code any more.
 
-from samverka.people.vocabulary import centroid, district_choices, districts
+- `districts(municipality_id=None)`: name → centre, of one municipality (the default one).
+- `district_choices` / `all_district_choices`: callables for form fields, evaluated when the
+  form is built, so a district added in the admin shows without a restart.
+- `centroid(name)`: a district's approximate centre."""
 
-DISTRICTS = districts()
-DISTRICT_CHOICES = district_choices()
+from functools import partial
 
-__all__ = ["DISTRICTS", "DISTRICT_CHOICES", "centroid", "districts"]
+from samverka.people.vocabulary import (
+    all_district_choices,
+    all_districts,
+    centroid,
+    district_choices,
+    district_municipality,
+    districts,
+)
+
+district_options = partial(all_district_choices, blank=False)
+
+__all__ = [
+    "all_district_choices",
+    "all_districts",
+    "centroid",
+    "district_choices",
+    "district_municipality",
+    "district_options",
+    "districts",
+]

@@ -7,7 +7,7 @@ from samverka.people import vocabulary
 from samverka.people.fields import CheckboxList
 from samverka.people.models import ConsentVersion
 
-from .districts import DISTRICT_CHOICES, DISTRICTS
+from .districts import all_district_choices, district_options
 from .models import (
     AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
@@ -32,10 +32,10 @@ def _split_list(value: str) -> list[str]:
 class OrganisationForm(forms.ModelForm):
     """The fields an organisation fills in about itself."""
 
-    district = forms.ChoiceField(label=_("District"), choices=DISTRICT_CHOICES, required=False)
+    district = forms.ChoiceField(label=_("District"), choices=all_district_choices, required=False)
     districts_served = forms.MultipleChoiceField(
         label=_("Districts you work in"),
-        choices=[(name, name) for name in DISTRICTS],
+        choices=district_options,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -198,7 +198,7 @@ class AccessRequestForm(forms.Form):
 class VolunteerProfileForm(forms.ModelForm):
     """The volunteer's own description of themselves; lists as checkboxes."""
 
-    district = forms.ChoiceField(label=_("District"), choices=DISTRICT_CHOICES, required=False)
+    district = forms.ChoiceField(label=_("District"), choices=all_district_choices, required=False)
     roles = forms.MultipleChoiceField(
         label=_("What would you like to do?"),
         choices=Volunteer.Role.choices,

@@ -147,6 +147,13 @@ class Organisation(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     district = models.CharField(_("district"), max_length=100, blank=True, db_index=True)
     districts_served = models.JSONField(_("districts served"), default=list, blank=True)
+    service_area = models.ManyToManyField(
+        "people.Municipality",
+        verbose_name=_("service area"),
+        blank=True,
+        related_name="organisations",
+        help_text=_("The municipalities the organisation works in. Empty: all of them."),
+    )
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     activities = models.JSONField(_("activities offered"), default=list, blank=True)
     meeting_times = models.TextField(_("meeting times"), blank=True)

@@ -21,6 +21,7 @@ from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
 from samverka.core import audit
 from samverka.core.listings import ExportingIndexView
+from samverka.people.municipalities import ScopedViewSetMixin
 
 from .admin_forms import (
     DecisionForm,
@@ -90,7 +91,9 @@ class PendingOrganisationIndexView(OrganisationIndexView):
         return super().get_base_queryset().filter(status=Organisation.Status.PENDING)
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = ("service_area",)
+    municipality_unassigned = "service_area"  # no service area: every municipality's
     model = Organisation
     icon = "group"
     menu_label = gettext_lazy("Organisations")
@@ -143,6 +146,7 @@ class OrganisationViewSet(ModelViewSet):
                     FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                     FieldPanel("district"),
                     FieldPanel("districts_served"),
+                    FieldPanel("service_area"),
                 ],
                 heading=gettext_lazy("Contact and place"),
             ),

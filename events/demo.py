@@ -451,4 +451,7 @@ def seed_texts(report):
     report(f"{queued} session reminders queued as text messages")
 
 
-SEEDERS = [seed_events, seed_texts]
+
+from .municipality_demo import seed_shared_course  # noqa: E402  (Norrvik in Ålunda's course)
+
+SEEDERS = [seed_events, seed_shared_course, seed_texts]

@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from samverka.blocks import base_stream_blocks
+from samverka.people.municipalities import check_accepted, default_municipality_pk
 
 from .absence import Outcome, current_run
 from .admin_forms import EVENT_LANGUAGES, EventPageForm
@@ -1041,6 +1042,20 @@ class Programme(models.Model):
         help_text=_("100 for civic orientation (the law's minimum). 0 for none."),
     )
     description = models.TextField(_("description"), blank=True)
+    # Whose course it is, and whose residents may join it (see samverka.people.municipalities).
+    organising_municipality = models.ForeignKey(
+        "people.Municipality",
+        verbose_name=_("organising municipality"),
+        on_delete=models.PROTECT,
+        default=default_municipality_pk,
+        related_name="programmes",
+    )
+    accepted_municipalities = models.ManyToManyField(
+        "people.Municipality",
+        verbose_name=_("also accepts participants from"),
+        blank=True,
+        related_name="accepted_programmes",
+    )
 
     class Meta:
         verbose_name = _("programme")
@@ -1158,6 +1173,11 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.participant} – {self.programme}"
+
+    def clean(self):
+        super().clean()
+        if self.programme_id and self.participant_id:
+            check_accepted(self.programme, self.participant.person)
 
     def flag(self, run_start_id, now) -> None:
         self.flagged_at = now

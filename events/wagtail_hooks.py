@@ -17,7 +17,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
 from samverka.core.listings import ExportingIndexView
+from samverka.people.municipalities import ScopedViewSetMixin
 
+from . import municipality_report  # noqa: F401  (figures per home municipality)
+from .access import (
+    ENROLMENT_SCOPE,
+    PARTICIPANT_SCOPE,
+    PROGRAMME_SCOPE,
+    enrolments_for,
+    get_programme_for,
+)
 from .codes import feedback_token
 from .models import (
     Absence,
@@ -164,7 +173,8 @@ class ProgrammeIndexView(ExportingIndexView):
         return buttons
 
 
-class ProgrammeViewSet(ModelViewSet):
+class ProgrammeViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = PROGRAMME_SCOPE
     model = Programme
     icon = "group"
     menu_label = gettext_lazy("Programmes")
@@ -180,6 +190,8 @@ class ProgrammeViewSet(ModelViewSet):
         "name",
         "kind",
         "event",
+        "organising_municipality",
+        "accepted_municipalities",
         "coordinator",
         "absence_limit",
         "hours_goal",
@@ -188,7 +200,8 @@ class ProgrammeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ParticipantViewSet(ModelViewSet):
+class ParticipantViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = PARTICIPANT_SCOPE
     model = Participant
     icon = "user"
     menu_label = gettext_lazy("Participants")
@@ -210,7 +223,8 @@ class EnrolmentIndexView(ExportingIndexView):
         return super().get_base_queryset().select_related("programme", "participant__person")
 
 
-class EnrolmentViewSet(ModelViewSet):
+class EnrolmentViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = ENROLMENT_SCOPE
     model = Enrolment
     icon = "list-ul"
     menu_label = gettext_lazy("Enrolments")
@@ -240,7 +254,8 @@ class AbsenceIndexView(ExportingIndexView):
         )
 
 
-class AbsenceViewSet(ModelViewSet):
+class AbsenceViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
     """Absences are derived after each session; coordinators record the reason."""
 
     model = Absence
@@ -269,7 +284,9 @@ class FeedbackIndexView(ExportingIndexView):
         return super().get_base_queryset().select_related("event", "programme")
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = tuple(f"programme__{path}" for path in PROGRAMME_SCOPE)
+    municipality_unassigned = "programme"  # feedback on public events belongs to no one
     model = FeedbackResponse
     icon = "pick"
     index_view_class = FeedbackIndexView
@@ -342,7 +359,7 @@ def occurrence_registrations(request, pk):
 def programme_report(request, pk):
     if not request.user.has_perm("events.view_enrolment"):
         raise PermissionDenied
-    programme = get_object_or_404(Programme.objects.select_related("event"), pk=pk)
+    programme = get_programme_for(request.user, pk)  # 404 for another municipality's
     if request.method == "POST":
         if not request.user.has_perm("events.change_enrolment"):
             raise PermissionDenied
@@ -352,14 +369,16 @@ def programme_report(request, pk):
                 request, _("Absences updated; %(n)s newly flagged.") % {"n": len(flagged)}
             )
         elif request.POST.get("action") == "clear":
-            programme.enrolments.filter(pk=request.POST.get("enrolment")).update(flagged_at=None)
+            enrolments_for(request.user, programme).filter(pk=request.POST.get("enrolment")).update(
+                flagged_at=None
+            )
             messages.success(request, _("Flag cleared."))
         return redirect("events_admin:programme", pk=programme.pk)
     hours = programme.hours_by_participant()
     enrolments = list(
-        programme.enrolments.select_related("participant__person").order_by(
-            "-flagged_at", "participant__person__first_name"
-        )
+        enrolments_for(request.user, programme)
+        .select_related("participant__person")
+        .order_by("-flagged_at", "participant__person__first_name")
     )
     for enrolment in enrolments:
         enrolment.hours = hours.get(enrolment.participant_id, 0)

@@ -1,6 +1,8 @@
 """Who may see what, one load-and-authorise function per object type.
 
-- Coordinators see and change everything, including newcomer profiles.
+- Coordinators see and change the newcomers, matches and follow-ups of the municipalities
+  they coordinate (the newcomer's home municipality; see
+  `samverka.people.municipalities.municipalities_for`); another municipality's are a 404.
 - A volunteer sees only their own matches (and, within them, what a kompis needs to know
   about their partner: first name, languages, district, contact once both said yes); a
   newcomer with an account likewise sees their own match and answers it.
@@ -12,26 +14,37 @@ from django.db.models import Q
 from django.http import Http404
 
 from samverka.core.permissions import is_coordinator
+from samverka.people.municipalities import scope
 
-from .models import Match, Newcomer
+from .models import ExcludedPair, Match, Newcomer
+
+NEWCOMER_SCOPE = ("person__home_municipality",)
+MATCH_SCOPE = ("newcomer__person__home_municipality",)
+
+
+def newcomers_for(user):
+    if not is_coordinator(user):
+        return Newcomer.objects.none()
+    return scope(Newcomer.objects.all(), user, NEWCOMER_SCOPE)
 
 
 def get_newcomer_for(user, pk: int, write: bool = False) -> Newcomer:
     if not is_coordinator(user):
         raise Http404
-    newcomer = Newcomer.objects.filter(pk=pk).first()
+    newcomer = newcomers_for(user).filter(pk=pk).first()
     if newcomer is None:
         raise Http404
     return newcomer
 
 
 def matches_for(user):
-    """The matches a user may see: all for coordinators, their own for volunteers."""
+    """The matches a user may see: their municipalities' for coordinators, their own for
+    volunteers and newcomers."""
     if not user.is_authenticated:
         return Match.objects.none()
     queryset = Match.objects.select_related("newcomer__person", "volunteer")
     if is_coordinator(user):
-        return queryset
+        return scope(queryset, user, MATCH_SCOPE)
     return queryset.filter(Q(volunteer__user=user) | Q(newcomer__person__user=user))
 
 
@@ -42,3 +55,11 @@ def get_match_for(user, pk: int, write: bool = False) -> Match:
     if write and match.status in (Match.Status.ENDED, Match.Status.DECLINED):
         raise PermissionDenied
     return match
+
+
+def excluded_pairs_for(user):
+    """The excluded pairs a coordinator may see: their municipalities' newcomers'."""
+    queryset = ExcludedPair.objects.select_related("newcomer__person", "volunteer")
+    if not is_coordinator(user):
+        return queryset.none()
+    return scope(queryset, user, MATCH_SCOPE)

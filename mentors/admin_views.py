@@ -21,7 +21,7 @@ from wagtail.log_actions import log
 from associations.models import Volunteer
 
 from . import engine
-from .access import get_newcomer_for
+from .access import excluded_pairs_for, get_newcomer_for, matches_for, newcomers_for
 from .models import (
     CapacityError,
     ExcludedPair,
@@ -31,6 +31,7 @@ from .models import (
     Newcomer,
     available_mentors,
     mentor_record,
+    municipality_exclusions,
 )
 
 CRITERION_LABELS = {
@@ -244,8 +245,9 @@ def board(request):
     # queries: newcomers (first rows), waiting total, mentors with a free place (first rows,
     # held matches counted), their total, pending count, draft, awaiting, flagged, policy,
     # excluded pairs and their total -- the same for 1 and 10,000 rows
+    waiting = newcomers_for(request.user)  # their municipalities' newcomers, in the same query
     newcomers = list(
-        Newcomer.objects.in_line().only(
+        waiting.in_line().only(
             "id",
             "person__first_name",
             "person__last_name",
@@ -260,23 +262,21 @@ def board(request):
     mentors = list(with_room.order_by("last_name", "first_name", "pk")[:BOARD_ROWS])
     for mentor in mentors:
         mentor.free_places = mentor.capacity - mentor.holding
-    excluded = ExcludedPair.objects.select_related("newcomer__person", "volunteer")
+    excluded = excluded_pairs_for(request.user)
     return TemplateResponse(
         request,
         "mentors/admin/board.html",
         {
             "newcomers": newcomers,
-            "waiting_total": Newcomer.objects.waiting().count(),
+            "waiting_total": waiting.waiting().count(),
             "mentors": mentors,
             "mentors_total": with_room.count(),
-            "pending": Newcomer.objects.pending().count(),
+            "pending": waiting.pending().count(),
             "draft": MatchRun.objects.filter(status=MatchRun.Status.DRAFT).first(),
-            "awaiting": Match.objects.filter(status=Match.Status.PROPOSED).select_related(
-                "newcomer__person", "volunteer"
-            ),
-            "flagged": Match.objects.filter(
+            "awaiting": matches_for(request.user).filter(status=Match.Status.PROPOSED),
+            "flagged": matches_for(request.user).filter(
                 status=Match.Status.ACTIVE, flagged_at__isnull=False
-            ).select_related("newcomer__person", "volunteer"),
+            ),
             "policy": MatchingPolicy.objects.current(),
             "excluded": list(excluded[:BOARD_ROWS]),
             "excluded_total": excluded.count(),
@@ -466,9 +466,7 @@ def remove_exclusion(request, pk):
     if not str(pk).isdigit():
         messages.error(request, _("Choose an excluded pair to remove."))
         return redirect("mentors_admin:board")
-    pair = get_object_or_404(
-        ExcludedPair.objects.select_related("newcomer__person", "volunteer"), pk=pk
-    )
+    pair = get_object_or_404(excluded_pairs_for(request.user), pk=pk)
     log(
         pair,
         "mentors.unexclude",
@@ -492,7 +490,7 @@ class NewcomerAnswerForm(forms.Form):
 @require_POST
 def record_answer(request, pk):
     _require(request)
-    match = get_object_or_404(Match.objects.select_related("newcomer__person", "volunteer"), pk=pk)
+    match = get_object_or_404(matches_for(request.user), pk=pk)
     form = NewcomerAnswerForm(request.POST)
     if form.is_valid():
         accept = form.cleaned_data["accept"]
@@ -532,7 +530,7 @@ class EndMatchAdminForm(forms.Form):
 
 def end_match(request, pk):
     _require(request)
-    match = get_object_or_404(Match, pk=pk, status=Match.Status.ACTIVE)
+    match = get_object_or_404(matches_for(request.user), pk=pk, status=Match.Status.ACTIVE)
     form = EndMatchAdminForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         match.end(form.cleaned_data["reason"], form.cleaned_data["feedback"])
@@ -546,7 +544,11 @@ def candidates(request, pk):
     """Top five mentors for one newcomer, with what excluded the others."""
     newcomer = get_newcomer_for(request.user, pk)
     mentors = {m.pk: m for m in available_mentors()}
-    policy = MatchingPolicy.objects.current().engine_policy(ExcludedPair.objects.pairs())
+    current = MatchingPolicy.objects.current()
+    policy = current.engine_policy(
+        ExcludedPair.objects.pairs()
+        | municipality_exclusions([newcomer], list(mentors.values()), current)
+    )
     found = engine.top_candidates(
         newcomer.record(), [mentor_record(m) for m in mentors.values()], policy
     )

@@ -12,7 +12,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from associations.districts import DISTRICTS
+from associations.districts import districts as district_centres
 from associations.models import Volunteer
 from samverka.core.demo import demo_login
 from samverka.people import phones
@@ -86,7 +86,8 @@ COUNT = 230
 def _rows(rng: random.Random):
     origins = list(ORIGINS)
     shares = [ORIGINS[o][0] for o in origins]
-    districts = list(DISTRICTS)
+    centres = district_centres()
+    districts = list(centres)
     slots = [
         f"{d}_{p}"
         for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -105,7 +106,7 @@ def _rows(rng: random.Random):
             languages["en"] = rng.randint(1, 4)
         female = index % 2 == 0
         district = rng.choice(districts)
-        lat, lon = DISTRICTS[district]
+        lat, lon = centres[district]
         profession, sector = rng.choice(PROFESSIONS)
         yield {
             "phone": f"073-{index:03d} {index * 11 % 100:02d} {index * 17 % 100:02d}",

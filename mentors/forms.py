@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from associations.districts import DISTRICT_CHOICES
+from associations.districts import all_district_choices, district_municipality
 from associations.forms import FORM_LANGUAGES, LEVEL_CHOICES
 from samverka.core.public_forms import PublicFormMixin
 from samverka.people import vocabulary
@@ -20,7 +20,7 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     One form, two rows: who they are (the `people.Person`) and their kompis profile
     (`Newcomer`), saved together with their consent to the current kompis text."""
 
-    district = forms.ChoiceField(label=_("Where do you live?"), choices=DISTRICT_CHOICES)
+    district = forms.ChoiceField(label=_("Where do you live?"), choices=all_district_choices)
     sfi_course = forms.ChoiceField(
         label=_("Your SFI course"), choices=Newcomer.SfiCourse.choices, required=False
     )
@@ -102,6 +102,10 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
         transaction). Returns the newcomer."""
         person = super().save(commit=False)
         person.place_at_district_centre()
+        # The district someone chose says which municipality they live in.
+        person.home_municipality_id = (
+            district_municipality(person.district) or person.home_municipality_id
+        )
         person.preferred_language = get_language() or "sv"
         newcomer = Newcomer(
             person=person,

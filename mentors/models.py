@@ -137,6 +137,7 @@ class Newcomer(models.Model):
             "birth_year",
             "gender",
             "household",
+            "home_municipality",
         }
     )
 
@@ -303,6 +304,22 @@ def available_mentors():
     )
 
 
+def municipality_exclusions(newcomers, mentors, policy) -> set[tuple[int, int]]:
+    """The pairs of a newcomer and a kompis in different municipalities, excluded like any
+    excluded pair unless the policy matches across municipalities. No query: the newcomer's
+    home municipality comes with their Person, the kompis's from their district."""
+    if policy.across_municipalities:
+        return set()
+    from samverka.people.municipalities import default_municipality_pk, pairs_across
+    from samverka.people.vocabulary import district_municipality
+
+    default = default_municipality_pk()
+    return pairs_across(
+        {n.pk: n.person.home_municipality_id for n in newcomers},
+        {m.pk: district_municipality(m.district) or default for m in mentors},
+    )
+
+
 def mentor_record(volunteer: Volunteer, holding: int | None = None) -> engine.Mentor:
     prefs = getattr(volunteer, "mentor_preferences", None)
     if holding is None:
@@ -365,6 +382,14 @@ class MatchingPolicy(models.Model):
         _("a stated gender preference is a hard rule"), default=True
     )
     require_common_slot = models.BooleanField(_("at least one common time"), default=True)
+    across_municipalities = models.BooleanField(
+        _("match across municipalities"),
+        default=False,
+        help_text=_(
+            "Off: a newcomer is matched only with a kompis in their home municipality (the "
+            "kompis's district says where they live)."
+        ),
+    )
     weight_language = models.FloatField(
         _("weight: language level"), default=3.0, validators=[MinValueValidator(0)]
     )
@@ -550,11 +575,18 @@ class MatchRun(models.Model):
         assignments that honour it the engine changes as few kept proposals as possible.
         The differences from ``parent`` are stored in ``stats["changes"]``."""
         policy = MatchingPolicy.objects.current()
-        newcomers = list(Newcomer.objects.waiting())
+        waiting = Newcomer.objects.waiting()
+        if user is not None:  # a coordinator matches their own municipalities' newcomers
+            from samverka.people.municipalities import scope
+
+            waiting = scope(waiting, user, ("person__home_municipality",))
+        newcomers = list(waiting)
         mentors = list(available_mentors())
         if progress:
             progress(f"{len(newcomers)} newcomers waiting, {len(mentors)} mentors available")
-        excluded = ExcludedPair.objects.pairs()
+        excluded = ExcludedPair.objects.pairs() | municipality_exclusions(
+            newcomers, mentors, policy
+        )
         # pairs whose people were approved elsewhere meanwhile drop out silently
         present_n = {n.pk for n in newcomers}
         present_m = {m.pk for m in mentors}

@@ -9,12 +9,15 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from samverka.people.municipalities import ScopedViewSetMixin
+
+from . import admin_views, figures
 from .models import ExcludedPair, FollowUp, Match, MatchingPolicy, MentorPreferences, Newcomer
 
 
-class NewcomerViewSet(ModelViewSet):
+class NewcomerViewSet(ScopedViewSetMixin, ModelViewSet):
     model = Newcomer
+    municipality_paths = ("person__home_municipality",)
     name = "newcomers"
     icon = "user"
     menu_label = gettext_lazy("Newcomers")
@@ -60,6 +63,7 @@ class MatchingPolicyViewSet(ModelViewSet):
         "max_distance_km",
         "respect_gender_preference",
         "require_common_slot",
+        "across_municipalities",
         "weight_language",
         "weight_distance",
         "weight_interests",
@@ -74,7 +78,8 @@ class MatchingPolicyViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class MatchViewSet(ModelViewSet):
+class MatchViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = ("newcomer__person__home_municipality",)
     model = Match
     name = "kompis_matches"
     icon = "link"
@@ -92,7 +97,8 @@ class MatchViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class FollowUpViewSet(ModelViewSet):
+class FollowUpViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = ("match__newcomer__person__home_municipality",)
     """Follow-ups due: after the first meeting ("does the pairing fit?"), 2 weeks, 3 and 6
     months. Reminders go out by email; the coordinator notes the answer here."""
 
@@ -123,7 +129,8 @@ class MentorPreferencesViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ExcludedPairViewSet(ModelViewSet):
+class ExcludedPairViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = ("newcomer__person__home_municipality",)
     model = ExcludedPair
     name = "excluded_pairs"
     icon = "cross"
@@ -180,3 +187,6 @@ def register_admin_urls():
         path("newcomers/<int:pk>/candidates/", admin_views.candidates, name="candidates"),
     ]
     return [path("kompis/", include((urls, "mentors_admin")))]
+
+
+hooks.register("register_admin_urls", figures.register_admin_urls)

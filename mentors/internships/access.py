@@ -1,7 +1,9 @@
 """Who may see and change internships and places: one load-and-authorise
 function per object type (see docs/architecture.md).
 
-- A coordinator sees and changes everything.
+- A coordinator sees and changes the internships of the residents of the municipalities
+  they coordinate, and the places of those municipalities (see
+  `samverka.people.municipalities`); another municipality's are a 404.
 - A supervisor — a representative of the employer organisation — sees the
   internships at that organisation and may add to their contact log and
   follow-ups; an *admin* representative may also post and edit its places.
@@ -23,8 +25,22 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from samverka.core.permissions import is_coordinator
+from samverka.people.municipalities import annotate_scope, municipality_ids_for, scope
 
 from .models import ContactLogEntry, Internship, InternshipPlace
+
+INTERNSHIP_SCOPE = ("newcomer__person__home_municipality",)
+PLACE_SCOPE = ("municipality",)
+
+
+def _coordinates(user, internship) -> bool:
+    if not is_coordinator(user):
+        return False
+    known = getattr(internship, "in_municipality_scope", None)
+    if known is not None:
+        return bool(known)
+    ids = municipality_ids_for(user)
+    return ids is None or internship.newcomer.person.home_municipality_id in ids
 
 
 @dataclass(frozen=True)
@@ -67,7 +83,7 @@ class InternshipAccess:
 def access_to(user, internship: Internship) -> InternshipAccess:
     if not user.is_authenticated:
         return InternshipAccess()
-    if is_coordinator(user):
+    if _coordinates(user, internship):
         return InternshipAccess(coordinator=True)
     employer_ids = getattr(user, "_internship_employer_ids", None)
     if employer_ids is None:
@@ -82,13 +98,13 @@ def access_to(user, internship: Internship) -> InternshipAccess:
 
 def get_internship_for(user, pk: int, write: bool = False):
     """The internship and what `user` may do with it; 404 or 403 otherwise."""
-    internship = (
+    internship = annotate_scope(
         Internship.objects.select_related(
             "newcomer__person", "place__employer", "mentor", "coordinator"
-        )
-        .filter(pk=pk)
-        .first()
-    )
+        ).filter(pk=pk),
+        user,
+        INTERNSHIP_SCOPE,
+    ).first()
     if internship is None:
         raise Http404
     access = access_to(user, internship)
@@ -102,10 +118,12 @@ def get_internship_for(user, pk: int, write: bool = False):
 def get_place_for(user, pk: int, write: bool = False) -> InternshipPlace:
     """A place: coordinators and the employer's representatives read it; coordinators
     and the employer's admin representatives change it (while it awaits approval)."""
-    place = InternshipPlace.objects.select_related("employer").filter(pk=pk).first()
+    place = annotate_scope(
+        InternshipPlace.objects.select_related("employer").filter(pk=pk), user, PLACE_SCOPE
+    ).first()
     if place is None or not user.is_authenticated:
         raise Http404
-    if is_coordinator(user):
+    if is_coordinator(user) and place.in_municipality_scope:
         return place
     representative = place.employer.representatives.filter(user=user).first()
     if representative is None:
@@ -115,3 +133,17 @@ def get_place_for(user, pk: int, write: bool = False) -> InternshipPlace:
             _("Only the organisation's administrators may change a place awaiting approval.")
         )
     return place
+
+
+def internships_for(user):
+    """The internships a coordinator may list: their municipalities' residents'."""
+    if not is_coordinator(user):
+        return Internship.objects.none()
+    return scope(Internship.objects.all(), user, INTERNSHIP_SCOPE)
+
+
+def places_for(user):
+    """The places a coordinator may list: their municipalities'."""
+    if not is_coordinator(user):
+        return InternshipPlace.objects.none()
+    return scope(InternshipPlace.objects.all(), user, PLACE_SCOPE)

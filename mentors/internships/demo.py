@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from associations.districts import DISTRICTS
+from associations.districts import districts as district_centres
 from associations.models import Membership, Organisation, Volunteer
 from associations.validators import luhn_check_digit
 from samverka.core.demo import demo_login, ensure_user
@@ -331,7 +331,8 @@ def seed_places(report):
     today = timezone.localdate()
     employers = _employers()
     coordinator = ensure_user(demo_login("coordinator"))
-    districts = list(DISTRICTS)
+    centres = district_centres()
+    districts = list(centres)
     created = 0
     with transaction.atomic():
         for index, (
@@ -347,7 +348,7 @@ def seed_places(report):
             employer = _employer_for(hint, employers, index)
             district = (
                 employer.district
-                if employer.district in DISTRICTS
+                if employer.district in centres
                 else districts[index % len(districts)]
             )
             _place, was_created = InternshipPlace.objects.get_or_create(
@@ -387,7 +388,7 @@ def seed_mentors(report):
     created = 0
     with transaction.atomic():
         for index, (first, last, profession, sector, district, gender) in enumerate(MENTORS):
-            lat, lon = DISTRICTS.get(district, (None, None))
+            lat, lon = district_centres().get(district, (None, None))
             volunteer, was_created = Volunteer.objects.get_or_create(
                 phone=f"070-990 00 {index:02d}",
                 defaults={
@@ -422,8 +423,9 @@ def seed_mentors(report):
 
 def _newcomer(index, rng, Newcomer, place, today):
     gender = "female" if index % 2 == 0 else "male"
-    district = list(DISTRICTS)[index % len(DISTRICTS)]
-    lat, lon = DISTRICTS[district]
+    centres = district_centres()
+    district = list(centres)[index % len(centres)]
+    lat, lon = centres[district]
     first_language = FIRST_LANGUAGE[index % len(FIRST_LANGUAGE)]
     person, created = Person.objects.get_or_create(
         phone=phones.normalise(f"076-8{index:02d} 10 {index % 100:02d}"),

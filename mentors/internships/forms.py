@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from associations.districts import DISTRICT_CHOICES
+from associations.districts import all_district_choices
 from associations.models import (
     AVAILABILITY_CHOICES,
     LANGUAGE_CHOICES,
@@ -46,7 +46,7 @@ class PlaceForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         initial=["sv"],
     )
-    district = forms.ChoiceField(label=_("District"), choices=DISTRICT_CHOICES, required=False)
+    district = forms.ChoiceField(label=_("District"), choices=all_district_choices, required=False)
     work_slots = forms.MultipleChoiceField(
         label=_("Working hours"),
         choices=SLOT_CHOICES,

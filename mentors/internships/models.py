@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.districts import centroid
 from associations.models import AVAILABILITY_SLOTS, Organisation, Volunteer
+from samverka.people.municipalities import default_municipality_pk
 
 from . import schedule
 
@@ -102,6 +103,13 @@ class InternshipPlace(models.Model):
     district = models.CharField(_("district"), max_length=100, blank=True, db_index=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    municipality = models.ForeignKey(
+        "people.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        default=default_municipality_pk,
+        related_name="internship_places",
+    )
     starts_on = models.DateField(_("period starts"))
     ends_on = models.DateField(_("period ends"))
     hours_per_week = models.PositiveSmallIntegerField(

@@ -15,8 +15,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from samverka.core.listings import ExportingIndexView
+from samverka.people.municipalities import ScopedViewSetMixin
 
 from . import admin_views
+from .access import INTERNSHIP_SCOPE, PLACE_SCOPE
 from .forms import PlaceAdminForm
 from .models import Internship, InternshipPlace
 
@@ -26,7 +28,8 @@ class PlaceIndexView(ExportingIndexView):
         return super().get_base_queryset().select_related("employer").with_taken()
 
 
-class PlaceViewSet(ModelViewSet):
+class PlaceViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = PLACE_SCOPE
     model = InternshipPlace
     icon = "form"
     menu_label = gettext_lazy("Internship places")
@@ -80,7 +83,7 @@ class PlaceViewSet(ModelViewSet):
                     FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
                     FieldRowPanel([FieldPanel("hours_per_week"), FieldPanel("number_of_places")]),
                     FieldPanel("work_slots"),
-                    FieldPanel("district"),
+                    FieldRowPanel([FieldPanel("municipality"), FieldPanel("district")]),
                 ],
                 heading=gettext_lazy("When and where"),
             ),
@@ -145,7 +148,8 @@ def _to_manage(request, pk, *args, **kwargs):
     return redirect("internships_admin:manage", pk=pk)
 
 
-class InternshipViewSet(ModelViewSet):
+class InternshipViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = INTERNSHIP_SCOPE
     model = Internship
     icon = "user"
     menu_label = gettext_lazy("Internships")

@@ -8,5 +8,14 @@ def site_context(request):
         "is_rtl": translation.get_language_bidi(),
         "text_direction": "rtl" if translation.get_language_bidi() else "ltr",
         "language_code": language,
-        "municipality_name": settings.SAMVERKA_MUNICIPALITY,
+        # The municipality whose site this is (samverka.people.municipalities): the one that
+        # runs the installation unless the request's Wagtail Site belongs to another.
+        "municipality_name": _municipality_name(request),
     }
+
+
+def _municipality_name(request) -> str:
+    from samverka.people.municipalities import municipality_for_request
+
+    municipality = municipality_for_request(request)
+    return municipality.name if municipality else settings.SAMVERKA_MUNICIPALITY

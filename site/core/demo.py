@@ -39,6 +39,15 @@ DEMO_LOGINS = [
     DemoLogin(
         "association representative", "forening@demo.samverka.se", "Ali", "Hassan", "demo-forening"
     ),
+    # The neighbour that sends its residents to Ålunda's course (samverka.people.demo).
+    DemoLogin(
+        "coordinator of Norrvik",
+        "samordnare@norrvik.demo.samverka.se",
+        "Nils",
+        "Ek",
+        "demo-norrvik",
+        "Coordinator",
+    ),
 ]
 
 

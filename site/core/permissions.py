@@ -3,6 +3,10 @@ type as one load-and-authorise function (see docs/architecture.md)."""
 
 COORDINATOR = "Coordinator"
 EDITOR = "Editor"
+# Coordinates every municipality of the installation (a region or kommunalförbund); the
+# group has the Coordinator group's permissions. Ordinary coordinators are scoped to their
+# municipalities: samverka.people.municipalities.municipalities_for.
+REGIONAL_COORDINATOR = "Regional coordinator"
 
 
 def in_group(user, name: str) -> bool:
@@ -18,7 +22,7 @@ def in_group(user, name: str) -> bool:
 
 
 def is_coordinator(user) -> bool:
-    return in_group(user, COORDINATOR)
+    return in_group(user, COORDINATOR) or in_group(user, REGIONAL_COORDINATOR)
 
 
 def is_editor(user) -> bool:
@@ -44,7 +48,7 @@ def is_staff_member(user) -> bool:
         get_user_model()
         .objects.filter(pk=user.pk, is_active=True)
         .filter(
-            Q(groups__name__in=[COORDINATOR, EDITOR])
+            Q(groups__name__in=[COORDINATOR, REGIONAL_COORDINATOR, EDITOR])
             | Q(**{f"groups__permissions__{k}": v for k, v in access_admin.items()})
             | Q(**{f"user_permissions__{k}": v for k, v in access_admin.items()})
         )

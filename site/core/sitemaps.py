@@ -16,7 +16,11 @@ class AllLanguagesPageSitemap(Sitemap):
         self.request = request
 
     def items(self):
-        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+        # The site asked for (one Wagtail Site per municipality, docs/architecture.md), else
+        # the default one.
+        site = Site.find_for_request(self.request) if self.request is not None else None
+        if site is None or site.root_page_id is None:
+            site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
         if site is None:
             return Page.objects.none()
         roots = site.root_page.get_translations(inclusive=True)

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from samverka.blocks import orientation_stream_blocks
+from samverka.people.municipalities import default_municipality_pk
 
 ACCESSIBILITY_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -213,6 +214,13 @@ class MeetingPlacePage(ReviewedPage):
     district = models.CharField(
         _("district"), max_length=100, help_text=_("The part of town, for example Årby.")
     )
+    municipality = models.ForeignKey(
+        "people.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        default=default_municipality_pk,
+        related_name="meeting_places",
+    )
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -241,7 +249,7 @@ class MeetingPlacePage(ReviewedPage):
             [
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-                FieldPanel("district"),
+                FieldRowPanel([FieldPanel("municipality"), FieldPanel("district")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("directions"),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),

@@ -21,6 +21,13 @@ from phonenumber_field.modelfields import PhoneNumberField
 from . import vocabulary
 from .consent import ConsentRecord, ConsentVersion
 from .fields import LanguageLevelsField
+from .municipalities import (  # the municipality a record belongs to lives in municipalities.py
+    District,
+    Municipality,
+    MunicipalityRole,
+    check_district,
+    default_municipality_pk,
+)
 from .retention import RetentionPeriod  # retention periods live in retention.py
 from .verification import PhoneVerification  # one-time codes by SMS
 
@@ -184,6 +191,14 @@ class Person(ContactFields, LocationFields, ConsentFields):
         related_name="person",
         help_text=_("Empty for people without an account (most are reached by phone)."),
     )
+    home_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("home municipality"),
+        on_delete=models.PROTECT,
+        default=default_municipality_pk,
+        related_name="residents",
+        help_text=_("The municipality the person lives in and whose coordinators see them."),
+    )
     languages = LanguageLevelsField(_("languages"))
     gender = models.CharField(_("gender"), max_length=10, choices=Gender, default=Gender.UNSTATED)
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
@@ -236,6 +251,11 @@ class Person(ContactFields, LocationFields, ConsentFields):
     def __str__(self):
         return self.full_name or f"#{self.pk}"
 
+    def clean(self):
+        super().clean()
+        if self.home_municipality_id:
+            check_district(self.home_municipality_id, self.district)
+
     def language_levels(self) -> dict[str, int]:
         return {code: int(level) for code, level in (self.languages or {}).items()}
 
@@ -256,10 +276,13 @@ __all__ = [
     "ConsentRecord",
     "ConsentVersion",
     "ContactFields",
+    "District",
     "Gender",
     "PhoneVerification",
     "Household",
     "LocationFields",
+    "Municipality",
+    "MunicipalityRole",
     "Person",
     "RetentionPeriod",
 ]

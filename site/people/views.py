@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 from samverka.core.permissions import is_coordinator
 
 from .consent import ConsentRecord, ConsentVersion
+from .models import Person
 from .privacy import AddressError, Subject
 from .retention import RetentionPeriod, due_report
 
@@ -168,7 +169,7 @@ def admin_search(request):
     subjects, error = [], ""
     if address:
         try:
-            subjects = Subject.find(address)
+            subjects = _visible(request.user, Subject.find(address))
         except AddressError as problem:
             error = str(problem)
         else:
@@ -181,8 +182,26 @@ def admin_search(request):
     )
 
 
-def _subject_for(kind: str, pk: int) -> Subject:
+def _visible(user, subjects):
+    """The subjects a coordinator may see: those with no Person (volunteers, accounts) and
+    those whose Person lives in a municipality they coordinate."""
+    from .municipalities import municipality_ids_for
+
+    ids = municipality_ids_for(user)
+    if ids is None:
+        return subjects
+    return [
+        subject
+        for subject in subjects
+        if not (people := [r.obj for r in subject.records if isinstance(r.obj, Person)])
+        or any(person.home_municipality_id in ids for person in people)
+    ]
+
+
+def _subject_for(kind: str, pk: int, user=None) -> Subject:
     found = Subject.find(f"{kind}:{pk}")
+    if user is not None:
+        found = _visible(user, found)
     if not found:
         raise Http404
     return found[0]
@@ -203,7 +222,7 @@ def _log_export(request, subject, export_format):
 
 def admin_export(request, kind, pk):
     _require_coordinator(request)
-    subject = _subject_for(kind, pk)
+    subject = _subject_for(kind, pk, request.user)  # 404 for another municipality's
     if request.GET.get("format") == "json":
         with transaction.atomic():
             _log_export(request, subject, "json")

@@ -166,11 +166,14 @@ AVAILABILITY_CHOICES = [(slot, lazy(availability_label, str)(slot)) for slot in 
 # Districts
 # --------------------------------------------------------------------------------------
 
-# The districts of the (fictional) municipality with approximate centres. A person's position
-# is stored as their district's centre, never their home: enough for "near" in matching, too
-# coarse to find anyone's door. Read them only through `districts()`: a later step moves them
-# into the municipality's own record.
-_DISTRICTS: dict[str, tuple[float, float]] = {
+# The districts with their approximate centres live in the database, on each
+# `samverka.people.municipalities.Municipality`; they are read only through `districts()`,
+# kept in the cache (emptied whenever a municipality or district changes). A person's
+# position is stored as their district's centre, never their home: enough for "near" in
+# matching, too coarse to find anyone's door.
+# The districts the first release had in code: the data migration that created the
+# municipality wrote them into its record (people.0006); nothing reads this list at run time.
+INITIAL_DISTRICTS: dict[str, tuple[float, float]] = {
     "Ålunda centrum": (59.4321, 17.8312),
     "Västerby": (59.4476, 17.7985),
     "Norrängen": (59.4602, 17.8405),
@@ -178,15 +181,65 @@ _DISTRICTS: dict[str, tuple[float, float]] = {
 }
 
 
-def districts() -> dict[str, tuple[float, float]]:
-    """District name → approximate centre (latitude, longitude)."""
-    return dict(_DISTRICTS)
+def _all_districts() -> dict:
+    from .municipalities import _data
+
+    data = _data()
+    return {"default": data["default"], "rows": data["districts"]}
 
 
-def district_choices(blank: bool = True) -> list[tuple[str, str]]:
-    choices = [(name, name) for name in districts()]
+def districts(municipality_id: int | None = None) -> dict[str, tuple[float, float]]:
+    """District name → approximate centre (latitude, longitude), of the given municipality
+    (by id) or, by default, of the municipality that runs the installation."""
+    data = _all_districts()
+    wanted = municipality_id or data["default"]
+    return {name: (lat, lon) for mid, name, lat, lon in data["rows"] if mid == wanted}
+
+
+def all_districts() -> dict[str, tuple[float, float]]:
+    """Every municipality's districts (the first of two with the same name wins)."""
+    result: dict[str, tuple[float, float]] = {}
+    for _mid, name, lat, lon in _all_districts()["rows"]:
+        result.setdefault(name, (lat, lon))
+    return result
+
+
+def district_municipality(district: str) -> int | None:
+    """The municipality (id) a district name belongs to; the default one's first."""
+    data = _all_districts()
+    found = None
+    for mid, name, _lat, _lon in data["rows"]:
+        if name == district:
+            if mid == data["default"]:
+                return mid
+            found = found or mid
+    return found
+
+
+def district_choices(blank: bool = True, municipality_id: int | None = None):
+    choices = [(name, name) for name in districts(municipality_id)]
     return [("", _("Choose a district")), *choices] if blank else choices
 
 
-def centroid(district: str) -> tuple[float | None, float | None]:
-    return districts().get(district, (None, None))
+def all_district_choices(blank: bool = True):
+    """Every municipality's districts, grouped by municipality when there are several."""
+    from .municipalities import Municipality
+
+    data = _all_districts()
+    names = dict(Municipality.objects.values_list("pk", "name")) if data["rows"] else {}
+    groups: dict[int, list] = {}
+    for mid, name, _lat, _lon in data["rows"]:
+        groups.setdefault(mid, []).append((name, name))
+    if len(groups) <= 1:
+        choices = [c for group in groups.values() for c in group]
+    else:
+        choices = [(names.get(mid, ""), group) for mid, group in groups.items()]
+    return [("", _("Choose a district")), *choices] if blank else choices
+
+
+def centroid(
+    district: str, municipality_id: int | None = None
+) -> tuple[float | None, float | None]:
+    if municipality_id:
+        return districts(municipality_id).get(district, (None, None))
+    return districts().get(district) or all_districts().get(district, (None, None))

@@ -34,10 +34,14 @@ from wagtail.log_actions import log
 
 from samverka.core.permissions import is_coordinator
 
-from . import views
+from . import (
+    municipality_admin,  # noqa: F401  (the Municipalities menu)
+    views,
+)
 from .access import get_person_for, may_see_special_category
 from .consent import ConsentRecord, ConsentVersion
 from .models import Person
+from .municipalities import ScopedViewSetMixin
 
 
 class PersonForm(WagtailAdminModelForm):
@@ -48,8 +52,9 @@ class PersonForm(WagtailAdminModelForm):
                 self.fields.pop(name, None)
 
 
-class PersonViewSet(ModelViewSet):
+class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     model = Person
+    municipality_paths = ("home_municipality",)
     name = "persons"
     icon = "user"
     menu_label = gettext_lazy("People")
@@ -60,7 +65,7 @@ class PersonViewSet(ModelViewSet):
         "district",
         BooleanColumn("has_account", label=gettext_lazy("Account"), accessor="has_account"),
     ]
-    list_filter = ["district", "gender", "preferred_language", "household"]
+    list_filter = ["home_municipality", "district", "gender", "preferred_language", "household"]
     search_fields = ["first_name", "last_name", "email", "phone"]
     search_backend_name = None
     # Panels (not form_fields) so that the form is PersonForm and knows who is editing.
@@ -77,6 +82,7 @@ class PersonViewSet(ModelViewSet):
                 "languages",
                 "gender",
                 "birth_year",
+                "home_municipality",
                 "district",
                 "postcode",
                 "date_of_settlement",

@@ -338,7 +338,10 @@ SAMVERKA_PERMISSIONS_POLICY = (
 # Page cache for anonymous visitors (seconds).
 SAMVERKA_PAGE_CACHE_SECONDS = env_int("SAMVERKA_PAGE_CACHE_SECONDS", 300)
 
+# The municipality that runs the installation, as the first migration creates it (after that
+# its record in the admin, Municipalities, is what counts). The kommunkod may stay empty.
 SAMVERKA_MUNICIPALITY = env_str("SAMVERKA_MUNICIPALITY", "Ålunda kommun")
+SAMVERKA_MUNICIPALITY_CODE = env_str("SAMVERKA_MUNICIPALITY_CODE", "")
 
 LOGGING = {
     "version": 1,

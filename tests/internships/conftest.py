@@ -16,7 +16,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from associations.districts import DISTRICTS
+from associations.districts import districts
 from associations.models import Organisation, Representative, Volunteer
 from associations.validators import luhn_check_digit
 from mentors.internships.models import Internship, InternshipPlace
@@ -71,7 +71,7 @@ def make_newcomer(first_name="Amal", last_name="Yousef", **fields):
 
 
 def make_mentor(first_name, user=None, **fields):
-    lat, lon = DISTRICTS[fields.get("district", CENTRUM)]
+    lat, lon = districts()[fields.get("district", CENTRUM)]
     values = {
         "first_name": first_name,
         "last_name": "Mentor",

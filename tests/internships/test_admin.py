@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from mentors.internships import matching
 from mentors.internships.models import FollowUp, Internship, Outcome
+from samverka.people.municipalities import default_municipality_pk
 
 from .conftest import make_mentor, make_newcomer, make_place, place_newcomer
 
@@ -260,6 +261,7 @@ def test_coordinator_adds_a_place_in_the_wagtail_admin(admin_client_en, employer
             "number_of_places": "2",
             "work_slots": ["mon_morning", "tue_morning"],
             "district": "Västerby",
+            "municipality": default_municipality_pk(),
             "supervisor_name": "Per",
             "supervisor_email": "",
             "supervisor_phone": "",

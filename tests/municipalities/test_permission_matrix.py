@@ -1,0 +1,163 @@
+"""Both coordinators across every admin listing and app view: each sees their own
+municipality's residents (and, for the shared course, Karin as organiser sees everyone
+enrolled, Nils only Norrvik's), and gets 404 for the other municipality's person, match,
+enrolment, internship, place and report."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, user, url):
+    client.force_login(user)
+    return client.get(url)
+
+
+def _url_namespaces():
+    """The viewsets' URL namespaces, read from the registered viewsets."""
+    from wagtail.admin.viewsets import viewsets
+    from wagtail.admin.viewsets.model import ModelViewSet
+
+    return {
+        vs.model: vs.url_namespace
+        for vs in viewsets.viewsets
+        if isinstance(vs, ModelViewSet) and "pending" not in vs.url_namespace
+    }
+
+
+@pytest.fixture
+def namespaces(world):
+    return _url_namespaces()
+
+
+def _objects(w):
+    """model → (Ålunda's row, Norrvik's row) for every scoped admin listing."""
+    from events.models import Absence
+
+    absence_amal = Absence.objects.create(enrolment=w.enrolments["Amal"], occurrence=w.sessions[3])
+    absence_reza = Absence.objects.create(enrolment=w.enrolments["Reza"], occurrence=w.sessions[3])
+    from events.models import FeedbackResponse
+
+    return [
+        (w.amal.person, w.reza.person),
+        (w.amal, w.reza),
+        (w.matches["Amal"], w.matches["Reza"]),
+        (w.amal.person.participant, w.reza.person.participant),
+        (w.internships["Amal"], w.internships["Reza"]),
+        (w.places["Ålunda"], w.places["Norrvik"]),
+        (w.course, w.own_course),
+        (w.organisations["Ålunda"], w.organisations["Norrvik"]),
+        (absence_amal, absence_reza),
+        (
+            FeedbackResponse.objects.get(enrolment=w.enrolments["Amal"]),
+            FeedbackResponse.objects.get(enrolment=w.enrolments["Reza"]),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("who", ["karin", "nils"])
+def test_every_scoped_listing_and_edit_view(client, world, namespaces, who):
+    user = getattr(world, who)
+    for alunda_row, norrvik_row in _objects(world):
+        namespace = namespaces[type(alunda_row)]
+        own, other = (alunda_row, norrvik_row) if who == "karin" else (norrvik_row, alunda_row)
+        listing = _get(client, user, reverse(f"{namespace}:index"))
+        assert listing.status_code == 200, namespace
+        shown = {row.pk for row in listing.context["object_list"]}
+        assert own.pk in shown, (namespace, who)
+        assert other.pk not in shown, (namespace, who)
+        own_edit = _get(client, user, reverse(f"{namespace}:edit", args=[own.pk]))
+        assert own_edit.status_code in (200, 302), namespace  # internships: to their page
+        assert (
+            _get(client, user, reverse(f"{namespace}:edit", args=[other.pk])).status_code == 404
+        ), (namespace, who)
+        delete = reverse(f"{namespace}:delete", args=[other.pk])
+        assert _get(client, user, delete).status_code == 404, (namespace, who)
+        client.force_login(user)
+        assert client.post(delete).status_code == 404
+        assert type(other).objects.filter(pk=other.pk).exists()  # nothing removed
+
+
+def test_the_shared_course_shows_each_coordinator_their_own_residents(client, world, namespaces):
+    """The course is Ålunda's and accepts Norrvik: both see it; Karin (organiser) sees both
+    enrolments, Nils only Reza's."""
+    namespace = namespaces[type(world.enrolments["Amal"])]
+    seen = {}
+    for who in ("karin", "nils"):
+        listing = _get(client, getattr(world, who), reverse(f"{namespace}:index"))
+        seen[who] = {row.pk for row in listing.context["object_list"]}
+    assert seen["karin"] == {world.enrolments["Amal"].pk, world.enrolments["Reza"].pk}
+    assert seen["nils"] == {world.enrolments["Reza"].pk, world.enrolments["Reza at home"].pk}
+    amal_edit = reverse(f"{namespace}:edit", args=[world.enrolments["Amal"].pk])
+    assert _get(client, world.nils, amal_edit).status_code == 404
+
+    programmes = namespaces[type(world.course)]
+    listing = _get(client, world.nils, reverse(f"{programmes}:index"))
+    assert world.course.pk in {row.pk for row in listing.context["object_list"]}
+
+
+@pytest.mark.parametrize("who", ["karin", "nils"])
+def test_app_views_and_reports(client, world, who):
+    user = getattr(world, who)
+    mine, theirs = ("Amal", "Reza") if who == "karin" else ("Reza", "Amal")
+    newcomer = {"Amal": world.amal, "Reza": world.reza}
+    # Karin organises the shared course and sees Reza's enrolment in it; Norrvik's own
+    # course is not hers.
+    enrolment = {"Amal": world.enrolments["Amal"], "Reza": world.enrolments["Reza at home"]}
+    views = [
+        ("mentors:match", lambda name: world.matches[name].pk),
+        ("mentors_admin:candidates", lambda name: newcomer[name].pk),
+        ("mentors_admin:end_match", lambda name: world.matches[name].pk),
+        ("events:certificate", lambda name: enrolment[name].pk),
+        ("internships_admin:manage", lambda name: world.internships[name].pk),
+        ("internships:detail", lambda name: world.internships[name].pk),
+        ("people_admin:export", lambda name: newcomer[name].person.pk),
+    ]
+    for url_name, pk_of in views:
+        kwargs = {"kind": "person", "pk": pk_of(theirs)} if "export" in url_name else None
+        args = None if kwargs else [pk_of(theirs)]
+        response = _get(client, user, reverse(url_name, args=args, kwargs=kwargs))
+        assert response.status_code == 404, (url_name, who)
+        if url_name in ("mentors:match", "internships_admin:manage", "events:certificate"):
+            own = _get(client, user, reverse(url_name, args=[pk_of(mine)]))
+            assert own.status_code == 200, (url_name, who)
+    # the reports: a course neither organised nor accepted by Karin's municipality is a 404
+    if who == "karin":
+        for url_name in ("events_admin:programme", "events_municipalities:programme"):
+            url = reverse(url_name, args=[world.own_course.pk])
+            assert _get(client, user, url).status_code == 404
+    for url_name in ("events_admin:programme", "events_municipalities:programme"):
+        url = reverse(url_name, args=[world.course.pk])
+        assert _get(client, user, url).status_code == 200
+
+
+def test_the_board_lists_only_the_coordinators_newcomers(client, world):
+    from mentors.models import Newcomer
+
+    Newcomer.objects.filter(pk__in=[world.amal.pk, world.reza.pk]).update(
+        status=Newcomer.Status.WAITING
+    )
+    board = _get(client, world.nils, reverse("mentors_admin:board"))
+    assert [n.pk for n in board.context["newcomers"]] == [world.reza.pk]
+    assert board.context["waiting_total"] == 1
+
+
+def test_a_regional_coordinator_sees_every_municipality(client, world, namespaces):
+    from django.contrib.auth.models import Group
+
+    from samverka.core.permissions import REGIONAL_COORDINATOR
+    from tests.municipalities.conftest import make_coordinator
+
+    regional = make_coordinator("region@example.org")
+    regional.groups.set([Group.objects.get(name=REGIONAL_COORDINATOR)])
+    listing = _get(client, regional, reverse(f"{namespaces[type(world.amal.person)]}:index"))
+    shown = {row.pk for row in listing.context["object_list"]}
+    assert {world.amal.person.pk, world.reza.person.pk} <= shown
+
+
+def test_only_the_organiser_checks_people_in_at_the_shared_course(client, world):
+    session = world.sessions[0]
+    url = reverse("events:checkin_staff", args=[session.pk])
+    assert _get(client, world.karin, url).status_code == 200
+    assert _get(client, world.nils, url).status_code == 403  # may see the course, not run it
