@@ -317,8 +317,22 @@ class MeetingPlacePage(ReviewedPage):
         context["exceptions"] = [
             row for row in self.opening_exceptions.all() if (row.end_date or row.date) >= today
         ]
-        context["actors"] = list(self.actors.all())
+        context["actors"] = list(self.actors.select_related("organisation"))
         return context
+
+    def actor_organisations(self):
+        """The registry's organisations present here (SAMVERKA_MEETING_PLACE_MODEL's contract,
+        used by coaching's referrals)."""
+        from associations.models import Organisation
+
+        return Organisation.objects.filter(meeting_place_actors__page=self).distinct()
+
+    def full_clean(self, *args, **kwargs):
+        # Plain ASCII slugs (/motesplatser/motesplats-arby/), whatever the title's letters.
+        from django.utils.text import slugify
+
+        self.slug = slugify(self.slug or self.title)
+        super().full_clean(*args, **kwargs)
 
 
 class OpeningHours(Orderable):
@@ -407,7 +421,17 @@ class MeetingPlaceActor(Orderable):
         OTHER = "other", _("Other")
 
     page = ParentalKey(MeetingPlacePage, on_delete=models.CASCADE, related_name="actors")
-    name = models.CharField(_("name"), max_length=120)
+    # An organisation of the registry or one of the municipality's own units (a public
+    # actor); `name` is only what older rows had, kept until every row has its organisation.
+    organisation = models.ForeignKey(
+        "associations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="meeting_place_actors",
+        help_text=_("From the registry; the municipality's own units are public actors there."),
+    )
+    name = models.CharField(_("name"), max_length=120, blank=True, editable=False)
     offer = models.CharField(_("offers"), max_length=20, choices=Offer.choices)
     description = models.TextField(_("what they offer"), max_length=600)
     when = models.CharField(
@@ -417,7 +441,7 @@ class MeetingPlaceActor(Orderable):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("offer")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("offer")]),
         FieldPanel("description"),
         FieldPanel("when"),
         FieldRowPanel([FieldPanel("website"), FieldPanel("phone")]),
@@ -426,6 +450,26 @@ class MeetingPlaceActor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
+
+    @property
+    def display_name(self) -> str:
+        return self.organisation.name if self.organisation_id else self.name
+
+    def save(self, *args, **kwargs):
+        # An actor given by name only (older code, imports) becomes a public actor of the
+        # registry, so that referrals and cases can point at it.
+        if self.organisation_id is None and self.name:
+            from associations.models import Organisation
+
+            self.organisation = Organisation.objects.filter(name=self.name).first() or (
+                Organisation.objects.create(
+                    name=self.name,
+                    kind=Organisation.Kind.PUBLIC_ACTOR,
+                    status=Organisation.Status.APPROVED,
+                    is_listed=False,
+                )
+            )
+        super().save(*args, **kwargs)
 
 
 class TranslationStatus(models.Model):

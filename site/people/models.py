@@ -21,6 +21,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from . import vocabulary
 from .consent import ConsentRecord, ConsentVersion
 from .fields import LanguageLevelsField
+from .outcomes import Outcome  # the one outcome model (outcomes.py)
 from .retention import RetentionPeriod  # retention periods live in retention.py
 
 
@@ -239,6 +240,7 @@ __all__ = [
     "Gender",
     "Household",
     "LocationFields",
+    "Outcome",
     "Person",
     "RetentionPeriod",
 ]
