@@ -306,7 +306,8 @@ class MeetingPlacePage(ReviewedPage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        """Three queries: opening hours, exceptions, actors (however many rows)."""
+        """Four queries: opening hours, exceptions, actors, upcoming events (however many
+        rows)."""
         context = super().get_context(request, *args, **kwargs)
         today = _today()
         hours = list(self.opening_hours.all())
@@ -318,7 +319,25 @@ class MeetingPlacePage(ReviewedPage):
             row for row in self.opening_exceptions.all() if (row.end_date or row.date) >= today
         ]
         context["actors"] = list(self.actors.select_related("organisation"))
+        context["upcoming_events"] = self.upcoming_events()
         return context
+
+    def upcoming_events(self, limit: int = 6) -> list:
+        """The next dates of events held here (in any language version of the page): one
+        query."""
+        from django.apps import apps
+
+        if not apps.is_installed("events"):
+            return []
+        occurrence = apps.get_model("events", "EventOccurrence")
+        return list(
+            occurrence.objects.public()
+            .upcoming()
+            .scheduled()
+            .filter(event__place__translation_key=self.translation_key)
+            .select_related("event")
+            .order_by("start")[:limit]
+        )
 
     def actor_organisations(self):
         """The registry's organisations present here (SAMVERKA_MEETING_PLACE_MODEL's contract,
