@@ -544,31 +544,36 @@ class Referral(models.Model):
         return referral
 
     def notify_receiver(self):
-        """An email to each staff member and contact person of the receiving actor, saying
-        that a referral waits; no personal details in the email, only the link."""
+        """An email to each staff member and representative of the receiving actor, saying
+        that a referral waits, with a link (to the admin for staff, to the public site for
+        representatives); the person's name is not in the email."""
         from django.contrib.auth import get_user_model
         from django.urls import reverse
 
         from samverka.core.email import queue_email
 
-        users = (
-            get_user_model()
-            .objects.filter(
-                Q(actor_memberships__actor=self.to_actor)
-                | Q(representations__organisation=self.to_actor)
-            )
-            .exclude(email="")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        users = get_user_model().objects.exclude(email="")
+        staff = users.filter(actor_memberships__actor=self.to_actor).distinct()
+        representatives = (
+            users.filter(representations__organisation=self.to_actor)
+            .exclude(pk__in=staff.values("pk"))
             .distinct()
         )
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "coaching_admin:referral", args=[self.pk]
-        )
-        for user in users:
-            queue_email(
-                user.email,
-                "coaching/email/referral_received",
-                {"actor": self.to_actor.name, "from_actor": self.from_actor.name, "link": link},
-            )
+        for recipients, url in (
+            (staff, reverse("coaching_admin:referral", args=[self.pk])),
+            (representatives, reverse("coaching:referral", args=[self.pk])),
+        ):
+            for user in recipients:
+                queue_email(
+                    user.email,
+                    "coaching/email/referral_received",
+                    {
+                        "actor": self.to_actor.name,
+                        "from_actor": self.from_actor.name,
+                        "link": base + url,
+                    },
+                )
 
     def _answer(self, status, by, text=""):
         with transaction.atomic():

@@ -102,9 +102,7 @@ def blank_case_texts(cases) -> int:
 
 
 def blank_referral_texts(referrals) -> int:
-    return referrals.exclude(reason=REDACTED).update(
-        reason=REDACTED, answer="", receiver_notes=""
-    )
+    return referrals.exclude(reason=REDACTED).update(reason=REDACTED, answer="", receiver_notes="")
 
 
 def erase(subject, erasure):
@@ -121,17 +119,21 @@ def erase(subject, erasure):
 
 
 def _closed_cases(cutoff):
-    return Case.objects.filter(status=Case.Status.CLOSED, closed_on__lt=cutoff.date()).filter(
-        Q(contacts__note__gt="") & ~Q(contacts__note=REDACTED)
-        | Q(outcomes__notes__gt="")
-    ).distinct()
+    return (
+        Case.objects.filter(status=Case.Status.CLOSED, closed_on__lt=cutoff.date())
+        .filter(Q(contacts__note__gt="") & ~Q(contacts__note=REDACTED) | Q(outcomes__notes__gt=""))
+        .distinct()
+    )
 
 
 def _answered_referrals(cutoff):
-    return Referral.objects.exclude(status=Referral.Status.SENT).filter(
-        Q(completed_on__lt=cutoff.date())
-        | Q(completed_on__isnull=True, answered_at__lt=cutoff)
-    ).exclude(reason=REDACTED)
+    return (
+        Referral.objects.exclude(status=Referral.Status.SENT)
+        .filter(
+            Q(completed_on__lt=cutoff.date()) | Q(completed_on__isnull=True, answered_at__lt=cutoff)
+        )
+        .exclude(reason=REDACTED)
+    )
 
 
 PARTS = [

@@ -21,19 +21,32 @@ def _due_cases(e, count):
     today = timezone.localdate()
     for n in range(count):
         make_case(
-            make_person(f"P{n}"), e.sara, e.jobbcentrum, e.arby,
-            started_on=date(2021, 1, 4), next_contact_on=today - timedelta(days=n % 3),
+            make_person(f"P{n}"),
+            e.sara,
+            e.jobbcentrum,
+            e.arby,
+            started_on=date(2021, 1, 4),
+            next_contact_on=today - timedelta(days=n % 3),
         )
-    make_case(make_person("Later"), e.sara, e.jobbcentrum, e.arby,
-              next_contact_on=today + timedelta(days=3))
+    make_case(
+        make_person("Later"),
+        e.sara,
+        e.jobbcentrum,
+        e.arby,
+        next_contact_on=today + timedelta(days=3),
+    )
 
 
 def test_counsellor_sees_contacts_due_and_referrals_waiting(eskilstuna):
     e = eskilstuna
     _due_cases(e, 3)
     Referral.send(
-        person=make_person("R"), from_actor=e.family, to_actor=e.jobbcentrum,
-        meeting_place=e.arby, reason="Vill ha jobbstöd", sent_by=e.lina,
+        person=make_person("R"),
+        from_actor=e.family,
+        to_actor=e.jobbcentrum,
+        meeting_place=e.arby,
+        reason="Vill ha jobbstöd",
+        sent_by=e.lina,
     )
     items = {item.slug: item for item in due_items(e.sara)}
     assert items["contacts_due"].count == 3

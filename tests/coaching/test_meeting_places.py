@@ -22,13 +22,20 @@ def test_slug_is_plain_ascii_and_the_page_answers(client, eskilstuna):
 def test_actors_are_organisations_of_the_registry(eskilstuna):
     arby = eskilstuna.arby
     assert set(arby.actor_organisations()) == {
-        eskilstuna.jobbcentrum, eskilstuna.family, eskilstuna.library, eskilstuna.language
+        eskilstuna.jobbcentrum,
+        eskilstuna.family,
+        eskilstuna.library,
+        eskilstuna.language,
     }
 
 
 def test_an_actor_given_by_name_becomes_a_public_actor(eskilstuna):
-    actor = MeetingPlaceActor(page=eskilstuna.froslunda, name="Öppna förskolan Trollet",
-                              offer=MeetingPlaceActor.Offer.OPEN_PRESCHOOL, description="-")
+    actor = MeetingPlaceActor(
+        page=eskilstuna.froslunda,
+        name="Öppna förskolan Trollet",
+        offer=MeetingPlaceActor.Offer.OPEN_PRESCHOOL,
+        description="-",
+    )
     actor.save()
     organisation = Organisation.objects.get(name="Öppna förskolan Trollet")
     assert actor.organisation == organisation

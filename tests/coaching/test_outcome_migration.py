@@ -43,24 +43,41 @@ def test_internship_outcomes_become_outcomes_of_the_person(old_schema):
     Internship = old.get_model("internships", "Internship")
     Outcome = old.get_model("internships", "Outcome")
 
-    employer = Organisation.objects.create(name="Ålunda Bygg AB", slug="alunda-bygg", kind="company")
+    employer = Organisation.objects.create(
+        name="Ålunda Bygg AB", slug="alunda-bygg", kind="company"
+    )
     person = Person.objects.create(first_name="Amal", last_name="Yousef")
     newcomer = Newcomer.objects.create(person=person)
     place = Place.objects.create(
-        employer=employer, title="Snickare", occupation="Snickare", sector="Bygg",
-        starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30), supervisor_name="Per",
+        employer=employer,
+        title="Snickare",
+        occupation="Snickare",
+        sector="Bygg",
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 6, 30),
+        supervisor_name="Per",
     )
     internship = Internship.objects.create(
         newcomer=newcomer, place=place, start_date=date(2026, 1, 5), end_date=date(2026, 3, 31)
     )
     job = Outcome.objects.create(
-        internship=internship, checkpoint="end", kind="job", group="job",
-        recorded_on=date(2026, 3, 31), job_start_date=date(2026, 4, 10),
-        employer_name="ålunda bygg ab", notes="Fast anställning",
+        internship=internship,
+        checkpoint="end",
+        kind="job",
+        group="job",
+        recorded_on=date(2026, 3, 31),
+        job_start_date=date(2026, 4, 10),
+        employer_name="ålunda bygg ab",
+        notes="Fast anställning",
     )
     later = Outcome.objects.create(
-        internship=internship, checkpoint="day_90", kind="lonebidrag", group="subsidised",
-        recorded_on=date(2026, 6, 29), job_start_date=date(2026, 6, 1), employer_name="Okänd",
+        internship=internship,
+        checkpoint="day_90",
+        kind="lonebidrag",
+        group="subsidised",
+        recorded_on=date(2026, 6, 29),
+        job_start_date=date(2026, 6, 1),
+        employer_name="Okänd",
     )
 
     new = _migrate(_leaves())

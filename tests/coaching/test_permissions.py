@@ -23,11 +23,16 @@ def world(eskilstuna):
     e.own = make_case(make_person("Amina"), e.sara, e.jobbcentrum, e.arby)
     e.colleagues = make_case(make_person("Bashir"), e.nils, e.jobbcentrum, e.arby)
     e.elsewhere = make_case(make_person("Dawit"), e.omar, e.jobbcentrum, e.froslunda)
-    e.own.add_contact(author=e.sara, kind="visit", minutes=30, note="Hemlig anteckning",
-                      date=e.own.started_on)
+    e.own.add_contact(
+        author=e.sara, kind="visit", minutes=30, note="Hemlig anteckning", date=e.own.started_on
+    )
     e.referral = Referral.send(
-        case=e.own, from_actor=e.jobbcentrum, to_actor=e.language, meeting_place=e.arby,
-        reason="Behöver språkstöd", sent_by=e.sara,
+        case=e.own,
+        from_actor=e.jobbcentrum,
+        to_actor=e.language,
+        meeting_place=e.arby,
+        reason="Behöver språkstöd",
+        sent_by=e.sara,
     )
     e.referral.accept(None)
     e.referral.receiver_notes = "Våra egna anteckningar"
@@ -121,3 +126,27 @@ def test_anonymous_visitors_get_nothing(client, world):
     assert not Referral.objects.visible_to(AnonymousUser()).exists()
     response = client.get(reverse("coaching_admin:case", args=[world.own.pk]))
     assert response.status_code == 302  # to the login page
+
+
+def test_representative_answers_a_referral_on_the_public_site(client, world, representative_user):
+    w = world
+    Representative.objects.create(organisation=w.language, user=representative_user)
+    w.referral.status = Referral.Status.SENT
+    w.referral.save()
+    client.force_login(representative_user)
+    listing = client.get(reverse("coaching:received")).content.decode()
+    assert "Amina" in listing
+    url = reverse("coaching:referral", args=[w.referral.pk])
+    page = client.get(url).content.decode()
+    assert "Behöver språkstöd" in page and "Hemlig anteckning" not in page
+    response = client.post(url, {"action": "accept", "answer": "Välkommen på tisdag"})
+    assert response.status_code == 302
+    assert Referral.objects.get(pk=w.referral.pk).status == Referral.Status.ACCEPTED
+
+
+def test_representative_of_another_organisation_gets_404(client, world, representative_user):
+    w = world
+    Representative.objects.create(organisation=w.library, user=representative_user)
+    client.force_login(representative_user)
+    assert client.get(reverse("coaching:referral", args=[w.referral.pk])).status_code == 404
+    assert "Amina" not in client.get(reverse("coaching:received")).content.decode()

@@ -31,14 +31,30 @@ def _job(case, kind, start):
 def known(eskilstuna):
     e = eskilstuna
     a = make_case(
-        make_person("A", gender="female", birth_year=1990, district="Årby",
-                    date_of_settlement=date(2020, 6, 1)),
-        e.sara, e.jobbcentrum, e.arby, started_on=date(2021, 1, 11),
+        make_person(
+            "A",
+            gender="female",
+            birth_year=1990,
+            district="Årby",
+            date_of_settlement=date(2020, 6, 1),
+        ),
+        e.sara,
+        e.jobbcentrum,
+        e.arby,
+        started_on=date(2021, 1, 11),
     )
     b = make_case(
-        make_person("B", gender="male", birth_year=1970, district="Fröslunda",
-                    date_of_settlement=date(2016, 1, 1)),
-        e.omar, e.jobbcentrum, e.froslunda, started_on=date(2021, 2, 1),
+        make_person(
+            "B",
+            gender="male",
+            birth_year=1970,
+            district="Fröslunda",
+            date_of_settlement=date(2016, 1, 1),
+        ),
+        e.omar,
+        e.jobbcentrum,
+        e.froslunda,
+        started_on=date(2021, 2, 1),
         source=Case.Source.INCOME_SUPPORT,
     )
     c = make_case(make_person("C"), e.nils, e.jobbcentrum, e.arby, started_on=date(2021, 3, 1))
@@ -71,7 +87,9 @@ def test_breakdowns(known):
     assert report.table("by_counsellor").value("Omar Vägledare", subsidised) == 1
     assert report.table("by_district").value("Årby", job) == 1
     gender = report.table("by_gender")
-    assert gender.value(gettext("Woman"), job) == 1 and gender.value(gettext("Man"), subsidised) == 1
+    assert (
+        gender.value(gettext("Woman"), job) == 1 and gender.value(gettext("Man"), subsidised) == 1
+    )
     # A was 31 when her job started, B 51
     ages = report.table("by_age")
     assert ages.value("25–34", job) == 1 and ages.value("45–54", subsidised) == 1
@@ -111,7 +129,10 @@ def _many(eskilstuna, count):
     for n in range(count):
         case = make_case(
             make_person(f"M{n}", gender="male" if n % 2 else "female", birth_year=1980 + n % 30),
-            e.sara, e.jobbcentrum, e.arby, started_on=date(2021, 1, 4),
+            e.sara,
+            e.jobbcentrum,
+            e.arby,
+            started_on=date(2021, 1, 4),
         )
         _job(case, K.JOB_PERMANENT if n % 3 else K.LONEBIDRAG, date(2021, 3, 1 + n % 20))
 
@@ -131,9 +152,11 @@ def test_report_page_csv_excel_and_chart(client, known):
     page = client.get(base)
     assert page.status_code == 200
     html = page.content.decode()
-    assert gettext("%(job)s into real jobs and %(subsidised)s into subsidised jobs.") % {
-        "job": 1, "subsidised": 1
-    } in html
+    assert (
+        gettext("%(job)s into real jobs and %(subsidised)s into subsidised jobs.")
+        % {"job": 1, "subsidised": 1}
+        in html
+    )
     svg = html.split("<svg")[1].split("</svg>")[0]
     assert "<script" not in svg
     csv = client.get(base + "&export=csv&table=by_meeting_place")

@@ -28,8 +28,12 @@ def test_outcome_dated_before_the_case_started_is_refused(client, eskilstuna, ca
     client.force_login(eskilstuna.sara)
     response = client.post(
         reverse("coaching_admin:outcome", args=[case.pk]),
-        {"kind": Outcome.Kind.JOB_PERMANENT, "recorded_on": "2020-12-01",
-         "job_start_date": "2020-12-01", "employer_name": "Städbolaget"},
+        {
+            "kind": Outcome.Kind.JOB_PERMANENT,
+            "recorded_on": "2020-12-01",
+            "job_start_date": "2020-12-01",
+            "employer_name": "Städbolaget",
+        },
     )
     assert response.status_code == 400
     message = gettext("An outcome cannot be dated before the case started (%(date)s).") % {
@@ -44,22 +48,30 @@ def test_outcome_dated_before_the_case_started_is_refused(client, eskilstuna, ca
 
 def test_job_outcome_needs_a_start_date_and_only_jobs_have_one(case):
     with pytest.raises(ValidationError) as error:
-        CaseOutcome(case=case, kind=Outcome.Kind.EXTRATJANST, recorded_on=date(2021, 3, 1)).full_clean()
+        CaseOutcome(
+            case=case, kind=Outcome.Kind.EXTRATJANST, recorded_on=date(2021, 3, 1)
+        ).full_clean()
     assert gettext("Give the date the job starts.") in error.value.message_dict["job_start_date"]
     with pytest.raises(ValidationError):
         CaseOutcome(
-            case=case, kind=Outcome.Kind.SFI, recorded_on=date(2021, 3, 1),
+            case=case,
+            kind=Outcome.Kind.SFI,
+            recorded_on=date(2021, 3, 1),
             job_start_date=date(2021, 3, 1),
         ).full_clean()
 
 
 def test_first_job_and_days_to_job_follow_the_outcomes(case):
     later = CaseOutcome.objects.create(
-        case=case, kind=Outcome.Kind.JOB_HOURLY, recorded_on=date(2021, 6, 1),
+        case=case,
+        kind=Outcome.Kind.JOB_HOURLY,
+        recorded_on=date(2021, 6, 1),
         job_start_date=date(2021, 6, 1),
     )
     first = CaseOutcome.objects.create(
-        case=case, kind=Outcome.Kind.LONEBIDRAG, recorded_on=date(2021, 3, 1),
+        case=case,
+        kind=Outcome.Kind.LONEBIDRAG,
+        recorded_on=date(2021, 3, 1),
         job_start_date=date(2021, 3, 1),
     )
     case.refresh_from_db()
@@ -75,8 +87,11 @@ def test_referral_to_oneself_is_refused(client, eskilstuna, case):
     client.force_login(eskilstuna.sara)
     response = client.post(
         reverse("coaching_admin:refer", args=[case.pk]),
-        {"to_actor": eskilstuna.jobbcentrum.pk, "meeting_place": eskilstuna.arby.pk,
-         "reason": "Vill byta vägledare"},
+        {
+            "to_actor": eskilstuna.jobbcentrum.pk,
+            "meeting_place": eskilstuna.arby.pk,
+            "reason": "Vill byta vägledare",
+        },
     )
     assert response.status_code == 400
     assert gettext("A referral goes to another actor, not to the one sending it.") in (
@@ -116,9 +131,10 @@ def test_closing_a_case_twice(client, eskilstuna, case):
     assert client.post(url, {"reason": "moved", "on": "2021-05-01"}).status_code == 302
     response = client.post(url, {"reason": "job", "on": "2021-06-01"})
     assert response.status_code == 400
-    assert gettext("This case was already closed on %(date)s.") % {
-        "date": date(2021, 5, 1)
-    } in response.content.decode()
+    assert (
+        gettext("This case was already closed on %(date)s.") % {"date": date(2021, 5, 1)}
+        in response.content.decode()
+    )
     case.refresh_from_db()
     assert (case.close_reason, case.closed_on) == ("moved", date(2021, 5, 1))
 
@@ -135,12 +151,21 @@ def test_a_stale_copy_cannot_close_again(case):
 def test_contact_before_the_case_and_next_contact_before_it(client, eskilstuna, case):
     client.force_login(eskilstuna.sara)
     url = reverse("coaching_admin:add_contact", args=[case.pk])
-    response = client.post(url, {"date": "2020-01-01", "kind": "visit", "minutes": "30",
-                                 "note": "Första besöket"})
+    response = client.post(
+        url, {"date": "2020-01-01", "kind": "visit", "minutes": "30", "note": "Första besöket"}
+    )
     assert response.status_code == 400
     assert "Första besöket" in response.content.decode()
-    response = client.post(url, {"date": "2021-02-01", "kind": "visit", "minutes": "30",
-                                 "note": "Besök", "next_contact_on": "2021-01-20"})
+    response = client.post(
+        url,
+        {
+            "date": "2021-02-01",
+            "kind": "visit",
+            "minutes": "30",
+            "note": "Besök",
+            "next_contact_on": "2021-01-20",
+        },
+    )
     assert response.status_code == 400
     assert gettext("The next contact cannot be before this one.") in response.content.decode()
     assert not Contact.objects.exists()  # nothing half-saved
@@ -150,8 +175,14 @@ def test_walk_in_without_a_name_keeps_what_was_typed(client, eskilstuna):
     client.force_login(eskilstuna.sara)
     response = client.post(
         reverse("coaching_admin:new"),
-        {"first_name": "", "phone": "070-111 22 33", "gender": "female",
-         "actor": eskilstuna.jobbcentrum.pk, "source": "walk_in", "started_on": "2021-02-01"},
+        {
+            "first_name": "",
+            "phone": "070-111 22 33",
+            "gender": "female",
+            "actor": eskilstuna.jobbcentrum.pk,
+            "source": "walk_in",
+            "started_on": "2021-02-01",
+        },
     )
     assert response.status_code == 400
     assert "070-111 22 33" in response.content.decode()
@@ -161,8 +192,12 @@ def test_walk_in_without_a_name_keeps_what_was_typed(client, eskilstuna):
 def test_answering_a_referral_twice_and_declining_without_a_reason(eskilstuna, case):
     e = eskilstuna
     referral = Referral.send(
-        case=case, from_actor=e.jobbcentrum, to_actor=e.family, meeting_place=e.arby,
-        reason="Stöd i familjen", sent_by=e.sara,
+        case=case,
+        from_actor=e.jobbcentrum,
+        to_actor=e.family,
+        meeting_place=e.arby,
+        reason="Stöd i familjen",
+        sent_by=e.sara,
     )
     with pytest.raises(ValidationError) as error:
         referral.decline(e.lina, "")
