@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from associations.models import Organisation
+from associations.validators import luhn_check_digit
 from samverka.core.demo import DemoLogin, ensure_user
 from samverka.people.models import Person
 from samverka.people.outcomes import Outcome
@@ -129,27 +130,55 @@ def _places():
     }
 
 
+def _organisation(name: str, offer: str) -> Organisation:
+    """The registry's organisation for a demo actor: the municipality's own units are public
+    actors, the language café an association. Organisation numbers are made up (2120009NN
+    plus the Luhn digit), like the other demo organisations'."""
+    organisation = Organisation.objects.filter(name=name).first()
+    if organisation is not None:
+        return organisation
+    n = 0
+    while True:
+        first_nine = f"2120009{n:02d}"
+        number = f"{first_nine[:6]}-{first_nine[6:]}{luhn_check_digit(first_nine)}"
+        if not Organisation.objects.filter(organisation_number=number).exists():
+            break
+        n += 1
+    return Organisation.objects.create(
+        name=name,
+        organisation_number=number,
+        kind=Organisation.Kind.ASSOCIATION
+        if offer == "language"
+        else Organisation.Kind.PUBLIC_ACTOR,
+        status=Organisation.Status.APPROVED,
+        is_listed=False,
+    )
+
+
 def seed_actors(report):
+    """Link the orientation demo's actors (given by name) to organisations of the registry,
+    and add a fifth actor to each meeting place."""
     for slug, place in _places().items():
         name, offer = FIFTH_ACTOR[slug]
-        organisation = Organisation.objects.filter(
-            name=name
-        ).first() or Organisation.objects.create(
-            name=name,
-            kind=Organisation.Kind.PUBLIC_ACTOR,
-            status=Organisation.Status.APPROVED,
-            is_listed=False,
-        )
-        if place.actors.filter(organisation=organisation).exists():
-            continue
         page = place.get_latest_revision_as_object()
-        page.actors.add(
-            place.actors.model(
-                organisation=organisation, offer=offer, description=FIFTH_ACTOR_TEXT[offer]
+        actors = list(page.actors.all())
+        changed = False
+        for actor in actors:
+            if actor.organisation_id is None and actor.name:
+                actor.organisation = _organisation(actor.name, actor.offer)
+                changed = True
+        fifth = _organisation(name, offer)
+        if not any(actor.organisation_id == fifth.pk for actor in actors):
+            actors.append(
+                place.actors.model(
+                    organisation=fifth, offer=offer, description=FIFTH_ACTOR_TEXT[offer]
+                )
             )
-        )
-        page.save_revision().publish()
-        report(f"{name} added to {slug}")
+            changed = True
+        if changed:
+            page.actors = actors
+            page.save_revision().publish()
+            report(f"{slug}: {len(actors)} actors from the registry")
 
 
 def _actor(place, offer):

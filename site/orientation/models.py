@@ -441,7 +441,7 @@ class MeetingPlaceActor(Orderable):
 
     page = ParentalKey(MeetingPlacePage, on_delete=models.CASCADE, related_name="actors")
     # An organisation of the registry or one of the municipality's own units (a public
-    # actor); `name` is only what older rows had, kept until every row has its organisation.
+    # actor); `name` is what older rows had, shown until an editor picks the organisation.
     organisation = models.ForeignKey(
         "associations.Organisation",
         verbose_name=_("organisation"),
@@ -473,22 +473,6 @@ class MeetingPlaceActor(Orderable):
     @property
     def display_name(self) -> str:
         return self.organisation.name if self.organisation_id else self.name
-
-    def save(self, *args, **kwargs):
-        # An actor given by name only (older code, imports) becomes a public actor of the
-        # registry, so that referrals and cases can point at it.
-        if self.organisation_id is None and self.name:
-            from associations.models import Organisation
-
-            self.organisation = Organisation.objects.filter(name=self.name).first() or (
-                Organisation.objects.create(
-                    name=self.name,
-                    kind=Organisation.Kind.PUBLIC_ACTOR,
-                    status=Organisation.Status.APPROVED,
-                    is_listed=False,
-                )
-            )
-        super().save(*args, **kwargs)
 
 
 class TranslationStatus(models.Model):

@@ -29,7 +29,7 @@ def test_actors_are_organisations_of_the_registry(eskilstuna):
     }
 
 
-def test_an_actor_given_by_name_becomes_a_public_actor(eskilstuna):
+def test_an_actor_given_by_name_only_is_shown_but_is_no_referral_target(eskilstuna):
     actor = MeetingPlaceActor(
         page=eskilstuna.froslunda,
         name="Öppna förskolan Trollet",
@@ -37,7 +37,6 @@ def test_an_actor_given_by_name_becomes_a_public_actor(eskilstuna):
         description="-",
     )
     actor.save()
-    organisation = Organisation.objects.get(name="Öppna förskolan Trollet")
-    assert actor.organisation == organisation
-    assert organisation.kind == Organisation.Kind.PUBLIC_ACTOR
     assert actor.display_name == "Öppna förskolan Trollet"
+    assert list(eskilstuna.froslunda.actor_organisations()) == [eskilstuna.jobbcentrum]
+    assert not Organisation.objects.filter(name="Öppna förskolan Trollet").exists()

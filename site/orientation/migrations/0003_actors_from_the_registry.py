@@ -1,5 +1,6 @@
-"""Every meeting-place actor points at an organisation of the registry (a public actor of the
-same name is created where none exists), and meeting places get plain-ASCII slugs."""
+"""Meeting-place actors point at the registry's organisation of the same name where there is
+one (the others keep their name until an editor picks the organisation), and meeting places
+get plain-ASCII slugs."""
 
 from django.db import migrations
 from django.utils.text import slugify
@@ -9,16 +10,10 @@ def actors_to_organisations(apps, schema_editor):
     Actor = apps.get_model("orientation", "MeetingPlaceActor")
     Organisation = apps.get_model("associations", "Organisation")
     for actor in Actor.objects.filter(organisation__isnull=True).exclude(name=""):
-        organisation = Organisation.objects.filter(name=actor.name).first()
-        if organisation is None:
-            base = slugify(actor.name) or "aktor"
-            slug, n = base, 1
-            while Organisation.objects.filter(slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            organisation = Organisation.objects.create(
-                name=actor.name, slug=slug, kind="public_actor", status="approved", is_listed=False
-            )
+        matches = list(Organisation.objects.filter(name=actor.name)[:2])
+        if len(matches) != 1:
+            continue
+        organisation = matches[0]
         actor.organisation = organisation
         actor.save(update_fields=["organisation"])
 
