@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from associations.models import Representative
 from coaching.access import get_case_for, get_referral_for
@@ -137,6 +138,8 @@ def test_representative_answers_a_referral_on_the_public_site(client, world, rep
     w.referral.status = Referral.Status.SENT
     w.referral.save()
     client.force_login(representative_user)
+    my_pages = client.get(reverse("core:my_pages")).content.decode()
+    assert gettext("Referrals to your organisation") in my_pages
     listing = client.get(reverse("coaching:received")).content.decode()
     assert "Amina" in listing
     url = reverse("coaching:referral", args=[w.referral.pk])
