@@ -30,6 +30,7 @@ from samverka.people.models import Person
 from mentors.internships.models import Internship, InternshipPlace, Outcome
 from mentors.internships.reports import Report
 from mentors.internships.tables import median
+from samverka.people.outcomes import Outcome as PersonOutcome
 
 rng = random.Random(1)
 SIZES = [100, 1000, 10000]
@@ -79,7 +80,20 @@ def grow(to):
                 job = i.end_date + timedelta(days=days) if group in Outcome.JOB_GROUPS else None
                 outcomes.append(Outcome(internship=i, checkpoint=checkpoint, kind=kind, group=group,
                                         recorded_on=i.end_date + timedelta(days=days), job_start_date=job))
-        Outcome.objects.bulk_create(outcomes)
+        # Internship outcomes are outcomes of the person (multi-table inheritance, which
+        # bulk_create refuses): the parent rows in bulk, the child rows with one executemany.
+        parents = PersonOutcome.objects.bulk_create(
+            [PersonOutcome(person_id=o.internship.newcomer.person_id, kind=o.kind, group=o.group,
+                           recorded_on=o.recorded_on, job_start_date=o.job_start_date)
+             for o in outcomes],
+            batch_size=2000,
+        )
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {Outcome._meta.db_table} (outcome_ptr_id, internship_id, checkpoint)"
+                " VALUES (%s, %s, %s)",
+                [(p.pk, o.internship.pk, o.checkpoint) for p, o in zip(parents, outcomes)],
+            )
         # what Outcome.save() keeps up to date, done in bulk here
         jobs = {}
         for o in outcomes:

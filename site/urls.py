@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("mentors/", include("mentors.urls")),
     path("internships/", include("mentors.internships.urls")),
     path("events/", include("events.urls")),
+    path("coaching/", include("coaching.urls")),
     path("search/", orientation_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

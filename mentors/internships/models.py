@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from associations.districts import centroid
 from associations.models import AVAILABILITY_SLOTS, Organisation, Volunteer
 from samverka.people.municipalities import default_municipality_pk
+from samverka.people.outcomes import Outcome as PersonOutcome
+from samverka.people.outcomes import OutcomeQuerySet
 
 from . import schedule
 
@@ -612,50 +614,24 @@ class ContactLogEntry(models.Model):
         return f"{self.date} {self.get_party_display()} ({self.get_channel_display()})"
 
 
-class Outcome(models.Model):
+class Outcome(PersonOutcome):
+    """An internship's outcome at a checkpoint: one of the person's outcomes
+    (`samverka.people.outcomes.Outcome`, which holds kind, dates and employer) with the
+    internship and the checkpoint it was recorded at."""
+
     class Checkpoint(models.TextChoices):
         END = "end", _("At the end")
         DAY_90 = "day_90", _("After 90 days")
         DAY_180 = "day_180", _("After 180 days")
 
-    class Kind(models.TextChoices):
-        JOB = "job", _("Job without subsidy")
-        EXTRATJANST = "extratjanst", _("Subsidised: extratjänst")
-        NYSTARTSJOBB = "nystartsjobb", _("Subsidised: nystartsjobb")
-        LONEBIDRAG = "lonebidrag", _("Subsidised: lönebidrag")
-        INTRODUKTIONSJOBB = "introduktionsjobb", _("Subsidised: introduktionsjobb")
-        SFI = "sfi", _("Studies: SFI")
-        KOMVUX = "komvux", _("Studies: komvux")
-        VOCATIONAL = "vocational", _("Studies: vocational education")
-        UNIVERSITY = "university", _("Studies: university")
-        CONTINUED = "continued", _("Continued internship")
-        LOOKING = "looking", _("Looking for work")
-        OTHER = "other", _("Other")
-
-    class Group(models.TextChoices):
-        JOB = "job", _("Job")
-        SUBSIDISED = "subsidised", _("Subsidised job")
-        STUDIES = "studies", _("Studies")
-        CONTINUED = "continued", _("Continued internship")
-        LOOKING = "looking", _("Looking for work")
-        OTHER = "other", _("Other")
-
-    GROUP_OF = {
-        Kind.JOB: Group.JOB,
-        Kind.EXTRATJANST: Group.SUBSIDISED,
-        Kind.NYSTARTSJOBB: Group.SUBSIDISED,
-        Kind.LONEBIDRAG: Group.SUBSIDISED,
-        Kind.INTRODUKTIONSJOBB: Group.SUBSIDISED,
-        Kind.SFI: Group.STUDIES,
-        Kind.KOMVUX: Group.STUDIES,
-        Kind.VOCATIONAL: Group.STUDIES,
-        Kind.UNIVERSITY: Group.STUDIES,
-        Kind.CONTINUED: Group.CONTINUED,
-        Kind.LOOKING: Group.LOOKING,
-        Kind.OTHER: Group.OTHER,
-    }
-    JOB_GROUPS = (Group.JOB, Group.SUBSIDISED)
-
+    outcome_ptr = models.OneToOneField(
+        PersonOutcome,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        serialize=False,
+        related_name="internship_outcome",
+    )
     internship = models.ForeignKey(
         Internship,
         verbose_name=_("internship"),
@@ -663,20 +639,8 @@ class Outcome(models.Model):
         related_name="outcomes",
     )
     checkpoint = models.CharField(_("when"), max_length=10, choices=Checkpoint)
-    kind = models.CharField(_("outcome"), max_length=20, choices=Kind)
-    group = models.CharField(_("group"), max_length=12, choices=Group, editable=False)
-    recorded_on = models.DateField(_("as of"), default=timezone.localdate)
-    job_start_date = models.DateField(_("job started on"), null=True, blank=True)
-    employer_name = models.CharField(_("employer or school"), max_length=200, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+
+    objects = OutcomeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("outcome")
@@ -688,26 +652,22 @@ class Outcome(models.Model):
             )
         ]
         indexes = [
-            # the report: outcomes at a checkpoint; people into jobs in a period
-            models.Index(fields=["checkpoint", "group"], name="outcome_checkpoint_idx"),
-            models.Index(fields=["group", "job_start_date"], name="outcome_job_idx"),
+            # the report: outcomes at a checkpoint
+            models.Index(fields=["checkpoint"], name="outcome_checkpoint_idx"),
         ]
 
     def __str__(self):
         return f"{self.get_checkpoint_display()}: {self.get_kind_display()}"
 
+    def owner_person_id(self):
+        return self.internship.newcomer.person_id if self.internship_id else None
+
     def save(self, *args, **kwargs):
-        self.group = self.GROUP_OF[self.kind]
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.internship.refresh_job()
 
-    @property
-    def is_job(self) -> bool:
-        return self.GROUP_OF.get(self.kind) in self.JOB_GROUPS
-
     def clean(self):
-        super().clean()
         errors = {}
         if self.internship_id:
             start = self.internship.start_date
@@ -719,10 +679,8 @@ class Outcome(models.Model):
                 errors["job_start_date"] = _(
                     "The job cannot start before the internship started (%(date)s)."
                 ) % {"date": start}
-        if self.is_job and not self.job_start_date:
-            errors["job_start_date"] = _("Give the date the job starts.")
-        if not self.is_job and self.job_start_date:
-            errors["job_start_date"] = _("A start date belongs only to a job outcome.")
+        for name, message in self.outcome_errors().items():
+            errors.setdefault(name, message)
         if errors:
             raise ValidationError(errors)
 

@@ -71,6 +71,10 @@ def _choices_label(model_field, value):
     return str(dict(model_field.flatchoices).get(value, value)) if value else _("Not stated")
 
 
+def _column(group: str) -> str:
+    return Outcome.Group.OTHER if group == Outcome.Group.BUSINESS else group
+
+
 @dataclass
 class Report:
     start: date
@@ -90,7 +94,11 @@ class Report:
     def __post_init__(self):
         if self.granularity not in GRANULARITIES:
             self.granularity = "month"
-        self.groups = list(Outcome.Group.choices)
+        # The internship report's columns as before the one outcome model
+        # (samverka.people.outcomes): an own business is counted under "Other" here.
+        self.groups = [
+            (key, label) for key, label in Outcome.Group.choices if key != Outcome.Group.BUSINESS
+        ]
 
     @property
     def months(self) -> int:
@@ -148,7 +156,10 @@ class Report:
                 "outcomes_by_period",
                 _("Outcomes by period"),
                 str(period_heading),
-                [(period_label(_as_date(p), self.granularity), g, n) for p, g, n in per_period],
+                [
+                    (period_label(_as_date(p), self.granularity), _column(g), n)
+                    for p, g, n in per_period
+                ],
                 self.groups,
                 row_order=row_order,
             )
@@ -192,7 +203,11 @@ class Report:
             rows = outcomes.values_list(path, "group").annotate(n=Count("id"))
             self.tables.append(
                 pivot(
-                    slug, title, str(label), [(to_label(k), g, n) for k, g, n in rows], self.groups
+                    slug,
+                    title,
+                    str(label),
+                    [(to_label(k), _column(g), n) for k, g, n in rows],
+                    self.groups,
                 )
             )
 

@@ -314,7 +314,8 @@ class MeetingPlacePage(ReviewedPage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        """Three queries: opening hours, exceptions, actors (however many rows)."""
+        """Four queries: opening hours, exceptions, actors, upcoming events (however many
+        rows)."""
         context = super().get_context(request, *args, **kwargs)
         today = _today()
         hours = list(self.opening_hours.all())
@@ -325,8 +326,40 @@ class MeetingPlacePage(ReviewedPage):
         context["exceptions"] = [
             row for row in self.opening_exceptions.all() if (row.end_date or row.date) >= today
         ]
-        context["actors"] = list(self.actors.all())
+        context["actors"] = list(self.actors.select_related("organisation"))
+        context["upcoming_events"] = self.upcoming_events()
         return context
+
+    def upcoming_events(self, limit: int = 6) -> list:
+        """The next dates of events held here (in any language version of the page): one
+        query."""
+        from django.apps import apps
+
+        if not apps.is_installed("events"):
+            return []
+        occurrence = apps.get_model("events", "EventOccurrence")
+        return list(
+            occurrence.objects.public()
+            .upcoming()
+            .scheduled()
+            .filter(event__place__translation_key=self.translation_key)
+            .select_related("event")
+            .order_by("start")[:limit]
+        )
+
+    def actor_organisations(self):
+        """The registry's organisations present here (SAMVERKA_MEETING_PLACE_MODEL's contract,
+        used by coaching's referrals)."""
+        from associations.models import Organisation
+
+        return Organisation.objects.filter(meeting_place_actors__page=self).distinct()
+
+    def full_clean(self, *args, **kwargs):
+        # Plain ASCII slugs (/motesplatser/motesplats-arby/), whatever the title's letters.
+        from django.utils.text import slugify
+
+        self.slug = slugify(self.slug or self.title)
+        super().full_clean(*args, **kwargs)
 
 
 class OpeningHours(Orderable):
@@ -415,7 +448,17 @@ class MeetingPlaceActor(Orderable):
         OTHER = "other", _("Other")
 
     page = ParentalKey(MeetingPlacePage, on_delete=models.CASCADE, related_name="actors")
-    name = models.CharField(_("name"), max_length=120)
+    # An organisation of the registry or one of the municipality's own units (a public
+    # actor); `name` is what older rows had, shown until an editor picks the organisation.
+    organisation = models.ForeignKey(
+        "associations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="meeting_place_actors",
+        help_text=_("From the registry; the municipality's own units are public actors there."),
+    )
+    name = models.CharField(_("name"), max_length=120, blank=True, editable=False)
     offer = models.CharField(_("offers"), max_length=20, choices=Offer.choices)
     description = models.TextField(_("what they offer"), max_length=600)
     when = models.CharField(
@@ -425,7 +468,7 @@ class MeetingPlaceActor(Orderable):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("offer")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("offer")]),
         FieldPanel("description"),
         FieldPanel("when"),
         FieldRowPanel([FieldPanel("website"), FieldPanel("phone")]),
@@ -434,6 +477,10 @@ class MeetingPlaceActor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
+
+    @property
+    def display_name(self) -> str:
+        return self.organisation.name if self.organisation_id else self.name
 
 
 class TranslationStatus(models.Model):

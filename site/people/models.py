@@ -28,6 +28,7 @@ from .municipalities import (  # the municipality a record belongs to lives in m
     check_district,
     default_municipality_pk,
 )
+from .outcomes import Outcome  # the one outcome model (outcomes.py)
 from .retention import RetentionPeriod  # retention periods live in retention.py
 from .verification import PhoneVerification  # one-time codes by SMS
 
@@ -283,6 +284,7 @@ __all__ = [
     "LocationFields",
     "Municipality",
     "MunicipalityRole",
+    "Outcome",
     "Person",
     "RetentionPeriod",
 ]

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "mentors",
     "mentors.internships",
     "events",
+    "coaching",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -165,6 +166,13 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The registry's organisation model, for references from samverka.people (an outcome's
+# employer), which names no app itself.
+SAMVERKA_ORGANISATION_MODEL = "associations.Organisation"
+# The meeting places coaching cases and referrals belong to (the site's CMS page type; it
+# provides `actor_organisations()`). Apps name no site model themselves.
+SAMVERKA_MEETING_PLACE_MODEL = "orientation.MeetingPlacePage"
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Samverka"

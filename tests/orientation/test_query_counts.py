@@ -198,10 +198,11 @@ def test_meeting_place_queries_do_not_grow_with_rows(client, home_page):
     assert (small, small_warm) == (large, large_warm), sql
     # site, root page, locales, index by slug, specific, place by slug,
     # specific, restrictions ×2, language switcher, site root paths ×2,
-    # menu pages, ancestors, opening hours, exceptions, actors
-    assert small == 17, small_sql
-    # The place's own rows are read on every render: opening hours, exceptions, actors.
-    assert small_warm == WARM_PAGE + 3, warm_sql
+    # menu pages, ancestors, opening hours, exceptions, actors, upcoming events
+    assert small == 18, small_sql
+    # The place's own rows are read on every render: opening hours, exceptions, actors,
+    # upcoming events.
+    assert small_warm == WARM_PAGE + 4, warm_sql
     (index_count, sql), (index_warm, warm_sql) = count(client, "/motesplatser/")
     # site, root page, locales, index by slug, specific, restrictions ×2,
     # places (their restrictions, the pages), Wagtail's site root paths ×2,

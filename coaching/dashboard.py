@@ -1,0 +1,156 @@
+"""The "Coordinator's day" panel on the Wagtail dashboard: for each staff member, what is due
+today, each as a count with a link to the listing where it is done.
+
+An item is shown to whoever may act on it (the model permission of its listing, or being a
+counsellor or a receiving actor for coaching), and only when its count is not zero. One
+COUNT query per item the user may see, whatever the number of rows (pinned in
+tests/coaching/test_dashboard.py). Models of other apps are looked up by label, so the panel
+keeps working in an installation without one of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+
+from .models import Case, Referral
+
+
+@dataclass
+class DueItem:
+    slug: str
+    label: str
+    count: int
+    url: str
+
+
+def _url(name: str, query: str = "") -> str:
+    try:
+        return reverse(name) + (f"?{query}" if query else "")
+    except NoReverseMatch:
+        return ""
+
+
+def _model(label: str):
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def due_items(user) -> list[DueItem]:
+    """What is due for `user` today: [(slug, label, count, url)], zero counts left out."""
+    today = timezone.localdate()
+    specs = []  # (slug, label, permission or None, queryset factory, url)
+    specs.append(
+        (
+            "contacts_due",
+            _("Cases with a contact due"),
+            "coaching.view_case",
+            lambda: Case.objects.of_counsellor(user).contact_due(today),
+            _url("coaching_cases:index"),
+        )
+    )
+    specs.append(
+        (
+            "referrals_waiting",
+            _("Referrals waiting for your answer"),
+            None,
+            lambda: Referral.objects.received_by(user).waiting(),
+            _url("coaching_referrals:index", "status=sent"),
+        )
+    )
+    Organisation = _model("associations.Organisation")
+    if Organisation is not None:
+        specs.append(
+            (
+                "organisations_pending",
+                _("Organisations waiting for approval"),
+                "associations.change_organisation",
+                lambda: Organisation.objects.filter(status=Organisation.Status.PENDING),
+                _url("pending_organisations:index"),
+            )
+        )
+    Volunteer = _model("associations.Volunteer")
+    if Volunteer is not None:
+        specs.append(
+            (
+                "volunteers_pending",
+                _("Volunteers waiting for vetting"),
+                "associations.change_volunteer",
+                lambda: Volunteer.objects.filter(status=Volunteer.Status.PENDING),
+                _url("pending_volunteers:index"),
+            )
+        )
+    Newcomer = _model("mentors.Newcomer")
+    if Newcomer is not None:
+        specs.append(
+            (
+                "kompis_waiting",
+                _("Kompis applications waiting for a match"),
+                "mentors.change_newcomer",
+                lambda: Newcomer.objects.filter(status=Newcomer.Status.WAITING),
+                _url("newcomers:index", "status=waiting"),
+            )
+        )
+    Enrolment = _model("events.Enrolment")
+    if Enrolment is not None:
+        specs.append(
+            (
+                "absence_flags",
+                _("Participants flagged for absence"),
+                "events.view_enrolment",
+                lambda: Enrolment.objects.filter(flagged_at__isnull=False),
+                _url("enrolment:index"),
+            )
+        )
+    KompisFollowUp = _model("mentors.FollowUp")
+    if KompisFollowUp is not None:
+        specs.append(
+            (
+                "kompis_follow_ups_due",
+                _("Kompis follow-ups due"),
+                "mentors.change_match",
+                lambda: KompisFollowUp.objects.filter(done_at__isnull=True, due_on__lte=today),
+                _url("kompis_follow_ups:index"),
+            )
+        )
+    InternshipFollowUp = _model("internships.FollowUp")
+    if InternshipFollowUp is not None:
+        specs.append(
+            (
+                "internship_follow_ups_due",
+                _("Internship follow-ups due"),
+                "internships.change_internship",
+                lambda: InternshipFollowUp.objects.filter(
+                    Q(completed_on__isnull=True) & Q(due_on__lte=today)
+                ),
+                _url("internship:index"),
+            )
+        )
+    items = []
+    for slug, label, permission, queryset, url in specs:
+        if permission is not None and not user.has_perm(permission):
+            continue
+        count = queryset().count()
+        if count:
+            items.append(DueItem(slug, str(label), count, url))
+    return items
+
+
+class DayPanel(Component):
+    name = "coaching_day"
+    order = 50
+    template_name = "coaching/admin/day_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        return {"items": due_items(self.request.user), "today": timezone.localdate()}
