@@ -32,6 +32,7 @@ from .models import (
     Programme,
 )
 from .recurrence import local_zone
+from .surveys import week_of
 
 INDEX_SLUG = "evenemang"
 
@@ -170,7 +171,8 @@ def _programme(event, name, kind, coordinator, participants, rng, report, **fiel
 
 
 def _feedback(event, occurrence, programme, answers, rng):
-    """`answers`: (satisfaction, job knowledge or None) pairs."""
+    """`answers`: (satisfaction, job knowledge or None) pairs, stored anonymously (the
+    week of the date, or of the course's last session; no link to anyone)."""
     if FeedbackResponse.objects.filter(event=event).exists():
         return
     comments = [
@@ -180,15 +182,16 @@ def _feedback(event, occurrence, programme, answers, rng):
         "",
         "",
     ]
+    day = timezone.localdate(occurrence.start) if occurrence else timezone.localdate()
     FeedbackResponse.objects.bulk_create(
         FeedbackResponse(
             event=event,
-            occurrence=occurrence,
             programme=programme,
+            kind=event.category,
+            week=week_of(day),
             satisfaction=satisfaction,
             job_knowledge=job,
             comment=rng.choice(comments),
-            language=rng.choice(["sv", "ar", "so", "ti"]),
         )
         for satisfaction, job in answers
     )

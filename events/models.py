@@ -14,9 +14,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import connection, models, transaction
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -1235,85 +1235,7 @@ class Absence(models.Model):
 
 
 # --- Feedback --------------------------------------------------------------------
+# Anonymous survey answers and the receipts that keep anyone from being asked twice
+# live in surveys.py; imported here so that Django finds the models.
 
-
-class FeedbackQuerySet(models.QuerySet):
-    def summary(self) -> dict:
-        """Counts and shares, as the seed articles quote them ("97 % very satisfied")."""
-        data = self.aggregate(
-            count=Count("id"),
-            average=Avg("satisfaction"),
-            very_satisfied=Count("id", filter=Q(satisfaction=5)),
-            satisfied=Count("id", filter=Q(satisfaction__gte=4)),
-            job_answers=Count("id", filter=Q(job_knowledge__isnull=False)),
-            job_agree=Count("id", filter=Q(job_knowledge__gte=4)),
-        )
-        count = data["count"] or 0
-
-        def share(part, whole):
-            return round(100 * part / whole) if whole else None
-
-        return {
-            "count": count,
-            "average": round(data["average"], 1) if data["average"] is not None else None,
-            "very_satisfied_percent": share(data["very_satisfied"], count),
-            "satisfied_percent": share(data["satisfied"], count),
-            "job_answers": data["job_answers"],
-            "job_agree_percent": share(data["job_agree"], data["job_answers"]),
-        }
-
-
-class FeedbackResponse(models.Model):
-    class Satisfaction(models.IntegerChoices):
-        VERY_DISSATISFIED = 1, _("Very dissatisfied")
-        DISSATISFIED = 2, _("Dissatisfied")
-        NEUTRAL = 3, _("Neither")
-        SATISFIED = 4, _("Satisfied")
-        VERY_SATISFIED = 5, _("Very satisfied")
-
-    class Agreement(models.IntegerChoices):
-        STRONGLY_DISAGREE = 1, _("Strongly disagree")
-        DISAGREE = 2, _("Disagree")
-        NEUTRAL = 3, _("Neither agree nor disagree")
-        AGREE = 4, _("Agree")
-        STRONGLY_AGREE = 5, _("Strongly agree")
-
-    event = models.ForeignKey(
-        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="feedback"
-    )
-    occurrence = models.ForeignKey(
-        EventOccurrence, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    programme = models.ForeignKey(
-        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    registration = models.OneToOneField(
-        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    enrolment = models.OneToOneField(
-        Enrolment, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    satisfaction = models.PositiveSmallIntegerField(
-        _("How satisfied are you?"),
-        choices=Satisfaction,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
-    job_knowledge = models.PositiveSmallIntegerField(
-        _("I know better what a job in Sweden requires"),
-        choices=Agreement,
-        null=True,
-        blank=True,
-    )
-    comment = models.TextField(_("Anything else you want to tell us?"), blank=True)
-    language = models.CharField(max_length=10, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    objects = FeedbackQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("feedback")
-        verbose_name_plural = _("feedback")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.event} {self.satisfaction}/5"
+from .surveys import FeedbackQuerySet, FeedbackResponse, SurveyReceipt  # noqa: E402, F401

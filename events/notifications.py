@@ -67,3 +67,13 @@ def send_registration_email(registration, kind: str) -> None:
     if kind in WITH_CALENDAR and not occurrence.is_cancelled:
         attachments.append(("event.ics", occurrence_ics(occurrence), "text/calendar"))
     queue_email(to, f"events/email/{kind}", context, language=language, attachments=attachments)
+
+
+def survey_url(enrolment) -> str:
+    """A participant's course survey link, opening in their language."""
+    language = enrolment.participant.person.preferred_language
+    return absolute(
+        localized_reverse(
+            language, "events:feedback", token=codes.feedback_token("e", enrolment.pk)
+        )
+    )

@@ -46,8 +46,10 @@ from .models import (
     Participant,
     Registration,
     RegistrationError,
+    SurveyReceipt,
 )
 from .notifications import occurrence_ics
+from .surveys import AlreadyAnswered
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -678,6 +680,8 @@ def _feedback_target(token):
 
 
 def feedback(request, token):
+    """The survey. The answer is stored apart from who gave it; the registration or
+    enrolment gets only a receipt, so that nobody is asked twice (events/surveys.py)."""
     target = _feedback_target(token)
     if target is None:
         return render(
@@ -690,15 +694,13 @@ def feedback(request, token):
             status=400,
         )
     event, occurrence, programme, registration, enrolment = target
-    answered = (
-        registration and FeedbackResponse.objects.filter(registration=registration).exists()
-    ) or (enrolment and FeedbackResponse.objects.filter(enrolment=enrolment).exists())
-    if answered:
-        return render(
-            request,
-            "events/message.html",
-            {"title": _("Thank you"), "message": _("We already have your answers. Thank you!")},
-        )
+    already = {
+        "title": _("Thank you"),
+        "message": _("We already have your answers. Thank you!"),
+    }
+    answerer = Q(registration=registration) if registration else Q(enrolment=enrolment)
+    if (registration or enrolment) and SurveyReceipt.objects.filter(answerer).exists():
+        return render(request, "events/message.html", already)
     form = FeedbackForm(request.POST or None)
     error = None
     status = 200
@@ -707,18 +709,19 @@ def feedback(request, token):
         if refusal is not None:
             error, status = refusal.message, refusal.status
         elif form.is_valid():
-            response = form.save(commit=False)
-            response.event = event
-            response.occurrence = occurrence
-            response.programme = programme
-            response.registration = registration
-            response.enrolment = enrolment
-            response.language = translation.get_language()
+            data = form.cleaned_data
             try:
-                with transaction.atomic():
-                    response.save()
-            except IntegrityError:
-                pass  # a double submit: the first answer stands
+                FeedbackResponse.objects.answer(
+                    satisfaction=data["satisfaction"],
+                    job_knowledge=data["job_knowledge"],
+                    comment=data["comment"],
+                    registration=registration,
+                    enrolment=enrolment,
+                    occurrence=occurrence,
+                )
+            except AlreadyAnswered:
+                # A double submit, or a second tab: the first answer stands.
+                return render(request, "events/message.html", already)
             return render(
                 request,
                 "events/message.html",

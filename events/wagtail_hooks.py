@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -23,12 +24,14 @@ from .models import (
     Absence,
     Enrolment,
     EventOccurrence,
-    EventPage,
     FeedbackResponse,
     Participant,
     Programme,
     Registration,
 )
+from .notifications import survey_url
+from .report_views import survey_report
+from .surveys import week_of
 
 # --- Dates and registrations ------------------------------------------------------------
 
@@ -266,23 +269,35 @@ class AbsenceViewSet(ModelViewSet):
 
 class FeedbackIndexView(ExportingIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event", "programme")
+        return super().get_base_queryset().select_related("event", "programme").defer("event__body")
 
 
 class FeedbackViewSet(ModelViewSet):
+    """Single anonymous answers (comments to read). No groups here: a listing of single
+    answers by gender would show small groups; the survey results split them safely."""
+
     model = FeedbackResponse
     icon = "pick"
     index_view_class = FeedbackIndexView
     menu_label = gettext_lazy("Feedback")
     list_display = [
         "event",
+        Column("kind", label=gettext_lazy("Kind of event"), accessor="get_kind_display"),
+        Column("week", label=gettext_lazy("Week"), accessor="week_label"),
         "satisfaction",
         "job_knowledge",
         "comment",
-        DateColumn("created_at", label=gettext_lazy("Answered")),
     ]
-    list_filter = ["event__category", "programme", "satisfaction"]
-    list_export = ["event.title", "programme.name", "satisfaction", "job_knowledge", "comment"]
+    list_filter = ["kind", "programme", "satisfaction"]
+    list_export = [
+        "event.title",
+        "programme.name",
+        "kind",
+        "week",
+        "satisfaction",
+        "job_knowledge",
+        "comment",
+    ]
     export_filename = "feedback"
     form_fields = ["satisfaction", "job_knowledge", "comment"]
     add_view_enabled = False
@@ -331,7 +346,9 @@ def occurrence_registrations(request, pk):
             "present": present,
             "confirmed": occurrence.confirmed_seats(),
             "attendance": occurrence.attendance.aggregate(n=Coalesce(Sum("people"), 0))["n"],
-            "feedback": FeedbackResponse.objects.filter(occurrence=occurrence).summary(),
+            "feedback": FeedbackResponse.objects.filter(
+                event=occurrence.event, week=week_of(timezone.localdate(occurrence.start))
+            ).summary(),
             "feedback_url": request.build_absolute_uri(
                 reverse("events:feedback", args=[feedback_token("o", occurrence.pk)])
             ),
@@ -363,9 +380,7 @@ def programme_report(request, pk):
     )
     for enrolment in enrolments:
         enrolment.hours = hours.get(enrolment.participant_id, 0)
-        enrolment.feedback_url = request.build_absolute_uri(
-            reverse("events:feedback", args=[feedback_token("e", enrolment.pk)])
-        )
+        enrolment.feedback_url = survey_url(enrolment)
         enrolment.progress = (
             min(100, int(enrolment.hours * 100 / programme.hours_goal))
             if programme.hours_goal
@@ -386,26 +401,12 @@ def programme_report(request, pk):
     )
 
 
-def feedback_summary(request):
-    if not request.user.has_perm("events.view_feedbackresponse"):
-        raise PermissionDenied
-    rows = []
-    events = EventPage.objects.filter(feedback__isnull=False).distinct().order_by("title")
-    for event in events:
-        rows.append((event, FeedbackResponse.objects.filter(event=event).summary()))
-    return TemplateResponse(
-        request,
-        "events/admin/feedback.html",
-        {"rows": rows, "total": FeedbackResponse.objects.summary()},
-    )
-
-
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [
         path("dates/<int:pk>/registrations/", occurrence_registrations, name="registrations"),
         path("programmes/<int:pk>/", programme_report, name="programme"),
-        path("feedback/", feedback_summary, name="feedback"),
+        path("feedback/", survey_report, name="feedback"),
     ]
     return [path("events/", include((urls, "events_admin")))]
 

@@ -1,0 +1,71 @@
+"""The coordinators' survey results and course reports (registered in wagtail_hooks.py):
+shown as tables and bars, downloaded as CSV or Excel (each download logged)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from samverka.core.audit import log_export
+
+from .forms import SurveyFilterForm
+from .reports import survey_results, survey_tables, to_csv, to_xlsx
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(request, tables, *, model, listing: str, filename: str, count: int):
+    """The tables as CSV or Excel when the query asks for it (?format=csv|xlsx), else None."""
+    export_format = request.GET.get("format")
+    if export_format not in ("csv", "xlsx"):
+        return None
+    params = request.GET.copy()
+    params.pop("format", None)
+    log_export(
+        model,
+        request.user,
+        listing=listing,
+        export_format=export_format,
+        count=count,
+        filters=params.urlencode(),
+    )
+    stamp = timezone.localdate().isoformat()
+    if export_format == "csv":
+        response = HttpResponse(to_csv(tables), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(to_xlsx(tables), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{export_format}"'
+    return response
+
+
+def survey_report(request):
+    """Survey results by kind of event, event or programme and group, filtered by period,
+    programme and group; small groups show no figures."""
+    from django.utils.translation import gettext as _
+
+    from .models import FeedbackResponse
+
+    if not request.user.has_perm("events.view_feedbackresponse"):
+        raise PermissionDenied
+    form = SurveyFilterForm(request.GET or None)
+    results = survey_results(form.filters())
+    tables = survey_tables(results)
+    response = download(
+        request,
+        tables,
+        model=FeedbackResponse,
+        listing=_("Survey results"),
+        filename="survey-results",
+        count=sum(r.total["count"] for r in results),
+    )
+    if response is not None:
+        return response
+    query = request.GET.copy()
+    query.pop("format", None)
+    return TemplateResponse(
+        request,
+        "events/admin/feedback.html",
+        {"form": form, "results": results, "query": query.urlencode()},
+    )
