@@ -233,6 +233,8 @@ class SurveyReceipt(models.Model):
         related_name="survey_receipt",
     )
 
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("survey answered")
         verbose_name_plural = _("surveys answered")
@@ -305,6 +307,9 @@ class FeedbackResponse(models.Model):
     comment = models.TextField(_("Anything else you want to tell us?"), blank=True)
 
     objects = FeedbackQuerySet.as_manager()
+    # Wagtail's reference index would add a row per answer with a sequential key, in the
+    # order answers were given, which the receipts' keys follow too.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("feedback")
