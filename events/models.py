@@ -27,9 +27,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from samverka.blocks import base_stream_blocks
+from samverka.people.fields import ChoiceListField
 
 from .absence import Outcome, current_run
 from .admin_forms import EVENT_LANGUAGES, EventPageForm
+from .course import Topic
 from .recurrence import expand, validate_rule
 
 
@@ -477,6 +479,19 @@ class EventOccurrence(models.Model):
         null=True,
         blank=True,
         help_text=_("Empty to use the event's number of seats."),
+    )
+    # Civic orientation: what the session covers and who takes part (course.py).
+    topics = ChoiceListField(
+        _("civic-orientation topics"),
+        item_choices=Topic.choices,
+        help_text=_("The session's hours are shared between the topics it covers."),
+    )
+    organisations = models.ManyToManyField(
+        "associations.Organisation",
+        verbose_name=_("organisations taking part"),
+        blank=True,
+        related_name="sessions_taken_part_in",
+        help_text=_("Employers and associations in the session, besides the organiser."),
     )
 
     objects = EventOccurrenceQuerySet.as_manager()

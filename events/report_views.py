@@ -69,3 +69,31 @@ def survey_report(request):
         "events/admin/feedback.html",
         {"form": form, "results": results, "query": query.urlencode()},
     )
+
+
+def course_report_view(request, pk):
+    """A course's report: hours towards 100 and the course's goal per participant, topics,
+    employers met, by group, and the course's anonymous survey results."""
+    from django.shortcuts import get_object_or_404
+    from django.utils.translation import gettext as _
+
+    from .models import Programme
+    from .reports import course_report, course_tables
+
+    if not request.user.has_perm("events.view_enrolment"):
+        raise PermissionDenied
+    programme = get_object_or_404(Programme.objects.select_related("event"), pk=pk)
+    report = course_report(programme)
+    response = download(
+        request,
+        course_tables(report) if request.GET.get("format") else [],
+        model=Programme,
+        listing=_("Course report: %(name)s") % {"name": programme.name},
+        filename=f"course-{programme.pk}",
+        count=len(report.rows),
+    )
+    if response is not None:
+        return response
+    return TemplateResponse(
+        request, "events/admin/course_report.html", {"programme": programme, "report": report}
+    )

@@ -280,3 +280,207 @@ def survey_tables(results: list[KindResults]) -> list[Table]:
                 split.rows.append([label, *_survey_cells(summary)])
             tables.append(split)
     return tables
+
+
+# --- Civic-orientation course ----------------------------------------------------------------
+
+
+@dataclass
+class GroupStats:
+    participants: int = 0
+    hours: float = 0
+    reached_legal: int = 0
+    reached_goal: int = 0
+    employers: int = 0
+    employer_contacts: int = 0
+
+    def add(self, progress) -> None:
+        self.participants += 1
+        self.hours += progress.hours
+        self.reached_legal += progress.reached_legal_minimum
+        self.reached_goal += progress.reached_goal
+        self.employers += len(progress.employers)
+        self.employer_contacts += progress.employer_contacts
+
+    def average(self, total) -> float | None:
+        return round(total / self.participants, 1) if self.participants else None
+
+    @property
+    def average_hours(self):
+        return self.average(self.hours)
+
+    @property
+    def average_employers(self):
+        return self.average(self.employers)
+
+    def share(self, part) -> int | None:
+        return round(100 * part / self.participants) if self.participants else None
+
+    @property
+    def reached_legal_percent(self):
+        return self.share(self.reached_legal)
+
+    @property
+    def reached_goal_percent(self):
+        return self.share(self.reached_goal)
+
+
+@dataclass
+class CourseReport:
+    programme: object
+    legal_minimum: int | None
+    goal: int | None
+    rows: list  # (enrolment, Progress)
+    topic_hours: list[tuple[str, float]]  # hours held per topic
+    total: GroupStats
+    splits: list  # (Dimension, [(label, GroupStats)])
+    survey: list  # KindResults for the programme's anonymous answers
+
+    @property
+    def charts(self) -> list[str]:
+        charts = [
+            bars_svg(
+                "topics",
+                _("Hours held per topic"),
+                self.topic_hours,
+                peak=max([h for _label, h in self.topic_hours] + [1]),
+                unit=_("h"),
+            )
+        ]
+        target = self.legal_minimum or self.goal
+        for d, groups in self.splits:
+            if target:
+                charts.append(
+                    bars_svg(
+                        f"reached-{d.key}",
+                        _("Share who reached %(hours)s hours, by %(dimension)s")
+                        % {"hours": target, "dimension": str(d.label).lower()},
+                        [
+                            (
+                                label,
+                                s.reached_legal_percent
+                                if self.legal_minimum
+                                else s.reached_goal_percent,
+                            )
+                            for label, s in groups
+                        ],
+                    )
+                )
+        for result in self.survey:
+            charts += result.charts
+        return charts
+
+
+def course_report(programme, now=None) -> CourseReport:
+    """Per participant: hours towards the law's minimum and the course's goal, hours per
+    topic, employers met; the same by group; the course's anonymous survey results.
+    Seven queries whatever the number of participants (enrolments, attendance, session
+    organisations, sessions held, and the survey's three)."""
+    from django.utils import timezone
+
+    from .course import Topic, course_progress, goals
+
+    now = now or timezone.now()
+    legal, goal = goals(programme)
+    enrolments = list(
+        programme.enrolments.select_related("participant__person").order_by(
+            "participant__person__first_name", "participant__person__last_name", "pk"
+        )
+    )
+    progress = course_progress(programme, enrolments)
+    held: dict[str, float] = {}
+    for start, end, topics in (
+        programme.event.occurrences.scheduled()
+        .filter(end__lte=now)
+        .values_list("start", "end", "topics")
+    ):
+        topics = [t for t in (topics or []) if t in Topic.values]
+        for topic in topics:
+            held[topic] = held.get(topic, 0) + (end - start).total_seconds() / 3600 / len(topics)
+    total = GroupStats()
+    by_dimension = {d.key: {} for d in DIMENSIONS}
+    rows = []
+    for enrolment in enrolments:
+        p = progress[enrolment.pk]
+        rows.append((enrolment, p))
+        total.add(p)
+        for d in DIMENSIONS:
+            value = d.value_of(enrolment.participant.person)
+            by_dimension[d.key].setdefault(value, GroupStats()).add(p)
+    splits = []
+    for d in DIMENSIONS:
+        order = list(d.labels())
+        groups = sorted(
+            by_dimension[d.key].items(),
+            key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order),
+        )
+        splits.append((d, [(_group_label(d, value), stats) for value, stats in groups]))
+    return CourseReport(
+        programme=programme,
+        legal_minimum=legal,
+        goal=goal,
+        rows=rows,
+        topic_hours=[(str(label), round(held.get(code, 0), 1)) for code, label in Topic.choices],
+        total=total,
+        splits=splits,
+        survey=survey_results(SurveyFilters(programme=programme)),
+    )
+
+
+def course_tables(report: CourseReport) -> list[Table]:
+    from .course import Topic
+
+    participants = Table(
+        "participants",
+        report.programme.name,
+        [
+            _("Participant"),
+            _("Hours attended"),
+            _("Of the law's minimum (%)"),
+            _("Of the course's goal (%)"),
+            _("Employers met"),
+            _("Employer contacts"),
+            _("Organisations met"),
+            *[str(label) for _code, label in Topic.choices],
+        ],
+    )
+    for enrolment, p in report.rows:
+        participants.rows.append(
+            [
+                enrolment.participant.name,
+                p.hours,
+                p.legal_percent,
+                p.goal_percent,
+                len(p.employers),
+                p.employer_contacts,
+                ", ".join(sorted(p.organisations)),
+                *[hours for _code, _label, hours in p.topics],
+            ]
+        )
+    topics = Table("topics", _("Hours held per topic"), [_("Topic"), _("Hours")])
+    topics.rows = [[label, hours] for label, hours in report.topic_hours]
+    tables = [participants, topics]
+    header = [
+        _("Participants"),
+        _("Average hours"),
+        _("Reached the law's minimum (%)"),
+        _("Reached the course's goal (%)"),
+        _("Average employers met"),
+        _("Employer contacts"),
+    ]
+    for d, groups in report.splits:
+        split = Table(f"by-{d.key}", f"{report.programme.name}: {d.label}", [str(d.label), *header])
+        for label, s in [*groups, (_("Total"), report.total)]:
+            split.rows.append(
+                [
+                    label,
+                    s.participants,
+                    s.average_hours,
+                    s.reached_legal_percent if report.legal_minimum else None,
+                    s.reached_goal_percent if report.goal else None,
+                    s.average_employers,
+                    s.employer_contacts,
+                ]
+            )
+        tables.append(split)
+    return tables + survey_tables(report.survey)

@@ -21,6 +21,7 @@ from samverka.core.public_forms import PublicFormGuard, may_mail
 
 from . import codes, feeds
 from .access import can_manage_event, get_enrolment_for, get_occurrence_for_staff
+from .course import progress_of
 from .forms import (
     CancelForm,
     CheckInCodeForm,
@@ -636,11 +637,12 @@ def checked_in(request, pk):
 
 
 def certificate(request, pk):
+    """The participant's certificate: hours towards the legal minimum and the course's goal,
+    hours per civic-orientation topic, the sessions; printable or saved as PDF."""
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
     enrolment = get_enrolment_for(request.user, pk)
-    sessions = list(enrolment.attended_sessions())
-    hours = enrolment.hours_attended()
+    progress = progress_of(enrolment)
     return render(
         request,
         "events/certificate.html",
@@ -648,9 +650,10 @@ def certificate(request, pk):
             "enrolment": enrolment,
             "programme": enrolment.programme,
             "participant": enrolment.participant,
-            "sessions": sessions,
-            "hours": hours,
-            "progress": enrolment.progress_percent(),
+            "progress": progress,
+            "sessions": progress.sessions,
+            "hours": progress.hours,
+            "topics": [t for t in progress.topics if t[2]],
             "issued_on": timezone.localdate(),
         },
     )

@@ -30,7 +30,7 @@ from .models import (
     Registration,
 )
 from .notifications import survey_url
-from .report_views import survey_report
+from .report_views import course_report_view, survey_report
 from .surveys import week_of
 
 # --- Dates and registrations ------------------------------------------------------------
@@ -91,7 +91,7 @@ class OccurrenceViewSet(ModelViewSet):
     search_fields = ["event__title"]
     search_backend_name = None
     ordering = ["start"]
-    form_fields = ["capacity"]
+    form_fields = ["capacity", "topics", "organisations"]
     add_view_enabled = False
     copy_view_enabled = False
 
@@ -162,6 +162,15 @@ class ProgrammeIndexView(ExportingIndexView):
                 url=reverse("events_admin:programme", args=[instance.pk]),
                 icon_name="table",
                 priority=5,
+            ),
+        )
+        buttons.insert(
+            1,
+            ButtonMenuItem(
+                _("Course report"),
+                url=reverse("events_admin:course_report", args=[instance.pk]),
+                icon_name="doc-full",
+                priority=6,
             ),
         )
         return buttons
@@ -407,6 +416,7 @@ def register_admin_urls():
         path("dates/<int:pk>/registrations/", occurrence_registrations, name="registrations"),
         path("programmes/<int:pk>/", programme_report, name="programme"),
         path("feedback/", survey_report, name="feedback"),
+        path("programmes/<int:pk>/course/", course_report_view, name="course_report"),
     ]
     return [path("events/", include((urls, "events_admin")))]
 
