@@ -89,9 +89,7 @@ def test_other_programmes_have_no_legal_minimum(event):
 
 
 @pytest.mark.parametrize("size", [3, 30])
-def test_course_report_runs_a_fixed_number_of_queries(
-    event_index, size, django_assert_num_queries
-):
+def test_course_report_runs_a_fixed_number_of_queries(event_index, size, django_assert_num_queries):
     programme = make_course(event_index, sessions=4)
     sessions = list(programme.event.occurrences.all())
     for session in sessions:
