@@ -197,6 +197,30 @@ def _feedback(event, occurrence, programme, answers, rng):
     )
 
 
+def _course_sessions(event, report):
+    """The eight civic-orientation topics in turn, and local employers in every fourth
+    session. Only sessions without topics are touched (idempotent)."""
+    from associations.models import Organisation
+
+    from .course import Topic
+
+    employers = list(
+        Organisation.objects.filter(kind=Organisation.Kind.COMPANY).order_by("name")[:3]
+    )
+    topics = list(Topic.values)
+    changed = 0
+    for n, session in enumerate(event.occurrences.order_by("start")):
+        if session.topics:
+            continue
+        session.topics = [topics[n % len(topics)]]
+        session.save(update_fields=["topics"])
+        if employers and n % 4 == 1:
+            session.organisations.add(employers[n % len(employers)])
+        changed += 1
+    if changed:
+        report(f"civic orientation: topics on {changed} sessions, employers in some")
+
+
 @transaction.atomic
 def seed_events(report):
     rng = random.Random(7)  # noqa: S311 - demo data
@@ -320,6 +344,7 @@ def seed_events(report):
         hours_goal=100,
         absence_limit=4,
     )
+    _course_sessions(so_event, report)
     _feedback(
         so_event,
         None,
