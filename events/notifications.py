@@ -77,3 +77,27 @@ def survey_url(enrolment) -> str:
             language, "events:feedback", token=codes.feedback_token("e", enrolment.pk)
         )
     )
+
+
+def send_course_survey(programme) -> tuple[int, int]:
+    """The survey link to every active participant who has not answered, by email in their
+    language. Returns (sent, without email): those without email get the link in class."""
+    sent = without = 0
+    enrolments = (
+        programme.enrolments.active()
+        .filter(survey_receipt__isnull=True)
+        .select_related("participant__person", "programme")
+    )
+    for enrolment in enrolments:
+        person = enrolment.participant.person
+        if not person.email:
+            without += 1
+            continue
+        queue_email(
+            person.email,
+            "events/email/course_survey",
+            {"person": person, "programme": programme, "feedback_url": survey_url(enrolment)},
+            language=person.preferred_language,
+        )
+        sent += 1
+    return sent, without

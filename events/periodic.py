@@ -108,10 +108,18 @@ def events_anonymise() -> int:
     return anonymise_registrations()
 
 
+@task()
+def events_shuffle_answers() -> int:
+    from .surveys import shuffle_answers
+
+    return shuffle_answers()
+
+
 PERIODIC_TASKS = [
     events_reminders,
     events_extend_series,
     events_absence_rule,
     events_feedback_requests,
     events_anonymise,
+    events_shuffle_answers,
 ]

@@ -3,14 +3,17 @@ shown as tables and bars, downloaded as CSV or Excel (each download logged)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from samverka.core.audit import log_export
 
 from .forms import SurveyFilterForm
+from .notifications import send_course_survey
 from .reports import survey_results, survey_tables, to_csv, to_xlsx
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,6 +86,19 @@ def course_report_view(request, pk):
     if not request.user.has_perm("events.view_enrolment"):
         raise PermissionDenied
     programme = get_object_or_404(Programme.objects.select_related("event"), pk=pk)
+    if request.method == "POST" and request.POST.get("action") == "send_survey":
+        if not request.user.has_perm("events.change_enrolment"):
+            raise PermissionDenied
+        sent, without = send_course_survey(programme)
+        messages.success(
+            request,
+            _(
+                "Survey sent to %(sent)s participants in their language; %(without)s have no "
+                "email and need the link from their page or in class."
+            )
+            % {"sent": sent, "without": without},
+        )
+        return redirect("events_admin:course_report", pk=programme.pk)
     report = course_report(programme)
     response = download(
         request,

@@ -15,8 +15,10 @@ answer carries only what the statistics need:
   of receipts.
 
 Reports never show a group of fewer than `MIN_GROUP` answers (`summary`, `reports.py`).
-What is left is the storage engine's own bookkeeping (a table's physical row order,
-PostgreSQL's transaction ids), which only a database administrator sees.
+Rows sit in a table in the order they were written (SQLite's rowid, PostgreSQL's physical
+order and transaction ids), and receipts are written in the same order: `shuffle_answers`
+(from `manage.py tick`, when answers came in since) rewrites the answers in random order,
+so that only the answers of the last few minutes could be lined up with receipts that way.
 """
 
 from __future__ import annotations
@@ -330,3 +332,26 @@ class FeedbackResponse(models.Model):
     def week_label(self) -> str:
         year, number, _weekday = self.week.isocalendar()
         return _("week %(number)s, %(year)s") % {"number": number, "year": year}
+
+
+def shuffle_answers(force: bool = False) -> int:
+    """Write every answer again in random order (same values, same keys), so that where a
+    row sits in the table says nothing about when it was given. Skipped when no answer came
+    in since the last time. Returns how many were rewritten."""
+    import secrets
+
+    from django.core.cache import cache
+
+    count = FeedbackResponse.objects.count()
+    if not force and cache.get(SHUFFLED_KEY) == count:
+        return 0
+    with transaction.atomic():
+        answers = list(FeedbackResponse.objects.select_for_update().order_by())
+        secrets.SystemRandom().shuffle(answers)
+        FeedbackResponse.objects.all().delete()
+        FeedbackResponse.objects.bulk_create(answers, batch_size=500)
+    cache.set(SHUFFLED_KEY, len(answers), None)
+    return len(answers)
+
+
+SHUFFLED_KEY = "events.answers.shuffled"

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from events import codes
 from events.course import LEGAL_MINIMUM_HOURS, Topic, course_progress, progress_of
 from events.models import Attendance, Enrolment, EventPage, FeedbackResponse, Programme
+from events.notifications import survey_url
 from events.reports import SurveyFilters, course_report, survey_results
 
 from .conftest import make_event, make_organisation, make_participant
@@ -185,3 +186,22 @@ def test_trelleborg_course_end_to_end(client, event_index, coordinator, django_u
     assert ("Amina Yusuf", 210.0, 100, 100, 3, 7) == participants[2][:6]
     csv = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
     assert "Amina Yusuf;210.0;100;100;3;7" in csv
+
+
+def test_survey_goes_to_those_who_have_not_answered_in_their_language(
+    client, event_index, coordinator
+):
+    from samverka.core.models import OutboundEmail
+
+    programme = make_course(event_index, sessions=2)
+    arabic = enrol(programme, "Amal Haddad", email="amal@example.org", preferred_language="ar")
+    answered = enrol(programme, "Sara Ek", email="sara@example.org")
+    FeedbackResponse.objects.answer(enrolment=answered, satisfaction=5)
+    enrol(programme, "Reza Karimi")  # no email: gets the link in class or on My pages
+    client.force_login(coordinator)
+    url = reverse("events_admin:course_report", args=[programme.pk])
+    assert client.post(url, {"action": "send_survey"}).status_code == 302
+    (message,) = OutboundEmail.objects.all()
+    assert message.to == ["amal@example.org"]
+    link = survey_url(arabic)
+    assert "/ar/" in link and link in message.body

@@ -276,3 +276,28 @@ def test_nothing_in_an_answer_row_repeats_a_key_of_who_answered(course, women):
                 values.pop(column)  # small numbers and shared rows, checked above
             assert not set(map(str, values.values())) & set(map(str, keys))
             assert date.fromisoformat(str(values["week"])).weekday() == 0
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's rowid shows write order")
+def test_shuffling_hides_the_order_answers_were_written_in(course, women):
+    from events.surveys import shuffle_answers
+
+    session = course.event.occurrences.first()
+    answers = [FeedbackResponse.objects.answer(enrolment=e, satisfaction=3) for e in women]
+    answers += [
+        FeedbackResponse.objects.answer(occurrence=session, satisfaction=4) for _n in range(24)
+    ]
+    written = [a.pk.hex for a in answers]  # the order the receipts' keys follow too
+    table = FeedbackResponse._meta.db_table
+
+    def by_rowid():
+        with connection.cursor() as cursor:
+            cursor.execute(f'SELECT id FROM "{table}" ORDER BY rowid')  # noqa: S608
+            return [uuid.UUID(str(row[0])).hex for row in cursor.fetchall()]
+
+    assert by_rowid() == written  # what a reader of the table could line up with receipts
+    values = sorted((a.satisfaction, a.pk.hex) for a in answers)
+    assert shuffle_answers() == 30
+    assert by_rowid() != written  # 30 rows: the same order by chance is 1 in 30!
+    assert sorted((a.satisfaction, a.pk.hex) for a in FeedbackResponse.objects.all()) == values
+    assert shuffle_answers() == 0  # nothing new since
