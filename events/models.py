@@ -520,6 +520,11 @@ class EventOccurrence(models.Model):
         return self.start != self.original_start
 
     @property
+    def topic_labels(self) -> list[str]:
+        labels = dict(Topic.choices)
+        return [str(labels[t]) for t in self.topics or [] if t in labels]
+
+    @property
     def effective_capacity(self) -> int | None:
         return self.capacity if self.capacity is not None else self.event.capacity
 
