@@ -59,7 +59,7 @@ def test_survey_in_arabic_and_certificate_on_a_phone(
         Attendance.objects.create(occurrence=session, participant=participant, method="staff")
 
     page.set_viewport_size({"width": 360, "height": 740})
-    link = re.sub(r"^https?://[^/]+", live_server.url, link)
+    link = re.sub(r"^https?://[^/]+", live_server.url, survey_url(enrolment))
     page.goto(link)
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert_no_axe_violations(axe, page)
