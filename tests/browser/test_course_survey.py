@@ -42,6 +42,7 @@ def test_survey_in_arabic_and_certificate_on_a_phone(
     page, live_server, client, django_user_model, course, axe
 ):
     from events.models import Attendance, Enrolment, FeedbackResponse, SurveyReceipt
+    from events.notifications import survey_url
     from tests.events.conftest import make_participant
 
     account = django_user_model.objects.create_user("amal", "amal@example.org", "pw-12345678")
