@@ -203,5 +203,6 @@ def test_survey_goes_to_those_who_have_not_answered_in_their_language(
     assert client.post(url, {"action": "send_survey"}).status_code == 302
     (message,) = OutboundEmail.objects.all()
     assert message.to == ["amal@example.org"]
-    link = survey_url(arabic)
-    assert "/ar/" in link and link in message.body
+    # The signed token carries a timestamp: compare up to it.
+    link = survey_url(arabic).split(":")[:2]
+    assert "/ar/events/feedback/" in link[1] and ":".join(link) in message.body
