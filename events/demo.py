@@ -32,6 +32,7 @@ from .models import (
     Programme,
 )
 from .recurrence import local_zone
+from .surveys import week_of
 
 INDEX_SLUG = "evenemang"
 
@@ -170,7 +171,8 @@ def _programme(event, name, kind, coordinator, participants, rng, report, **fiel
 
 
 def _feedback(event, occurrence, programme, answers, rng):
-    """`answers`: (satisfaction, job knowledge or None) pairs."""
+    """`answers`: (satisfaction, job knowledge or None) pairs, stored anonymously (the
+    week of the date, or of the course's last session; no link to anyone)."""
     if FeedbackResponse.objects.filter(event=event).exists():
         return
     comments = [
@@ -180,18 +182,43 @@ def _feedback(event, occurrence, programme, answers, rng):
         "",
         "",
     ]
+    day = timezone.localdate(occurrence.start) if occurrence else timezone.localdate()
     FeedbackResponse.objects.bulk_create(
         FeedbackResponse(
             event=event,
-            occurrence=occurrence,
             programme=programme,
+            kind=event.category,
+            week=week_of(day),
             satisfaction=satisfaction,
             job_knowledge=job,
             comment=rng.choice(comments),
-            language=rng.choice(["sv", "ar", "so", "ti"]),
         )
         for satisfaction, job in answers
     )
+
+
+def _course_sessions(event, report):
+    """The eight civic-orientation topics in turn, and local employers in every fourth
+    session. Only sessions without topics are touched (idempotent)."""
+    from associations.models import Organisation
+
+    from .course import Topic
+
+    employers = list(
+        Organisation.objects.filter(kind=Organisation.Kind.COMPANY).order_by("name")[:3]
+    )
+    topics = list(Topic.values)
+    changed = 0
+    for n, session in enumerate(event.occurrences.order_by("start")):
+        if session.topics:
+            continue
+        session.topics = [topics[n % len(topics)]]
+        session.save(update_fields=["topics"])
+        if employers and n % 4 == 1:
+            session.organisations.add(employers[n % len(employers)])
+        changed += 1
+    if changed:
+        report(f"civic orientation: topics on {changed} sessions, employers in some")
 
 
 @transaction.atomic
@@ -317,6 +344,7 @@ def seed_events(report):
         hours_goal=100,
         absence_limit=4,
     )
+    _course_sessions(so_event, report)
     _feedback(
         so_event,
         None,

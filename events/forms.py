@@ -144,3 +144,51 @@ class FeedbackForm(PublicFormMixin, forms.ModelForm):
 
 class CancelForm(PublicFormMixin, forms.Form):
     """Cancelling by the emailed link: nothing to fill in but the guard's honeypot."""
+
+
+class SurveyFilterForm(forms.Form):
+    """The survey report's filters: period, kind of event, programme and each group
+    (`surveys.DIMENSIONS`)."""
+
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    kind = forms.ChoiceField(label=_("Kind of event"), required=False)
+    programme = IdChoiceField(label=_("Programme"), queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import EventPage, Programme
+        from .surveys import DIMENSIONS
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            ("", _("All kinds, each apart")),
+            *EventPage.Category.choices,
+        ]
+        self.fields["programme"].queryset = Programme.objects.order_by("name")
+        for d in DIMENSIONS:
+            self.fields[f"group_{d.key}"] = forms.ChoiceField(
+                label=d.label, required=False, choices=[("", _("All")), *d.labels().items()]
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end of the period comes before its start."))
+        return data
+
+    def filters(self):
+        from .reports import SurveyFilters
+        from .surveys import DIMENSIONS
+
+        data = self.cleaned_data if self.is_valid() else {}
+        return SurveyFilters(
+            start=data.get("start"),
+            end=data.get("end"),
+            kind=data.get("kind") or "",
+            programme=data.get("programme"),
+            groups={d.key: data.get(f"group_{d.key}") or "" for d in DIMENSIONS},
+        )

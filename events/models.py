@@ -14,9 +14,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import connection, models, transaction
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,9 +28,11 @@ from wagtail.search import index
 
 from samverka.blocks import base_stream_blocks
 from samverka.people.municipalities import check_accepted, default_municipality_pk
+from samverka.people.fields import ChoiceListField
 
 from .absence import Outcome, current_run
 from .admin_forms import EVENT_LANGUAGES, EventPageForm
+from .course import Topic
 from .recurrence import expand, validate_rule
 
 
@@ -479,6 +481,19 @@ class EventOccurrence(models.Model):
         blank=True,
         help_text=_("Empty to use the event's number of seats."),
     )
+    # Civic orientation: what the session covers and who takes part (course.py).
+    topics = ChoiceListField(
+        _("civic-orientation topics"),
+        item_choices=Topic.choices,
+        help_text=_("The session's hours are shared between the topics it covers."),
+    )
+    organisations = models.ManyToManyField(
+        "associations.Organisation",
+        verbose_name=_("organisations taking part"),
+        blank=True,
+        related_name="sessions_taken_part_in",
+        help_text=_("Employers and associations in the session, besides the organiser."),
+    )
 
     objects = EventOccurrenceQuerySet.as_manager()
 
@@ -504,6 +519,11 @@ class EventOccurrence(models.Model):
     @property
     def is_moved(self) -> bool:
         return self.start != self.original_start
+
+    @property
+    def topic_labels(self) -> list[str]:
+        labels = dict(Topic.choices)
+        return [str(labels[t]) for t in self.topics or [] if t in labels]
 
     @property
     def effective_capacity(self) -> int | None:
@@ -1255,85 +1275,7 @@ class Absence(models.Model):
 
 
 # --- Feedback --------------------------------------------------------------------
+# Anonymous survey answers and the receipts that keep anyone from being asked twice
+# live in surveys.py; imported here so that Django finds the models.
 
-
-class FeedbackQuerySet(models.QuerySet):
-    def summary(self) -> dict:
-        """Counts and shares, as the seed articles quote them ("97 % very satisfied")."""
-        data = self.aggregate(
-            count=Count("id"),
-            average=Avg("satisfaction"),
-            very_satisfied=Count("id", filter=Q(satisfaction=5)),
-            satisfied=Count("id", filter=Q(satisfaction__gte=4)),
-            job_answers=Count("id", filter=Q(job_knowledge__isnull=False)),
-            job_agree=Count("id", filter=Q(job_knowledge__gte=4)),
-        )
-        count = data["count"] or 0
-
-        def share(part, whole):
-            return round(100 * part / whole) if whole else None
-
-        return {
-            "count": count,
-            "average": round(data["average"], 1) if data["average"] is not None else None,
-            "very_satisfied_percent": share(data["very_satisfied"], count),
-            "satisfied_percent": share(data["satisfied"], count),
-            "job_answers": data["job_answers"],
-            "job_agree_percent": share(data["job_agree"], data["job_answers"]),
-        }
-
-
-class FeedbackResponse(models.Model):
-    class Satisfaction(models.IntegerChoices):
-        VERY_DISSATISFIED = 1, _("Very dissatisfied")
-        DISSATISFIED = 2, _("Dissatisfied")
-        NEUTRAL = 3, _("Neither")
-        SATISFIED = 4, _("Satisfied")
-        VERY_SATISFIED = 5, _("Very satisfied")
-
-    class Agreement(models.IntegerChoices):
-        STRONGLY_DISAGREE = 1, _("Strongly disagree")
-        DISAGREE = 2, _("Disagree")
-        NEUTRAL = 3, _("Neither agree nor disagree")
-        AGREE = 4, _("Agree")
-        STRONGLY_AGREE = 5, _("Strongly agree")
-
-    event = models.ForeignKey(
-        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="feedback"
-    )
-    occurrence = models.ForeignKey(
-        EventOccurrence, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    programme = models.ForeignKey(
-        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    registration = models.OneToOneField(
-        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    enrolment = models.OneToOneField(
-        Enrolment, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
-    )
-    satisfaction = models.PositiveSmallIntegerField(
-        _("How satisfied are you?"),
-        choices=Satisfaction,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
-    job_knowledge = models.PositiveSmallIntegerField(
-        _("I know better what a job in Sweden requires"),
-        choices=Agreement,
-        null=True,
-        blank=True,
-    )
-    comment = models.TextField(_("Anything else you want to tell us?"), blank=True)
-    language = models.CharField(max_length=10, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    objects = FeedbackQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("feedback")
-        verbose_name_plural = _("feedback")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.event} {self.satisfaction}/5"
+from .surveys import FeedbackQuerySet, FeedbackResponse, SurveyReceipt  # noqa: E402, F401

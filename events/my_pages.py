@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import codes
+from .course import progress_of
 from .models import CalendarToken, Enrolment, Registration
 
 
@@ -25,10 +26,16 @@ def section(request):
     enrolments = list(
         Enrolment.objects.active()
         .filter(participant__person__user=user)
-        .select_related("programme", "participant")
+        .select_related("programme", "participant", "survey_receipt")
     )
     for enrolment in enrolments:
         enrolment.hours = enrolment.hours_attended()
+        # Civic orientation: hours towards the law's minimum and the course's goal.
+        enrolment.course = progress_of(enrolment)
+        if not hasattr(enrolment, "survey_receipt"):
+            enrolment.survey_url = reverse(
+                "events:feedback", args=[codes.feedback_token("e", enrolment.pk)]
+            )
     token = CalendarToken.for_user(user)
     return {
         "title": _("My events"),

@@ -83,3 +83,36 @@ def send_registration_email(registration, kind: str) -> None:
     if kind in WITH_CALENDAR and not occurrence.is_cancelled:
         attachments.append(("event.ics", occurrence_ics(occurrence), "text/calendar"))
     notify(contact, f"events.{kind}", context, attachments=attachments)
+
+def survey_url(enrolment) -> str:
+    """A participant's course survey link, opening in their language."""
+    language = enrolment.participant.person.preferred_language
+    return absolute(
+        localized_reverse(
+            language, "events:feedback", token=codes.feedback_token("e", enrolment.pk)
+        )
+    )
+
+
+def send_course_survey(programme) -> tuple[int, int]:
+    """The survey link to every active participant who has not answered, in their language,
+    by email or text message (`notify`). Returns (sent, unreachable): those with neither an
+    email nor a mobile number (or who answered STOP) get the link in class."""
+    sent = without = 0
+    enrolments = (
+        programme.enrolments.active()
+        .filter(survey_receipt__isnull=True)
+        .select_related("participant__person", "programme")
+    )
+    for enrolment in enrolments:
+        person = enrolment.participant.person
+        queued = notify(
+            person,
+            "events.course_survey",
+            {"person": person, "programme": programme, "feedback_url": survey_url(enrolment)},
+        )
+        if queued:
+            sent += 1
+        else:
+            without += 1
+    return sent, without

@@ -115,6 +115,13 @@ def events_anonymise() -> int:
     return anonymise_registrations()
 
 
+@task()
+def events_shuffle_answers() -> int:
+    from .surveys import shuffle_answers
+
+    return shuffle_answers()
+
+
 PERIODIC_TASKS = [
     events_reminders,
     events_session_reminders,
@@ -122,4 +129,5 @@ PERIODIC_TASKS = [
     events_absence_rule,
     events_feedback_requests,
     events_anonymise,
+    events_shuffle_answers,
 ]

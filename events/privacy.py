@@ -23,10 +23,10 @@ from .models import (
     Attendance,
     CalendarToken,
     Enrolment,
-    FeedbackResponse,
     Participant,
     Registration,
     RegistrationError,
+    SurveyReceipt,
     anonymise_after_days,
 )
 
@@ -149,17 +149,19 @@ def export(subject):
             .order_by("occurrence__start", "pk"),
             ["enrolment__programme", "occurrence__start", "reason", "note"],
         ),
+        # Survey answers are anonymous: stored apart from who gave them, they cannot be
+        # found, exported or erased per person. What is held is that the person answered.
         section(
             "feedback",
-            _("Feedback you gave"),
-            FeedbackResponse,
-            FeedbackResponse.objects.filter(
+            _("Surveys you answered (your answers are anonymous and not kept with your name)"),
+            SurveyReceipt,
+            SurveyReceipt.objects.filter(
                 Q(registration__in=registrations) | Q(enrolment__in=enrolments)
             )
-            .select_related("event")
-            .defer("event__body")
-            .order_by("created_at", "pk"),
-            ["event__title", "satisfaction", "job_knowledge", "comment", "created_at"],
+            .select_related("registration__occurrence__event", "enrolment__programme")
+            .defer("registration__occurrence__event__body")
+            .order_by("pk"),
+            ["registration__occurrence", "enrolment__programme"],
         ),
         section(
             "calendar",
@@ -199,9 +201,9 @@ def erase(subject, erasure):
     enrolments = Enrolment.objects.filter(participant_id__in=participants)
     erasure.done(_("enrolments ended"), enrolments.active().update(ended_on=timezone.localdate()))
     Absence.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
-    FeedbackResponse.objects.filter(
+    SurveyReceipt.objects.filter(
         Q(registration__in=registrations) | Q(enrolment__in=enrolments)
-    ).exclude(comment="").update(comment="")
+    ).delete()
     CalendarToken.objects.filter(user_id__in=subject.user_ids).delete()
 
 

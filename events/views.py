@@ -21,6 +21,7 @@ from samverka.core.public_forms import PublicFormGuard, may_mail
 
 from . import codes, feeds
 from .access import can_manage_event, get_enrolment_for, get_occurrence_for_staff
+from .course import progress_of
 from .forms import (
     CancelForm,
     CheckInCodeForm,
@@ -46,8 +47,10 @@ from .models import (
     Participant,
     Registration,
     RegistrationError,
+    SurveyReceipt,
 )
 from .notifications import occurrence_ics
+from .surveys import AlreadyAnswered
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -634,11 +637,12 @@ def checked_in(request, pk):
 
 
 def certificate(request, pk):
+    """The participant's certificate: hours towards the legal minimum and the course's goal,
+    hours per civic-orientation topic, the sessions; printable or saved as PDF."""
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
     enrolment = get_enrolment_for(request.user, pk)
-    sessions = list(enrolment.attended_sessions())
-    hours = enrolment.hours_attended()
+    progress = progress_of(enrolment)
     return render(
         request,
         "events/certificate.html",
@@ -646,9 +650,10 @@ def certificate(request, pk):
             "enrolment": enrolment,
             "programme": enrolment.programme,
             "participant": enrolment.participant,
-            "sessions": sessions,
-            "hours": hours,
-            "progress": enrolment.progress_percent(),
+            "progress": progress,
+            "sessions": progress.sessions,
+            "hours": progress.hours,
+            "topics": [t for t in progress.topics if t[2]],
             "issued_on": timezone.localdate(),
         },
     )
@@ -678,6 +683,8 @@ def _feedback_target(token):
 
 
 def feedback(request, token):
+    """The survey. The answer is stored apart from who gave it; the registration or
+    enrolment gets only a receipt, so that nobody is asked twice (events/surveys.py)."""
     target = _feedback_target(token)
     if target is None:
         return render(
@@ -690,15 +697,13 @@ def feedback(request, token):
             status=400,
         )
     event, occurrence, programme, registration, enrolment = target
-    answered = (
-        registration and FeedbackResponse.objects.filter(registration=registration).exists()
-    ) or (enrolment and FeedbackResponse.objects.filter(enrolment=enrolment).exists())
-    if answered:
-        return render(
-            request,
-            "events/message.html",
-            {"title": _("Thank you"), "message": _("We already have your answers. Thank you!")},
-        )
+    already = {
+        "title": _("Thank you"),
+        "message": _("We already have your answers. Thank you!"),
+    }
+    answerer = Q(registration=registration) if registration else Q(enrolment=enrolment)
+    if (registration or enrolment) and SurveyReceipt.objects.filter(answerer).exists():
+        return render(request, "events/message.html", already)
     form = FeedbackForm(request.POST or None)
     error = None
     status = 200
@@ -707,18 +712,19 @@ def feedback(request, token):
         if refusal is not None:
             error, status = refusal.message, refusal.status
         elif form.is_valid():
-            response = form.save(commit=False)
-            response.event = event
-            response.occurrence = occurrence
-            response.programme = programme
-            response.registration = registration
-            response.enrolment = enrolment
-            response.language = translation.get_language()
+            data = form.cleaned_data
             try:
-                with transaction.atomic():
-                    response.save()
-            except IntegrityError:
-                pass  # a double submit: the first answer stands
+                FeedbackResponse.objects.answer(
+                    satisfaction=data["satisfaction"],
+                    job_knowledge=data["job_knowledge"],
+                    comment=data["comment"],
+                    registration=registration,
+                    enrolment=enrolment,
+                    occurrence=occurrence,
+                )
+            except AlreadyAnswered:
+                # A double submit, or a second tab: the first answer stands.
+                return render(request, "events/message.html", already)
             return render(
                 request,
                 "events/message.html",

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -32,12 +33,14 @@ from .models import (
     Absence,
     Enrolment,
     EventOccurrence,
-    EventPage,
     FeedbackResponse,
     Participant,
     Programme,
     Registration,
 )
+from .notifications import survey_url
+from .report_views import course_report_view, survey_report
+from .surveys import week_of
 
 # --- Dates and registrations ------------------------------------------------------------
 
@@ -97,7 +100,7 @@ class OccurrenceViewSet(ModelViewSet):
     search_fields = ["event__title"]
     search_backend_name = None
     ordering = ["start"]
-    form_fields = ["capacity"]
+    form_fields = ["capacity", "topics", "organisations"]
     add_view_enabled = False
     copy_view_enabled = False
 
@@ -168,6 +171,15 @@ class ProgrammeIndexView(ExportingIndexView):
                 url=reverse("events_admin:programme", args=[instance.pk]),
                 icon_name="table",
                 priority=5,
+            ),
+        )
+        buttons.insert(
+            1,
+            ButtonMenuItem(
+                _("Course report"),
+                url=reverse("events_admin:course_report", args=[instance.pk]),
+                icon_name="doc-full",
+                priority=6,
             ),
         )
         return buttons
@@ -281,10 +293,13 @@ class AbsenceViewSet(ScopedViewSetMixin, ModelViewSet):
 
 class FeedbackIndexView(ExportingIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event", "programme")
+        return super().get_base_queryset().select_related("event", "programme").defer("event__body")
 
 
 class FeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
+    """Single anonymous answers (comments to read). No groups here: a listing of single
+    answers by gender would show small groups; the survey results split them safely."""
+
     municipality_paths = tuple(f"programme__{path}" for path in PROGRAMME_SCOPE)
     municipality_unassigned = "programme"  # feedback on public events belongs to no one
     model = FeedbackResponse
@@ -293,13 +308,22 @@ class FeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
     menu_label = gettext_lazy("Feedback")
     list_display = [
         "event",
+        Column("kind", label=gettext_lazy("Kind of event"), accessor="get_kind_display"),
+        Column("week", label=gettext_lazy("Week"), accessor="week_label"),
         "satisfaction",
         "job_knowledge",
         "comment",
-        DateColumn("created_at", label=gettext_lazy("Answered")),
     ]
-    list_filter = ["event__category", "programme", "satisfaction"]
-    list_export = ["event.title", "programme.name", "satisfaction", "job_knowledge", "comment"]
+    list_filter = ["kind", "programme", "satisfaction"]
+    list_export = [
+        "event.title",
+        "programme.name",
+        "kind",
+        "week",
+        "satisfaction",
+        "job_knowledge",
+        "comment",
+    ]
     export_filename = "feedback"
     form_fields = ["satisfaction", "job_knowledge", "comment"]
     add_view_enabled = False
@@ -348,7 +372,9 @@ def occurrence_registrations(request, pk):
             "present": present,
             "confirmed": occurrence.confirmed_seats(),
             "attendance": occurrence.attendance.aggregate(n=Coalesce(Sum("people"), 0))["n"],
-            "feedback": FeedbackResponse.objects.filter(occurrence=occurrence).summary(),
+            "feedback": FeedbackResponse.objects.filter(
+                event=occurrence.event, week=week_of(timezone.localdate(occurrence.start))
+            ).summary(),
             "feedback_url": request.build_absolute_uri(
                 reverse("events:feedback", args=[feedback_token("o", occurrence.pk)])
             ),
@@ -382,9 +408,7 @@ def programme_report(request, pk):
     )
     for enrolment in enrolments:
         enrolment.hours = hours.get(enrolment.participant_id, 0)
-        enrolment.feedback_url = request.build_absolute_uri(
-            reverse("events:feedback", args=[feedback_token("e", enrolment.pk)])
-        )
+        enrolment.feedback_url = survey_url(enrolment)
         enrolment.progress = (
             min(100, int(enrolment.hours * 100 / programme.hours_goal))
             if programme.hours_goal
@@ -405,26 +429,13 @@ def programme_report(request, pk):
     )
 
 
-def feedback_summary(request):
-    if not request.user.has_perm("events.view_feedbackresponse"):
-        raise PermissionDenied
-    rows = []
-    events = EventPage.objects.filter(feedback__isnull=False).distinct().order_by("title")
-    for event in events:
-        rows.append((event, FeedbackResponse.objects.filter(event=event).summary()))
-    return TemplateResponse(
-        request,
-        "events/admin/feedback.html",
-        {"rows": rows, "total": FeedbackResponse.objects.summary()},
-    )
-
-
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [
         path("dates/<int:pk>/registrations/", occurrence_registrations, name="registrations"),
         path("programmes/<int:pk>/", programme_report, name="programme"),
-        path("feedback/", feedback_summary, name="feedback"),
+        path("feedback/", survey_report, name="feedback"),
+        path("programmes/<int:pk>/course/", course_report_view, name="course_report"),
     ]
     return [path("events/", include((urls, "events_admin")))]
 

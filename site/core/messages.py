@@ -65,6 +65,7 @@ KINDS: dict[str, Kind] = {
         Kind("events.changed", sms=True),
         Kind("events.reminder", sms=True),
         Kind("events.feedback"),
+        Kind("events.course_survey", sms=True),
         Kind("events.absence_flag", staff=True),
         _new("events.session_reminder", sms=True),
         # mentors: kompis matching

@@ -169,13 +169,7 @@ def world(volunteer_user, coordinator, event_index):
         name="Eva Holm",
         method=Attendance.Method.SELF,
     )
-    FeedbackResponse.objects.create(
-        event=event,
-        occurrence=occurrence,
-        registration=registration,
-        satisfaction=5,
-        comment="Trevligt",
-    )
+    FeedbackResponse.objects.answer(registration=registration, satisfaction=5, comment="Trevligt")
     programme = Programme.objects.create(name="Jobbhörnet", event=event)
     participant = Participant.objects.for_person(
         Person.objects.create(

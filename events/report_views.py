@@ -1,0 +1,116 @@
+"""The coordinators' survey results and course reports (registered in wagtail_hooks.py):
+shown as tables and bars, downloaded as CSV or Excel (each download logged)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from samverka.core.audit import log_export
+
+from .forms import SurveyFilterForm
+from .notifications import send_course_survey
+from .reports import survey_results, survey_tables, to_csv, to_xlsx
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(request, tables, *, model, listing: str, filename: str, count: int):
+    """The tables as CSV or Excel when the query asks for it (?format=csv|xlsx), else None."""
+    export_format = request.GET.get("format")
+    if export_format not in ("csv", "xlsx"):
+        return None
+    params = request.GET.copy()
+    params.pop("format", None)
+    log_export(
+        model,
+        request.user,
+        listing=listing,
+        export_format=export_format,
+        count=count,
+        filters=params.urlencode(),
+    )
+    stamp = timezone.localdate().isoformat()
+    if export_format == "csv":
+        response = HttpResponse(to_csv(tables), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(to_xlsx(tables), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{export_format}"'
+    return response
+
+
+def survey_report(request):
+    """Survey results by kind of event, event or programme and group, filtered by period,
+    programme and group; small groups show no figures."""
+    from django.utils.translation import gettext as _
+
+    from .models import FeedbackResponse
+
+    if not request.user.has_perm("events.view_feedbackresponse"):
+        raise PermissionDenied
+    form = SurveyFilterForm(request.GET or None)
+    results = survey_results(form.filters())
+    tables = survey_tables(results)
+    response = download(
+        request,
+        tables,
+        model=FeedbackResponse,
+        listing=_("Survey results"),
+        filename="survey-results",
+        count=sum(r.total["count"] for r in results),
+    )
+    if response is not None:
+        return response
+    query = request.GET.copy()
+    query.pop("format", None)
+    return TemplateResponse(
+        request,
+        "events/admin/feedback.html",
+        {"form": form, "results": results, "query": query.urlencode()},
+    )
+
+
+def course_report_view(request, pk):
+    """A course's report: hours towards 100 and the course's goal per participant, topics,
+    employers met, by group, and the course's anonymous survey results."""
+    from django.utils.translation import gettext as _
+
+    from .access import enrolments_for, get_programme_for
+    from .reports import course_report, course_tables
+
+    if not request.user.has_perm("events.view_enrolment"):
+        raise PermissionDenied
+    # A programme the coordinator's municipalities organise or send participants to (404
+    # otherwise); a sending municipality's coordinator sees only its own residents.
+    programme = get_programme_for(request.user, pk)
+    if request.method == "POST" and request.POST.get("action") == "send_survey":
+        if not request.user.has_perm("events.change_enrolment"):
+            raise PermissionDenied
+        sent, without = send_course_survey(programme)
+        messages.success(
+            request,
+            _(
+                "Survey sent to %(sent)s participants in their language; %(without)s have no "
+                "email and need the link from their page or in class."
+            )
+            % {"sent": sent, "without": without},
+        )
+        return redirect("events_admin:course_report", pk=programme.pk)
+    report = course_report(programme, enrolments=enrolments_for(request.user, programme))
+    response = download(
+        request,
+        course_tables(report) if request.GET.get("format") else [],
+        model=Programme,
+        listing=_("Course report: %(name)s") % {"name": programme.name},
+        filename=f"course-{programme.pk}",
+        count=len(report.rows),
+    )
+    if response is not None:
+        return response
+    return TemplateResponse(
+        request, "events/admin/course_report.html", {"programme": programme, "report": report}
+    )
