@@ -94,8 +94,8 @@ def course_report_view(request, pk):
         messages.success(
             request,
             _(
-                "Survey sent to %(sent)s participants in their language; %(without)s have no "
-                "email and need the link from their page or in class."
+                "Survey sent to %(sent)s participants in their language; %(without)s have "
+                "neither email nor a mobile number and need the link from their page or in class."
             )
             % {"sent": sent, "without": without},
         )
@@ -104,7 +104,7 @@ def course_report_view(request, pk):
     response = download(
         request,
         course_tables(report) if request.GET.get("format") else [],
-        model=Programme,
+        model=type(programme),
         listing=_("Course report: %(name)s") % {"name": programme.name},
         filename=f"course-{programme.pk}",
         count=len(report.rows),
