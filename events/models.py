@@ -516,6 +516,10 @@ class EventOccurrence(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    def checkin_has_opened(self, now=None) -> bool:
+        """Check-in opens an hour before the start: a future date cannot be checked in."""
+        return self.start - CHECKIN_OPENS_BEFORE <= (now or timezone.now())
+
     @property
     def is_moved(self) -> bool:
         return self.start != self.original_start
@@ -918,6 +922,7 @@ class Attendance(models.Model):
     class Method(models.TextChoices):
         STAFF = "staff", _("Ticked by staff")
         SELF = "self", _("Checked in with code")
+        KIOSK = "kiosk", _("Checked in at a kiosk")
         WALK_IN = "walk_in", _("Walk-in")
 
     occurrence = models.ForeignKey(
@@ -1137,6 +1142,96 @@ class Programme(models.Model):
     def schedule(self) -> ProgrammeSchedule:
         """Who is booked on which slot and who is paused when, in three queries."""
         return ProgrammeSchedule(self)
+
+    def enrol_many(self, entries, by=None) -> list[Enrolment]:
+        """Enrol many people at once: `entries` are (person, slots, enrolled_on).
+
+        All or nothing, in a fixed number of queries: the slots are locked,
+        their places counted once, and rows are created in bulk. Raises
+        ValidationError (people already enrolled, slots over their places)
+        and saves nothing then.
+        """
+        entries = list(entries)
+        with transaction.atomic():
+            slot_ids = {slot.pk for _person, slots, _on in entries for slot in slots}
+            _lock_rows(ProgrammeSlot, slot_ids)
+            person_ids = [person.pk for person, _slots, _on in entries]
+            already = set(
+                self.enrolments.filter(participant__person_id__in=person_ids).values_list(
+                    "participant__person_id", flat=True
+                )
+            )
+            errors = [
+                _("%(name)s is already enrolled.") % {"name": person.full_name}
+                for person, _slots, _on in entries
+                if person.pk in already
+            ]
+            slots = {
+                slot.pk: slot
+                for slot in ProgrammeSlot.objects.filter(pk__in=slot_ids, programme=self).annotate(
+                    taken=Count("enrolments", filter=Q(enrolments__ended_on__isnull=True))
+                )
+            }
+            if len(slots) != len(slot_ids):
+                errors.append(_("A slot does not belong to this programme."))
+            wanted: dict[int, int] = {}
+            for _person, chosen, _on in entries:
+                for slot in chosen:
+                    wanted[slot.pk] = wanted.get(slot.pk, 0) + 1
+            for pk, count in sorted(wanted.items()):
+                slot = slots.get(pk)
+                if slot and slot.capacity is not None and slot.taken + count > slot.capacity:
+                    errors.append(
+                        _("%(slot)s has %(left)s places left, not %(wanted)s.")
+                        % {
+                            "slot": slot,
+                            "left": max(slot.capacity - slot.taken, 0),
+                            "wanted": count,
+                        }
+                    )
+            if errors:
+                raise ValidationError(errors)
+            existing = dict(
+                Participant.objects.filter(person_id__in=person_ids).values_list("person_id", "pk")
+            )
+            missing = [Participant(person_id=pk) for pk in person_ids if pk not in existing]
+            Participant.objects.bulk_create(missing)
+            existing.update(
+                Participant.objects.filter(person_id__in=person_ids).values_list("person_id", "pk")
+            )
+            taken_codes = set(self.enrolments.values_list("checkin_code", flat=True))
+            free = [f"{n:04d}" for n in range(10_000) if f"{n:04d}" not in taken_codes]
+            if len(free) < len(entries):
+                raise ValidationError(_("The programme has no free check-in codes left."))
+            codes = secrets.SystemRandom().sample(free, len(entries))
+            enrolments = Enrolment.objects.bulk_create(
+                [
+                    Enrolment(
+                        programme=self,
+                        participant_id=existing[person.pk],
+                        enrolled_on=on or timezone.localdate(),
+                        checkin_code=code,
+                    )
+                    for (person, _slots, on), code in zip(entries, codes, strict=True)
+                ]
+            )
+            if connection.vendor != "postgresql" or any(e.pk is None for e in enrolments):
+                ids = dict(
+                    self.enrolments.filter(participant__person_id__in=person_ids).values_list(
+                        "participant__person_id", "pk"
+                    )
+                )
+                for enrolment, (person, _slots, _on) in zip(enrolments, entries, strict=True):
+                    enrolment.pk = ids[person.pk]
+            Booking = Enrolment.slots.through
+            Booking.objects.bulk_create(
+                [
+                    Booking(enrolment_id=enrolment.pk, programmeslot_id=slot.pk)
+                    for enrolment, (_person, chosen, _on) in zip(enrolments, entries, strict=True)
+                    for slot in chosen
+                ]
+            )
+        return enrolments
 
     def evaluate(self, now=None) -> list[Enrolment]:
         """Derive absences for ended sessions of each participant's own slots and
