@@ -170,10 +170,20 @@ def weekly_rates(rows: list[Row]) -> list[dict]:
         totals = weeks.setdefault(row.week, [0, 0])
         totals[0] += row.attended
         totals[1] += row.expected
-    return [
-        {"week": week, "rate": round(100 * a / e) if e else 0, "attended": a, "expected": e}
-        for week, (a, e) in sorted(weeks.items())
-    ]
+    result = []
+    for n, (week, (attended, expected)) in enumerate(sorted(weeks.items())):
+        rate = round(100 * attended / expected) if expected else 0
+        result.append(
+            {
+                "week": week,
+                "rate": rate,
+                "attended": attended,
+                "expected": expected,
+                "x": n * 40 + 5,  # bar positions for the admin's SVG chart
+                "y": 100 - rate,
+            }
+        )
+    return result
 
 
 def flags(programme):

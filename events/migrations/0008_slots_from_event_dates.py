@@ -8,6 +8,8 @@ import secrets
 from django.db import migrations
 from django.utils import timezone
 
+from samverka.core.migration_utils import grant_model_permissions
+
 
 def slot_keys(occurrences):
     keys = set()
@@ -65,6 +67,15 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0007_programme_slots_pauses_kiosks")]
+    dependencies = [
+        ("events", "0007_programme_slots_pauses_kiosks"),
+        ("core", "0002_roles_and_locales"),
+    ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [
+        grant_model_permissions(
+            "events",
+            ["programmeslot", "enrolmentpause", "absenceflag", "kioskpairing"],
+        ),
+        migrations.RunPython(forwards, migrations.RunPython.noop),
+    ]
