@@ -1143,6 +1143,17 @@ class Programme(models.Model):
         """Who is booked on which slot and who is paused when, in three queries."""
         return ProgrammeSchedule(self)
 
+    def derive_slots(self, capacity=None, room="") -> list[ProgrammeSlot]:
+        """One slot per weekday and time the event's dates fall on (kept if there)."""
+        keys = sorted({slot_key(o) for o in self.event.occurrences.only("start", "original_start")})
+        existing = {slot.key: slot for slot in self.slots.all()}
+        for weekday, at in keys:
+            if (weekday, at) not in existing:
+                existing[(weekday, at)] = ProgrammeSlot.objects.create(
+                    programme=self, weekday=weekday, starts_at=at, capacity=capacity, room=room
+                )
+        return [existing[key] for key in keys]
+
     def enrol_many(self, entries, by=None) -> list[Enrolment]:
         """Enrol many people at once: `entries` are (person, slots, enrolled_on).
 
@@ -1383,15 +1394,17 @@ class ProgrammeSlot(models.Model):
         parts = (text or "").strip().lower().split()
         if len(parts) != 2:
             return None
-        names = {}
+        word = parts[0].rstrip(".")
+        matches = set()
         for value, label in cls.Weekday.choices:
-            names[str(value)] = value
+            if word == str(value):
+                matches.add(value)
             for code in ("sv", "en"):
                 with translation.override(code):
                     full = str(label).lower()
-                names[full] = value
-                names[full[:3]] = value
-        weekday = names.get(parts[0].rstrip("."))
+                if len(word) >= 2 and full.startswith(word):
+                    matches.add(value)
+        weekday = matches.pop() if len(matches) == 1 else None
         try:
             hour, minute = (int(bit) for bit in parts[1].replace(".", ":").split(":"))
             at = time(hour, minute)
