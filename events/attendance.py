@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Absence, AbsenceFlag, Attendance, ProgrammeSchedule, slot_key
+from .models import Absence, AbsenceFlag, Attendance, ProgrammeSchedule
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,9 @@ def attendance_by_slot_and_week(programme, dimensions=(), now=None) -> list[Row]
     A fixed number of queries whatever the size."""
     now = now or timezone.now()
     dims = [dimension(name) for name in dimensions]
-    sessions = list(programme.sessions(now).only("id", "start", "end", "original_start"))
+    sessions = list(
+        programme.sessions(now).only("id", "event_id", "start", "end", "original_start")
+    )
     schedule = ProgrammeSchedule(programme)
     slots = {slot.key: slot for slot in schedule.slots}
     groups = {}
@@ -98,14 +100,14 @@ def attendance_by_slot_and_week(programme, dimensions=(), now=None) -> list[Row]
     rows: dict[tuple, Row] = {}
     session_count: dict[tuple, set] = defaultdict(set)
     for session in sessions:
-        key = slot_key(session) if slots else None
+        day, key = ProgrammeSchedule.facts(session)
+        key = key if slots else None
         label = str(slots[key]) if key in slots else str(_("All sessions"))
         if slots and key not in slots:
             continue
         year, week, _day = timezone.localtime(session.start).isocalendar()
         week_label = f"{year}-W{week:02d}"
         for enrolment in by_slot.get(key, ()):
-            day = timezone.localtime(session.start).date()
             if day < enrolment.enrolled_on:
                 continue
             group = groups.get(enrolment.pk, ())

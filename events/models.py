@@ -1249,7 +1249,7 @@ class Programme(models.Model):
         flag long runs; returns newly flagged enrolments. Idempotent; the same
         number of queries whatever the size (plus one write per flag)."""
         now = now or timezone.now()
-        sessions = list(self.sessions(now).only("id", "start", "end", "original_start"))
+        sessions = list(self.sessions(now).only("id", "event_id", "start", "end", "original_start"))
         schedule = self.schedule()
         enrolments = schedule.enrolments
         present = set(
@@ -1314,7 +1314,6 @@ class ProgrammeSchedule:
         self.enrolments = (
             list(programme.enrolments.active()) if enrolments is None else list(enrolments)
         )
-        ids = [e.pk for e in self.enrolments]
         slot_by_id = {slot.pk: slot for slot in self.slots}
         self.booked: dict[int, set] = {}
         for enrolment_id, slot_id in Enrolment.slots.through.objects.filter(
@@ -1326,17 +1325,26 @@ class ProgrammeSchedule:
             enrolment__programme=programme, enrolment__ended_on__isnull=True
         ).values_list("enrolment_id", "starts_on", "ends_on"):
             self.pauses.setdefault(enrolment_id, []).append((starts_on, ends_on))
-        self._ids = set(ids)
 
     def is_paused(self, enrolment, day) -> bool:
         return any(start <= day <= end for start, end in self.pauses.get(enrolment.pk, ()))
 
+    @staticmethod
+    def facts(session) -> tuple:
+        """(local date, slot key) of a session, worked out once per session: the
+        time-zone conversion is the costly part of the loop over everyone."""
+        facts = getattr(session, "_schedule_facts", None)
+        if facts is None:
+            facts = (timezone.localtime(session.start).date(), slot_key(session))
+            session._schedule_facts = facts
+        return facts
+
     def counts(self, enrolment, session) -> bool:
         """Whether `session` is one the participant was expected at."""
-        day = timezone.localtime(session.start).date()
+        day, key = self.facts(session)
         if day < enrolment.enrolled_on:
             return False
-        if self.slots and slot_key(session) not in self.booked.get(enrolment.pk, ()):
+        if self.slots and key not in self.booked.get(enrolment.pk, ()):
             return False
         return not self.is_paused(enrolment, day)
 

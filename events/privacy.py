@@ -20,9 +20,11 @@ from samverka.people.privacy import (
 
 from .models import (
     Absence,
+    AbsenceFlag,
     Attendance,
     CalendarToken,
     Enrolment,
+    EnrolmentPause,
     FeedbackResponse,
     Participant,
     Registration,
@@ -150,6 +152,24 @@ def export(subject):
             ["enrolment__programme", "occurrence__start", "reason", "note"],
         ),
         section(
+            "pauses",
+            _("Pauses in programmes"),
+            EnrolmentPause,
+            EnrolmentPause.objects.filter(enrolment__in=enrolments)
+            .select_related("enrolment__programme")
+            .order_by("starts_on", "pk"),
+            ["enrolment__programme", "starts_on", "ends_on", "reason", "note"],
+        ),
+        section(
+            "absence_flags",
+            _("Absence flags and decisions"),
+            AbsenceFlag,
+            AbsenceFlag.objects.filter(enrolment__in=enrolments)
+            .select_related("enrolment__programme")
+            .order_by("flagged_at", "pk"),
+            ["enrolment__programme", "flagged_at", "streak", "decision", "note", "decided_at"],
+        ),
+        section(
             "feedback",
             _("Feedback you gave"),
             FeedbackResponse,
@@ -199,6 +219,8 @@ def erase(subject, erasure):
     enrolments = Enrolment.objects.filter(participant_id__in=participants)
     erasure.done(_("enrolments ended"), enrolments.active().update(ended_on=timezone.localdate()))
     Absence.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
+    EnrolmentPause.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
+    AbsenceFlag.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
     FeedbackResponse.objects.filter(
         Q(registration__in=registrations) | Q(enrolment__in=enrolments)
     ).exclude(comment="").update(comment="")
