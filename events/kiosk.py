@@ -213,7 +213,8 @@ def kiosk(request):
                         {
                             "first_name": participant.person.first_name,
                             "seconds": CONFIRMATION_SECONDS,
-                            "next_url": request.path,
+                            # The next person starts in the default language.
+                            "next_url": _language_url(settings.LANGUAGE_CODE),
                         },
                     )
         else:
