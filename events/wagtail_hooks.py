@@ -630,7 +630,10 @@ def enrol_people(request, pk):
     programme = _programme_for(request, pk)
     query = request.GET.get("q", "").strip()
     candidates = candidates_for(programme, query)
-    form = BulkEnrolForm(request.POST or None, programme=programme, candidates=candidates[:500])
+    # At most 500 listed (narrow the search for more); the field's queryset is not a
+    # slice, so that ticked people can be looked up in it.
+    listed = candidates.filter(pk__in=list(candidates.values_list("pk", flat=True)[:500]))
+    form = BulkEnrolForm(request.POST or None, programme=programme, candidates=listed)
     if request.method == "POST" and form.is_valid():
         try:
             enrolments = programme.enrol_many(form.entries(), by=request.user)
