@@ -173,9 +173,9 @@ def _programme(event, name, kind, coordinator, participants, rng, report, **fiel
 
 
 def _jobbhornet_schedule(programme, coordinator, report):
-    """Slots at the 18 workstations, everyone booked, one participant on an
+    """Slots in the computer room, everyone booked, one participant on an
     internship, and a check-in screen paired to the programme. Idempotent."""
-    slots = programme.derive_slots(capacity=18, room="Datorsalen, 18 platser")
+    slots = programme.derive_slots(room="Datorsalen")
     unbooked = programme.enrolments.active().filter(slots__isnull=True)
     for enrolment in unbooked:
         enrolment.slots.set(slots)
