@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
@@ -163,7 +164,7 @@ def test_a_revoked_screen_refuses_and_the_revocation_is_logged(
         reverse("events:kiosk"), {"code": enrolment.checkin_code}, HTTP_USER_AGENT=TABLET
     )
     assert refused.status_code == 403
-    assert str(kiosk.REFUSALS["revoked"]) in refused.content.decode()
+    assert escape(kiosk.REFUSALS["revoked"]) in refused.content.decode()
     assert not Attendance.objects.exists()
 
 

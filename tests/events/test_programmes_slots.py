@@ -216,13 +216,12 @@ def _csv(text, name="enrol.csv"):
 
 
 def test_coordinator_enrols_everyone_listed_in_one_step(client, coordinator, programme):
-    for n in range(30):
+    for n in range(15):
         Person.objects.create(first_name=f"Deltagare{n}", district="Angered")
     Person.objects.create(first_name="Annan", district="Kortedala")
     client.force_login(coordinator)
     url = reverse("events_admin:enrol", args=[programme.pk]) + "?q=Angered"
-    page = client.get(url)
-    assert page.status_code == 200
+    assert client.get(url).status_code == 200
     response = client.post(
         url,
         {
@@ -232,9 +231,35 @@ def test_coordinator_enrols_everyone_listed_in_one_step(client, coordinator, pro
         },
     )
     assert response.status_code == 302
-    assert programme.enrolments.count() == 30
+    assert programme.enrolments.count() == 15
     assert not programme.enrolments.filter(participant__person__first_name="Annan").exists()
-    assert slot(programme, THU).enrolments.count() == 30
+    assert slot(programme, THU).enrolments.count() == 15
+    # Ticking people one by one; a slot's places are checked for all of them together.
+    others = [Person.objects.create(first_name=f"Ny{n}") for n in range(4)]
+    url = reverse("events_admin:enrol", args=[programme.pk]) + "?q=Ny"
+    full = client.post(
+        url,
+        {
+            "people": [p.pk for p in others],
+            "slots": [slot(programme, MON).pk],
+            "enrolled_on": "2026-01-05",
+        },
+    )
+    assert full.status_code == 200
+    assert (
+        gettext("%(slot)s has %(left)s places left, not %(wanted)s.")
+        % {"slot": slot(programme, MON), "left": 3, "wanted": 4}
+    ) in full.content.decode()
+    assert programme.enrolments.count() == 15
+    ok = client.post(
+        url,
+        {
+            "people": [p.pk for p in others[:3]],
+            "slots": [slot(programme, MON).pk],
+            "enrolled_on": "2026-01-05",
+        },
+    )
+    assert ok.status_code == 302 and programme.enrolments.count() == 18
 
 
 def test_import_checks_every_row_and_saves_nothing_when_one_is_wrong(
