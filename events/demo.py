@@ -20,14 +20,17 @@ from samverka.core.demo import demo_login, ensure_user
 from samverka.people import phones
 from samverka.people.models import Person
 
+from .listing import listing_changed
 from .models import (
     Absence,
     Attendance,
     Enrolment,
+    EnrolmentPause,
     EventDateChange,
     EventIndexPage,
     EventPage,
     FeedbackResponse,
+    KioskPairing,
     Participant,
     Programme,
 )
@@ -168,6 +171,37 @@ def _programme(event, name, kind, coordinator, participants, rng, report, **fiel
         f"{len(attendance)} check-ins, {len(flagged)} flagged by the absence rule"
     )
     return programme
+
+
+def _jobbhornet_schedule(programme, coordinator, report):
+    """Slots in the computer room, everyone booked, one participant on an
+    internship, and a check-in screen paired to the programme. Idempotent."""
+    slots = programme.derive_slots(room="Datorsalen")
+    unbooked = programme.enrolments.active().filter(slots__isnull=True)
+    for enrolment in unbooked:
+        enrolment.slots.set(slots)
+    intern = programme.enrolments.order_by("pk")[1:2].first()
+    if intern is not None and not intern.pauses.exists():
+        today = timezone.localdate()
+        intern.pause(
+            today - timedelta(days=10),
+            today + timedelta(days=40),
+            EnrolmentPause.Reason.INTERNSHIP,
+            note="Praktik på Ekby Bygg, sex veckor.",
+            by=coordinator,
+        )
+        report(f"{intern.participant.name} paused for an internship")
+    if not programme.kiosks.exists():
+        # The demo's screen shows in the admin (Events → Check-in kiosks) and can be
+        # revoked there. Its token is thrown away: to check in, pair a real browser at
+        # /sv/events/kiosk/pair/ (the demo coordinator may).
+        KioskPairing.pair(
+            name="Surfplattan vid entrén",
+            programme=programme,
+            user=coordinator,
+            user_agent="demo",
+        )
+        report(f"check-in screen paired to “{programme.name}”")
 
 
 def _feedback(event, occurrence, programme, answers, rng):
@@ -360,7 +394,7 @@ def seed_events(report):
         "jobbhornet",
         report,
         title="Jobbhörnet",
-        category=EventPage.Category.INFORMATION_MEETING,
+        category=EventPage.Category.DROP_IN,
         intro="Söka jobb med stöd: cv, ansökningar och kontakt med arbetsgivare. Datorer finns på plats.",
         body=_text(
             [
@@ -378,7 +412,12 @@ def seed_events(report):
         capacity=None,
         **where,
     )
-    _programme(
+    if jobs_event.category != EventPage.Category.DROP_IN:
+        # Demo databases from before drop-in was a category of its own.
+        jobs_event.category = EventPage.Category.DROP_IN
+        jobs_event.save(update_fields=["category"])
+        listing_changed()
+    jobs = _programme(
         jobs_event,
         "Jobbhörnet Ekby",
         Programme.Kind.DROP_IN,
@@ -388,6 +427,7 @@ def seed_events(report):
         report,
         absence_limit=4,
     )
+    _jobbhornet_schedule(jobs, coordinator, report)
 
     # 5. Past events with feedback, and an information meeting coming up.
     mingle = _event(
@@ -477,7 +517,6 @@ def seed_texts(report):
         if session is not None:
             queued += send_session_reminders(now=session.start - timedelta(hours=12))
     report(f"{queued} session reminders queued as text messages")
-
 
 
 from .municipality_demo import seed_shared_course  # noqa: E402  (Norrvik in Ålunda's course)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import connection, models, transaction
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,13 +27,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from samverka.blocks import base_stream_blocks
-from samverka.people.municipalities import check_accepted, default_municipality_pk
 from samverka.people.fields import ChoiceListField
+from samverka.people.municipalities import check_accepted, default_municipality_pk
 
 from .absence import Outcome, current_run
 from .admin_forms import EVENT_LANGUAGES, EventPageForm
 from .course import Topic
 from .recurrence import expand, validate_rule
+
+CHECKIN_OPENS_BEFORE = timedelta(hours=1)
+CHECKIN_CLOSES_AFTER = timedelta(minutes=30)
 
 
 def listing_changed() -> None:
@@ -94,6 +97,7 @@ class EventPage(Page):
         MINGLE = "mingle", _("Mingle")
         INFORMATION_MEETING = "information_meeting", _("Information meeting")
         JOB_FAIR = "job_fair", _("Job fair")
+        DROP_IN = "drop_in", _("Drop-in")
 
     class Audience(models.TextChoices):
         EVERYONE = "everyone", _("Everyone")
@@ -443,13 +447,25 @@ class EventOccurrenceQuerySet(models.QuerySet):
         return self.select_for_update().get(pk=pk)
 
     def public(self):
-        return self.filter(event__live=True, event__view_restrictions__isnull=True)
+        # A private programme's sessions (not listed) still run check-in and reminders,
+        # which reach their dates through staff and kiosk views, never through this.
+        return self.filter(event__live=True, event__view_restrictions__isnull=True).exclude(
+            event__programmes__is_private=True
+        )
 
     def upcoming(self, now=None):
         return self.filter(end__gte=now or timezone.now())
 
     def scheduled(self):
         return self.filter(status=EventOccurrence.Status.SCHEDULED)
+
+    def open_for_checkin(self, now=None):
+        """Dates people can check in to now: from an hour before the start until
+        half an hour after the end. A date further ahead cannot be checked in."""
+        now = now or timezone.now()
+        return self.scheduled().filter(
+            start__lte=now + CHECKIN_OPENS_BEFORE, end__gte=now - CHECKIN_CLOSES_AFTER
+        )
 
     def with_seats(self):
         return self.annotate(
@@ -515,6 +531,10 @@ class EventOccurrence(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    def checkin_has_opened(self, now=None) -> bool:
+        """Check-in opens an hour before the start: a future date cannot be checked in."""
+        return self.start - CHECKIN_OPENS_BEFORE <= (now or timezone.now())
 
     @property
     def is_moved(self) -> bool:
@@ -923,6 +943,7 @@ class Attendance(models.Model):
     class Method(models.TextChoices):
         STAFF = "staff", _("Ticked by staff")
         SELF = "self", _("Checked in with code")
+        KIOSK = "kiosk", _("Checked in at a kiosk")
         WALK_IN = "walk_in", _("Walk-in")
 
     occurrence = models.ForeignKey(
@@ -1026,12 +1047,28 @@ class Participant(models.Model):
 
 
 class Programme(models.Model):
-    """A course group or drop-in whose sessions are one event's dates."""
+    """A course group or drop-in whose sessions are one event's dates.
+
+    A programme may have slots (weekday and time, e.g. Tuesday 09:00 at the
+    18 workstations): a participant is enrolled in chosen slots, and only the
+    sessions of their own slots count for the absence rule. A programme
+    without slots counts every session for everyone.
+    """
 
     class Kind(models.TextChoices):
         DROP_IN = "drop_in", _("Job corner / drop-in")
         CIVIC_ORIENTATION = "civic_orientation", _("Civic-orientation course")
         OTHER = "other", _("Other programme")
+
+    DEFAULT_ABSENCE_REASONS = [
+        "illness",
+        "job_interview",
+        "sfi_exam",
+        "internship",
+        "parental_leave",
+        "course",
+        "other_valid",
+    ]
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DROP_IN)
@@ -1055,6 +1092,22 @@ class Programme(models.Model):
         _("flag after absences in a row"),
         default=4,
         help_text=_("0 turns the absence rule off. The platform flags; people decide."),
+    )
+    absence_reasons = models.JSONField(
+        _("valid absence reasons"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The reasons coordinators may record for this programme. An absence with one "
+            "of them neither counts nor breaks a run of absences."
+        ),
+    )
+    is_private = models.BooleanField(
+        _("private"),
+        default=False,
+        help_text=_(
+            "Not listed on the public site. Its sessions still work for check-in and reminders."
+        ),
     )
     hours_goal = models.PositiveSmallIntegerField(
         _("hours goal"),
@@ -1085,6 +1138,21 @@ class Programme(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        listing_changed()  # a programme made private leaves the listing at once
+
+    def valid_reasons(self) -> set[str]:
+        return set(self.absence_reasons or self.DEFAULT_ABSENCE_REASONS)
+
+    def reason_choices(self) -> list[tuple[str, str]]:
+        valid = self.valid_reasons()
+        return [
+            (value, label)
+            for value, label in Absence.Reason.choices
+            if value == Absence.Reason.NONE or value in valid
+        ]
+
     def hours_by_participant(self) -> dict[int, float]:
         """Hours attended per participant id, from one query."""
         minutes: dict[int, float] = {}
@@ -1102,51 +1170,310 @@ class Programme(models.Model):
         now = now or timezone.now()
         return self.event.occurrences.scheduled().filter(end__lte=now).order_by("start")
 
+    def open_sessions(self, now=None):
+        """Sessions open for check-in now (from an hour before until half an hour after)."""
+        return EventOccurrence.objects.open_for_checkin(now).filter(event_id=self.event_id)
+
+    def schedule(self) -> ProgrammeSchedule:
+        """Who is booked on which slot and who is paused when, in three queries."""
+        return ProgrammeSchedule(self)
+
+    def derive_slots(self, capacity=None, room="") -> list[ProgrammeSlot]:
+        """One slot per weekday and time the event's dates fall on (kept if there)."""
+        keys = sorted({slot_key(o) for o in self.event.occurrences.only("start", "original_start")})
+        existing = {slot.key: slot for slot in self.slots.all()}
+        for weekday, at in keys:
+            if (weekday, at) not in existing:
+                existing[(weekday, at)] = ProgrammeSlot.objects.create(
+                    programme=self, weekday=weekday, starts_at=at, capacity=capacity, room=room
+                )
+        return [existing[key] for key in keys]
+
+    def enrol_many(self, entries, by=None) -> list[Enrolment]:
+        """Enrol many people at once: `entries` are (person, slots, enrolled_on).
+
+        All or nothing, in a fixed number of queries: the slots are locked,
+        their places counted once, and rows are created in bulk. Raises
+        ValidationError (people already enrolled, slots over their places)
+        and saves nothing then.
+        """
+        entries = list(entries)
+        with transaction.atomic():
+            slot_ids = {slot.pk for _person, slots, _on in entries for slot in slots}
+            _lock_rows(ProgrammeSlot, slot_ids)
+            person_ids = [person.pk for person, _slots, _on in entries]
+            already = set(
+                self.enrolments.filter(participant__person_id__in=person_ids).values_list(
+                    "participant__person_id", flat=True
+                )
+            )
+            errors = [
+                _("%(name)s is already enrolled.") % {"name": person.full_name}
+                for person, _slots, _on in entries
+                if person.pk in already
+            ]
+            slots = {
+                slot.pk: slot
+                for slot in ProgrammeSlot.objects.filter(pk__in=slot_ids, programme=self).annotate(
+                    taken=Count("enrolments", filter=Q(enrolments__ended_on__isnull=True))
+                )
+            }
+            if len(slots) != len(slot_ids):
+                errors.append(_("A slot does not belong to this programme."))
+            wanted: dict[int, int] = {}
+            for _person, chosen, _on in entries:
+                for slot in chosen:
+                    wanted[slot.pk] = wanted.get(slot.pk, 0) + 1
+            for pk, count in sorted(wanted.items()):
+                slot = slots.get(pk)
+                if slot and slot.capacity is not None and slot.taken + count > slot.capacity:
+                    errors.append(
+                        _("%(slot)s has %(left)s places left, not %(wanted)s.")
+                        % {
+                            "slot": slot,
+                            "left": max(slot.capacity - slot.taken, 0),
+                            "wanted": count,
+                        }
+                    )
+            if errors:
+                raise ValidationError(errors)
+            existing = dict(
+                Participant.objects.filter(person_id__in=person_ids).values_list("person_id", "pk")
+            )
+            missing = [Participant(person_id=pk) for pk in person_ids if pk not in existing]
+            Participant.objects.bulk_create(missing)
+            existing.update(
+                Participant.objects.filter(person_id__in=person_ids).values_list("person_id", "pk")
+            )
+            taken_codes = set(self.enrolments.values_list("checkin_code", flat=True))
+            free = [f"{n:04d}" for n in range(10_000) if f"{n:04d}" not in taken_codes]
+            if len(free) < len(entries):
+                raise ValidationError(_("The programme has no free check-in codes left."))
+            codes = secrets.SystemRandom().sample(free, len(entries))
+            enrolments = Enrolment.objects.bulk_create(
+                [
+                    Enrolment(
+                        programme=self,
+                        participant_id=existing[person.pk],
+                        enrolled_on=on or timezone.localdate(),
+                        checkin_code=code,
+                    )
+                    for (person, _slots, on), code in zip(entries, codes, strict=True)
+                ]
+            )
+            if connection.vendor != "postgresql" or any(e.pk is None for e in enrolments):
+                ids = dict(
+                    self.enrolments.filter(participant__person_id__in=person_ids).values_list(
+                        "participant__person_id", "pk"
+                    )
+                )
+                for enrolment, (person, _slots, _on) in zip(enrolments, entries, strict=True):
+                    enrolment.pk = ids[person.pk]
+            Booking = Enrolment.slots.through
+            Booking.objects.bulk_create(
+                [
+                    Booking(enrolment_id=enrolment.pk, programmeslot_id=slot.pk)
+                    for enrolment, (_person, chosen, _on) in zip(enrolments, entries, strict=True)
+                    for slot in chosen
+                ]
+            )
+        return enrolments
+
     def evaluate(self, now=None) -> list[Enrolment]:
-        """Derive absences for ended sessions and flag long runs; returns newly
-        flagged enrolments. Idempotent; a few queries whatever the size."""
+        """Derive absences for ended sessions of each participant's own slots and
+        flag long runs; returns newly flagged enrolments. Idempotent; the same
+        number of queries whatever the size (plus one write per flag)."""
         now = now or timezone.now()
-        sessions = list(self.sessions(now).only("id", "start", "end"))
-        enrolments = list(self.enrolments.active().select_related("participant"))
-        participant_ids = [e.participant_id for e in enrolments]
+        sessions = list(self.sessions(now).only("id", "event_id", "start", "end", "original_start"))
+        schedule = self.schedule()
+        enrolments = schedule.enrolments
         present = set(
             Attendance.objects.filter(
-                occurrence__in=[s.pk for s in sessions], participant_id__in=participant_ids
+                occurrence__event_id=self.event_id,
+                occurrence__end__lte=now,
+                participant__isnull=False,
             ).values_list("participant_id", "occurrence_id")
         )
-        absences = {
-            (a.enrolment_id, a.occurrence_id): a
-            for a in Absence.objects.filter(enrolment__programme=self)
+        reasons = {
+            (enrolment_id, occurrence_id): reason
+            for enrolment_id, occurrence_id, reason in Absence.objects.filter(
+                enrolment__programme=self
+            ).values_list("enrolment_id", "occurrence_id", "reason")
         }
-        new_absences, flagged = [], []
+        valid = self.valid_reasons()
+        new_absences, flagged, changed = [], [], []
         for enrolment in enrolments:
             outcomes = []
-            for session in sessions:
-                if session.start.date() < enrolment.enrolled_on:
-                    continue
+            for session in schedule.sessions_for(enrolment, sessions):
                 if (enrolment.participant_id, session.pk) in present:
                     outcomes.append((session.pk, Outcome.ATTENDED))
                     continue
-                absence = absences.get((enrolment.pk, session.pk))
-                if absence is None:
-                    absence = Absence(enrolment=enrolment, occurrence=session)
-                    new_absences.append(absence)
+                reason = reasons.get((enrolment.pk, session.pk))
+                if reason is None:
+                    new_absences.append(Absence(enrolment=enrolment, occurrence=session))
+                    reason = Absence.Reason.NONE
                 outcomes.append(
-                    (session.pk, Outcome.EXCUSED if absence.is_valid else Outcome.ABSENT)
+                    (session.pk, Outcome.EXCUSED if reason in valid else Outcome.ABSENT)
                 )
             run, run_start = current_run(outcomes)
             if enrolment.absence_streak != run:
                 enrolment.absence_streak = run
-                enrolment.save(update_fields=["absence_streak"])
+                changed.append(enrolment)
             if (
                 self.absence_limit
                 and run >= self.absence_limit
                 and enrolment.flagged_run_start_id != run_start
             ):
-                enrolment.flag(run_start, now)
-                flagged.append(enrolment)
-        Absence.objects.bulk_create(new_absences, ignore_conflicts=True)
-        return flagged
+                flagged.append((enrolment, run_start))
+        Absence.objects.bulk_create(new_absences, ignore_conflicts=True, batch_size=1000)
+        Enrolment.objects.bulk_update(changed, ["absence_streak"], batch_size=1000)
+        for enrolment, run_start in flagged:
+            enrolment.programme = self
+            enrolment.flag(run_start, now)
+        return [enrolment for enrolment, _start in flagged]
+
+
+def slot_key(occurrence) -> tuple[int, time]:
+    """(weekday, local start time) of a session's place in the series: a moved
+    session still belongs to the slot it was planned in."""
+    local = timezone.localtime(occurrence.original_start or occurrence.start)
+    return local.weekday(), local.time().replace(second=0, microsecond=0)
+
+
+class ProgrammeSchedule:
+    """The slots, bookings and pauses of a programme's active enrolments, read once."""
+
+    def __init__(self, programme, enrolments=None):
+        self.programme = programme
+        self.slots = list(programme.slots.all())
+        self.enrolments = (
+            list(programme.enrolments.active()) if enrolments is None else list(enrolments)
+        )
+        slot_by_id = {slot.pk: slot for slot in self.slots}
+        self.booked: dict[int, set] = {}
+        for enrolment_id, slot_id in Enrolment.slots.through.objects.filter(
+            enrolment__programme=programme, enrolment__ended_on__isnull=True
+        ).values_list("enrolment_id", "programmeslot_id"):
+            self.booked.setdefault(enrolment_id, set()).add(slot_by_id[slot_id].key)
+        self.pauses: dict[int, list] = {}
+        for enrolment_id, starts_on, ends_on in EnrolmentPause.objects.filter(
+            enrolment__programme=programme, enrolment__ended_on__isnull=True
+        ).values_list("enrolment_id", "starts_on", "ends_on"):
+            self.pauses.setdefault(enrolment_id, []).append((starts_on, ends_on))
+
+    def is_paused(self, enrolment, day) -> bool:
+        return any(start <= day <= end for start, end in self.pauses.get(enrolment.pk, ()))
+
+    @staticmethod
+    def facts(session) -> tuple:
+        """(local date, slot key) of a session, worked out once per session: the
+        time-zone conversion is the costly part of the loop over everyone."""
+        facts = getattr(session, "_schedule_facts", None)
+        if facts is None:
+            facts = (timezone.localtime(session.start).date(), slot_key(session))
+            session._schedule_facts = facts
+        return facts
+
+    def counts(self, enrolment, session) -> bool:
+        """Whether `session` is one the participant was expected at."""
+        day, key = self.facts(session)
+        if day < enrolment.enrolled_on:
+            return False
+        if self.slots and key not in self.booked.get(enrolment.pk, ()):
+            return False
+        return not self.is_paused(enrolment, day)
+
+    def sessions_for(self, enrolment, sessions):
+        return [session for session in sessions if self.counts(enrolment, session)]
+
+
+class ProgrammeSlot(models.Model):
+    """A weekly slot of a programme: a weekday, a time and the seats of a room
+    (Jobbhörnet's 18 workstations). The event's dates at that weekday and time
+    are the slot's sessions."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="slots"
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday)
+    starts_at = models.TimeField(_("starts at"))
+    room = models.CharField(_("room or workstations"), max_length=100, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty for no limit.")
+    )
+
+    class Meta:
+        verbose_name = _("slot")
+        verbose_name_plural = _("slots")
+        ordering = ["programme", "weekday", "starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "weekday", "starts_at"], name="events_one_slot_per_time"
+            )
+        ]
+
+    def __str__(self):
+        label = f"{self.get_weekday_display()} {self.starts_at:%H:%M}"
+        return f"{label} ({self.room})" if self.room else label
+
+    @property
+    def key(self) -> tuple[int, time]:
+        return self.weekday, self.starts_at.replace(second=0, microsecond=0)
+
+    @classmethod
+    def parse(cls, programme, text: str) -> ProgrammeSlot | None:
+        """A slot of `programme` from "tue 09:00", "tisdag 9:00" or "1 09:00"."""
+        from django.utils import translation
+
+        parts = (text or "").strip().lower().split()
+        if len(parts) != 2:
+            return None
+        word = parts[0].rstrip(".")
+        matches = set()
+        for value, label in cls.Weekday.choices:
+            if word == str(value):
+                matches.add(value)
+            for code in ("sv", "en"):
+                with translation.override(code):
+                    full = str(label).lower()
+                if len(word) >= 2 and full.startswith(word):
+                    matches.add(value)
+        weekday = matches.pop() if len(matches) == 1 else None
+        try:
+            hour, minute = (int(bit) for bit in parts[1].replace(".", ":").split(":"))
+            at = time(hour, minute)
+        except ValueError:
+            return None
+        if weekday is None:
+            return None
+        return next((s for s in programme.slots.all() if s.key == (weekday, at)), None)
+
+
+class SlotFull(ValidationError):
+    pass
+
+
+def _lock_rows(model, pks) -> None:
+    """Lock rows until the transaction ends (see EventOccurrenceQuerySet.locked)."""
+    pks = sorted(pks)
+    if not pks:
+        return
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {model._meta.db_table} SET id = id WHERE id = %s",  # noqa: S608 - table name from the model
+                [pks[0]],
+            )
+    list(model.objects.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk"))
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -1167,8 +1494,17 @@ class Enrolment(models.Model):
         on_delete=models.CASCADE,
         related_name="enrolments",
     )
+    slots = models.ManyToManyField(
+        ProgrammeSlot, verbose_name=_("slots"), blank=True, related_name="enrolments"
+    )
     enrolled_on = models.DateField(_("enrolled on"), default=timezone.localdate)
     ended_on = models.DateField(_("left on"), null=True, blank=True)
+    checkin_code = models.CharField(
+        _("check-in code"),
+        max_length=4,
+        blank=True,
+        help_text=_("Four digits the participant types at the kiosk. Given at enrolment."),
+    )
     absence_streak = models.PositiveSmallIntegerField(_("absences in a row"), default=0)
     flagged_at = models.DateTimeField(_("flagged"), null=True, blank=True)
     flagged_run_start = models.ForeignKey(
@@ -1188,7 +1524,12 @@ class Enrolment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "participant"], name="events_one_enrolment_per_programme"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["programme", "checkin_code"],
+                condition=~Q(checkin_code=""),
+                name="events_checkin_code_unique_in_programme",
+            ),
         ]
 
     def __str__(self):
@@ -1199,10 +1540,73 @@ class Enrolment(models.Model):
         if self.programme_id and self.participant_id:
             check_accepted(self.programme, self.participant.person)
 
+    def save(self, *args, **kwargs):
+        if not self.checkin_code and self.programme_id:
+            self.checkin_code = self.new_checkin_code()
+        super().save(*args, **kwargs)
+
+    def new_checkin_code(self) -> str:
+        """Four random digits not used by another participant of the programme."""
+        taken = set(
+            Enrolment.objects.filter(programme_id=self.programme_id)
+            .exclude(pk=self.pk)
+            .values_list("checkin_code", flat=True)
+        )
+        for _attempt in range(200):
+            code = f"{secrets.randbelow(10_000):04d}"
+            if code not in taken:
+                return code
+        raise ValidationError(_("The programme has no free check-in codes left."))
+
+    def book(self, slots) -> None:
+        """Enrol in exactly `slots` (replacing earlier ones), within their places.
+
+        The slot rows are locked while places are counted, so two coordinators
+        enrolling at once cannot overfill a slot. Raises SlotFull.
+        """
+        slots = list(slots)
+        with transaction.atomic():
+            _lock_rows(ProgrammeSlot, [slot.pk for slot in slots])
+            taken = dict(
+                ProgrammeSlot.objects.filter(pk__in=[slot.pk for slot in slots])
+                .annotate(
+                    n=Count(
+                        "enrolments",
+                        filter=Q(enrolments__ended_on__isnull=True) & ~Q(enrolments__pk=self.pk),
+                    )
+                )
+                .values_list("pk", "n")
+            )
+            full = [s for s in slots if s.capacity is not None and taken[s.pk] >= s.capacity]
+            if full:
+                raise SlotFull(
+                    _("No places left in %(slots)s.") % {"slots": ", ".join(map(str, full))},
+                    code="slot_full",
+                )
+            self.slots.set(slots)
+
+    def pause(self, starts_on, ends_on, reason, note="", by=None) -> EnrolmentPause:
+        pause = EnrolmentPause(
+            enrolment=self,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            reason=reason,
+            note=note,
+            created_by=by,
+        )
+        with transaction.atomic():
+            _lock_rows(Enrolment, [self.pk])  # two overlapping pauses cannot both pass clean()
+            pause.full_clean()
+            pause.save()
+        return pause
+
     def flag(self, run_start_id, now) -> None:
         self.flagged_at = now
         self.flagged_run_start_id = run_start_id
         self.save(update_fields=["flagged_at", "flagged_run_start"])
+        AbsenceFlag.objects.create(
+            enrolment=self, run_start_id=run_start_id, streak=self.absence_streak, flagged_at=now
+        )
         coordinator = self.programme.coordinator
         if coordinator is not None and coordinator.email:
             from samverka.core.notify import notify
@@ -1236,15 +1640,74 @@ class Enrolment(models.Model):
         return min(100, int(self.hours_attended() * 100 / goal))
 
 
+class EnrolmentPause(models.Model):
+    """A period an enrolment is paused (an internship, illness, parental leave,
+    a course): its sessions are never counted as absences."""
+
+    class Reason(models.TextChoices):
+        INTERNSHIP = "internship", _("Internship")
+        ILLNESS = "illness", _("Illness")
+        PARENTAL_LEAVE = "parental_leave", _("Parental leave")
+        COURSE = "course", _("Course")
+        OTHER = "other", _("Other")
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="pauses"
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until (inclusive)"))
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pause")
+        verbose_name_plural = _("pauses")
+        ordering = ["enrolment", "starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="events_pause_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} {self.starts_on}–{self.ends_on}"
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on:
+            if self.ends_on < self.starts_on:
+                raise ValidationError({"ends_on": _("The pause cannot end before it starts.")})
+            if self.enrolment_id:
+                overlapping = (
+                    EnrolmentPause.objects.filter(
+                        enrolment_id=self.enrolment_id,
+                        starts_on__lte=self.ends_on,
+                        ends_on__gte=self.starts_on,
+                    )
+                    .exclude(pk=self.pk)
+                    .first()
+                )
+                if overlapping is not None:
+                    raise ValidationError(
+                        _("This pause overlaps another pause (%(other)s).") % {"other": overlapping}
+                    )
+
+
 class Absence(models.Model):
     class Reason(models.TextChoices):
         NONE = "none", _("No reason given")
         ILLNESS = "illness", _("Illness")
         JOB_INTERVIEW = "job_interview", _("Job interview")
         SFI_EXAM = "sfi_exam", _("SFI exam")
+        INTERNSHIP = "internship", _("On internship")
+        PARENTAL_LEAVE = "parental_leave", _("Parental leave")
+        COURSE = "course", _("Course")
         OTHER_VALID = "other_valid", _("Other valid reason")
-
-    VALID_REASONS = {Reason.ILLNESS, Reason.JOB_INTERVIEW, Reason.SFI_EXAM, Reason.OTHER_VALID}
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="absences"
@@ -1271,7 +1734,211 @@ class Absence(models.Model):
 
     @property
     def is_valid(self) -> bool:
-        return self.reason in self.VALID_REASONS
+        return self.reason in self.enrolment.programme.valid_reasons()
+
+
+class AbsenceFlag(models.Model):
+    """One run of absences that reached the programme's limit, and what people
+    decided about it (the platform flags; a coordinator decides)."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Not decided yet")
+        NO_ACTION = "no_action", _("No action: explained")
+        TALKED = "talked", _("Talked with the participant")
+        DEDUCTION = "deduction", _("Deduction from support")
+        SUPPORT_REVIEW = "support_review", _("Support reviewed by social services")
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="flags"
+    )
+    run_start = models.ForeignKey(
+        EventOccurrence,
+        verbose_name=_("first absence"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    streak = models.PositiveSmallIntegerField(_("absences in a row"))
+    flagged_at = models.DateTimeField(_("flagged"))
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision, default=Decision.PENDING
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("absence flag")
+        verbose_name_plural = _("absence flags")
+        ordering = ["-flagged_at"]
+
+    def __str__(self):
+        return f"{self.enrolment} {self.flagged_at:%Y-%m-%d}"
+
+    def decide(self, decision, note, by, now=None) -> None:
+        self.decision = decision
+        self.note = note
+        self.decided_by = by
+        self.decided_at = now or timezone.now()
+        self.save(update_fields=["decision", "note", "decided_by", "decided_at"])
+        if decision != self.Decision.PENDING:
+            Enrolment.objects.filter(pk=self.enrolment_id).update(flagged_at=None)
+
+
+# --- Kiosks ---------------------------------------------------------------------------
+
+
+class KioskRefused(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class KioskPairingQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class KioskPairing(models.Model):
+    """A screen (a tablet at the entrance, a workstation) paired once by a
+    coordinator with a programme or one event date; it then checks people in
+    with a device token instead of a staff session.
+
+    The token is a random secret in an HttpOnly cookie; only its SHA-256 is
+    stored. It is bound to the device it was set on by the browser's user
+    agent, hashed likewise: a cookie copied to another browser, or replayed by
+    a script, is refused. Pairing the same screen again revokes the old token,
+    so a copy taken before that no longer works either.
+    """
+
+    name = models.CharField(_("name of the screen"), max_length=100)
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="kiosks",
+    )
+    occurrence = models.ForeignKey(
+        EventOccurrence,
+        verbose_name=_("event date"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="kiosks",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    device_hash = models.CharField(max_length=64, editable=False)
+    paired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("paired by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    paired_at = models.DateTimeField(_("paired"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = KioskPairingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("check-in kiosk")
+        verbose_name_plural = _("check-in kiosks")
+        ordering = ["-paired_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(programme__isnull=False, occurrence__isnull=True)
+                | Q(programme__isnull=True, occurrence__isnull=False),
+                name="events_kiosk_programme_or_date",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @staticmethod
+    def digest(value: str) -> str:
+        import hashlib
+
+        return hashlib.sha256((value or "").encode()).hexdigest()
+
+    @classmethod
+    def pair(cls, *, name, user, user_agent, programme=None, occurrence=None, replaces=None):
+        """A new pairing and its raw token (shown to nobody: it goes in the cookie)."""
+        token = secrets.token_urlsafe(32)
+        with transaction.atomic():
+            if replaces is not None:
+                replaces.revoke(user)
+            pairing = cls.objects.create(
+                name=name,
+                programme=programme,
+                occurrence=occurrence,
+                token_hash=cls.digest(token),
+                device_hash=cls.digest(user_agent),
+                paired_by=user,
+            )
+        return pairing, token
+
+    @classmethod
+    def for_device(cls, token: str, user_agent: str) -> KioskPairing:
+        """The pairing of this device's token, or KioskRefused with why."""
+        if not token:
+            raise KioskRefused("unpaired")
+        pairing = (
+            cls.objects.select_related("programme__event", "occurrence__event")
+            .filter(token_hash=cls.digest(token))
+            .first()
+        )
+        if pairing is None:
+            raise KioskRefused("unpaired")
+        if pairing.revoked_at is not None:
+            raise KioskRefused("revoked")
+        if not secrets.compare_digest(pairing.device_hash, cls.digest(user_agent)):
+            raise KioskRefused("other_device")
+        return pairing
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    @property
+    def target(self):
+        return self.programme or self.occurrence
+
+    def revoke(self, user, now=None) -> None:
+        from samverka.core import audit
+
+        if self.revoked_at is not None:
+            return
+        self.revoked_at = now or timezone.now()
+        self.revoked_by = user
+        self.save(update_fields=["revoked_at", "revoked_by"])
+        audit.log(self, audit.KIOSK_REVOKE, user=user, name=self.name)
+
+    def open_sessions(self, now=None):
+        sessions = EventOccurrence.objects.open_for_checkin(now).select_related("event")
+        if self.programme_id:
+            return sessions.filter(event_id=self.programme.event_id)
+        return sessions.filter(pk=self.occurrence_id)
+
+    def enrolments(self):
+        """The enrolments whose participants may check in here."""
+        enrolments = Enrolment.objects.active().select_related("participant__person", "programme")
+        if self.programme_id:
+            return enrolments.filter(programme_id=self.programme_id)
+        return enrolments.filter(programme__event_id=self.occurrence.event_id)
 
 
 # --- Feedback --------------------------------------------------------------------

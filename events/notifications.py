@@ -84,6 +84,7 @@ def send_registration_email(registration, kind: str) -> None:
         attachments.append(("event.ics", occurrence_ics(occurrence), "text/calendar"))
     notify(contact, f"events.{kind}", context, attachments=attachments)
 
+
 def survey_url(enrolment) -> str:
     """A participant's course survey link, opening in their language."""
     language = enrolment.participant.person.preferred_language

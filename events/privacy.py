@@ -20,9 +20,11 @@ from samverka.people.privacy import (
 
 from .models import (
     Absence,
+    AbsenceFlag,
     Attendance,
     CalendarToken,
     Enrolment,
+    EnrolmentPause,
     Participant,
     Registration,
     RegistrationError,
@@ -152,6 +154,24 @@ def export(subject):
         # Survey answers are anonymous: stored apart from who gave them, they cannot be
         # found, exported or erased per person. What is held is that the person answered.
         section(
+            "pauses",
+            _("Pauses in programmes"),
+            EnrolmentPause,
+            EnrolmentPause.objects.filter(enrolment__in=enrolments)
+            .select_related("enrolment__programme")
+            .order_by("starts_on", "pk"),
+            ["enrolment__programme", "starts_on", "ends_on", "reason", "note"],
+        ),
+        section(
+            "absence_flags",
+            _("Absence flags and decisions"),
+            AbsenceFlag,
+            AbsenceFlag.objects.filter(enrolment__in=enrolments)
+            .select_related("enrolment__programme")
+            .order_by("flagged_at", "pk"),
+            ["enrolment__programme", "flagged_at", "streak", "decision", "note", "decided_at"],
+        ),
+        section(
             "feedback",
             _("Surveys you answered (your answers are anonymous and not kept with your name)"),
             SurveyReceipt,
@@ -201,6 +221,8 @@ def erase(subject, erasure):
     enrolments = Enrolment.objects.filter(participant_id__in=participants)
     erasure.done(_("enrolments ended"), enrolments.active().update(ended_on=timezone.localdate()))
     Absence.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
+    EnrolmentPause.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
+    AbsenceFlag.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
     SurveyReceipt.objects.filter(
         Q(registration__in=registrations) | Q(enrolment__in=enrolments)
     ).delete()

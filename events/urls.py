@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import links, views
+from . import kiosk, links, views
 
 app_name = "events"
 urlpatterns = [
@@ -20,6 +20,9 @@ urlpatterns = [
     path("registered/<uuid:token>/", views.registered, name="registered"),
     path("cancel/<str:token>/", views.cancel, name="cancel"),
     path("check-in/", views.self_checkin, name="self_checkin"),
+    path("kiosk/", kiosk.kiosk, name="kiosk"),
+    path("kiosk/pair/", kiosk.pair, name="kiosk_pair"),
+    path("kiosk/code/<str:token>/", kiosk.qr, name="kiosk_qr"),
     path("feedback/<str:token>/", views.feedback, name="feedback"),
     path("certificate/<int:pk>/", views.certificate, name="certificate"),
     # Short links in text messages (events/links.py).

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import timedelta
 from io import BytesIO
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.ids import parse_id
@@ -38,6 +38,7 @@ from .listing import (
     listing_context,
 )
 from .models import (
+    Absence,
     Attendance,
     CalendarToken,
     Enrolment,
@@ -53,6 +54,14 @@ from .notifications import occurrence_ics
 from .surveys import AlreadyAnswered
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+NOT_YET_MESSAGE = gettext_lazy(
+    "This date has not come yet: nobody can be checked in before an hour ahead of the start. "
+    "You can record an absence reason ahead."
+)
+
+
+class CheckInNotOpen(Exception):
+    pass
 
 
 REGISTER_GUARD = PublicFormGuard("register")
@@ -379,6 +388,11 @@ def _checkin_rows(occurrence, query: str):
             Q(person__first_name__icontains=query) | Q(person__last_name__icontains=query)
         )
     attendance = list(occurrence.attendance.all())
+    reasons = dict(
+        Absence.objects.filter(occurrence=occurrence).values_list(
+            "enrolment__participant_id", "reason"
+        )
+    )
     by_registration = {a.registration_id: a for a in attendance if a.registration_id}
     by_participant = {a.participant_id: a for a in attendance if a.participant_id}
     rows = [
@@ -402,6 +416,7 @@ def _checkin_rows(occurrence, query: str):
             "phone": p.phone,
             "detail": _("Enrolled"),
             "present": by_participant.get(p.pk),
+            "absence_reason": reasons.get(p.pk),
         }
         for p in participants
     ]
@@ -415,8 +430,16 @@ def checkin_staff(request, pk):
         return redirect(f"{reverse('account_login')}?next={request.path}")
     occurrence = get_occurrence_for_staff(request.user, pk)
     walk_in_form = WalkInForm(request.POST if request.POST.get("action") == "walk_in" else None)
+    not_yet = not occurrence.checkin_has_opened()
     if request.method == "POST":
         action = request.POST.get("action")
+        if not_yet and action in ("walk_in", "tick"):
+            # A date that has not come yet cannot be checked in (an absence reason can).
+            messages.error(request, str(NOT_YET_MESSAGE))
+            return redirect(request.get_full_path())
+        if action == "absence_ahead":
+            _record_absence_ahead(request, occurrence)
+            return redirect(request.get_full_path())
         if action == "walk_in" and walk_in_form.is_valid():
             Attendance.objects.create(
                 occurrence=occurrence,
@@ -471,7 +494,44 @@ def checkin_staff(request, pk):
             "present_count": sum(a.people for a in attendance),
             "query": query,
             "walk_in_form": walk_in_form,
+            "not_yet": not_yet,
+            "not_yet_message": NOT_YET_MESSAGE,
+            "reason_choices": _reason_choices(occurrence) if not_yet else [],
         },
+    )
+
+
+def _reason_choices(occurrence):
+    programme = occurrence.event.programmes.order_by("pk").first()
+    if programme is None:
+        return []
+    return programme.reason_choices()
+
+
+def _record_absence_ahead(request, occurrence):
+    """Staff record why an enrolled participant will be away from a coming date;
+    the absence rule then finds the reason already there."""
+    participant_id = parse_id(request.POST.get("id"))
+    enrolment = (
+        Enrolment.objects.active()
+        .select_related("programme")
+        .filter(programme__event_id=occurrence.event_id, participant_id=participant_id)
+        .first()
+    )
+    if enrolment is None:
+        raise Http404
+    reason = request.POST.get("reason", "")
+    if reason not in dict(enrolment.programme.reason_choices()) or reason == "none":
+        messages.error(request, _("Choose a reason."))
+        return
+    Absence.objects.update_or_create(
+        enrolment=enrolment,
+        occurrence=occurrence,
+        defaults={"reason": reason, "note": request.POST.get("note", "")[:200]},
+    )
+    messages.success(
+        request,
+        _("Absence recorded for %(name)s.") % {"name": enrolment.participant.name},
     )
 
 
@@ -488,8 +548,11 @@ def occurrence_check_in(
     now=None,
 ):
     """Record one person present; returns (attendance, created). A second
-    check-in of the same person returns the first record."""
+    check-in of the same person returns the first record. A date that has not
+    come yet raises CheckInNotOpen."""
     now = now or timezone.now()
+    if not occurrence.checkin_has_opened(now):
+        raise CheckInNotOpen(NOT_YET_MESSAGE)
     if user is not None and participant is None:
         participant = Participant.objects.filter(
             person__user=user, enrolments__programme__event_id=occurrence.event_id
@@ -566,9 +629,7 @@ def qr_svg(data: str) -> str:
 
 
 def _open_for_checkin(now):
-    return EventOccurrence.objects.scheduled().filter(
-        start__lte=now + timedelta(hours=1), end__gte=now - timedelta(minutes=30)
-    )
+    return EventOccurrence.objects.open_for_checkin(now)
 
 
 @login_required

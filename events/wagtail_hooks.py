@@ -2,7 +2,7 @@
 check-in, programmes with attendance and absence flags, feedback results."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
@@ -12,14 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
+from samverka.core import audit
 from samverka.core.listings import ExportingIndexView
 from samverka.people.municipalities import ScopedViewSetMixin
 
+from . import attendance as attendance_report
 from . import municipality_report  # noqa: F401  (figures per home municipality)
 from .access import (
     ENROLMENT_SCOPE,
@@ -31,14 +34,29 @@ from .access import (
 from .codes import feedback_token
 from .models import (
     Absence,
+    AbsenceFlag,
     Enrolment,
+    EnrolmentPause,
     EventOccurrence,
     FeedbackResponse,
+    KioskPairing,
     Participant,
     Programme,
+    ProgrammeSlot,
     Registration,
 )
 from .notifications import survey_url
+from .programme_forms import (
+    AbsenceAdminForm,
+    BulkEnrolForm,
+    EnrolmentAdminForm,
+    EnrolmentImportForm,
+    FlagDecisionForm,
+    ProgrammeAdminForm,
+    candidates_for,
+    entries_of,
+    parse_enrolment_rows,
+)
 from .report_views import course_report_view, survey_report
 from .surveys import week_of
 
@@ -150,6 +168,19 @@ class RegistrationViewSet(ModelViewSet):
 # --- Programmes -----------------------------------------------------------------------
 
 
+class FormViewSet(ModelViewSet):
+    """A ModelViewSet whose form_fields are rendered with a custom base form."""
+
+    edit_handler_form = None
+
+    def get_edit_handler(self):
+        if self.edit_handler_form is None:
+            return super().get_edit_handler()
+        return ObjectList(
+            [FieldPanel(name) for name in self.form_fields], base_form_class=self.edit_handler_form
+        ).bind_to_model(self.model)
+
+
 class ProgrammeIndexView(ExportingIndexView):
     def get_base_queryset(self):
         return (
@@ -182,10 +213,33 @@ class ProgrammeIndexView(ExportingIndexView):
                 priority=6,
             ),
         )
+        extra = [
+            (_("Enrol people"), "events_admin:enrol", "group", 6),
+            (_("Import enrolments"), "events_admin:import_enrolments", "upload", 7),
+            (_("Attendance per slot and week"), "events_admin:attendance", "table", 8),
+        ]
+        for n, (label, name, icon, priority) in enumerate(extra, start=2):
+            buttons.insert(
+                n,
+                ButtonMenuItem(
+                    label,
+                    url=reverse(name, args=[instance.pk]),
+                    icon_name=icon,
+                    priority=priority,
+                ),
+            )
+        buttons.append(
+            ButtonMenuItem(
+                _("Pair a check-in screen"),
+                url=reverse("events:kiosk_pair") + f"?programme={instance.pk}",
+                icon_name="mobile-alt",
+                priority=9,
+            )
+        )
         return buttons
 
 
-class ProgrammeViewSet(ScopedViewSetMixin, ModelViewSet):
+class ProgrammeViewSet(ScopedViewSetMixin, FormViewSet):
     municipality_paths = PROGRAMME_SCOPE
     model = Programme
     icon = "group"
@@ -197,6 +251,7 @@ class ProgrammeViewSet(ScopedViewSetMixin, ModelViewSet):
         Column("enrolled", label=gettext_lazy("Enrolled")),
         Column("flagged", label=gettext_lazy("Flagged")),
         "absence_limit",
+        "is_private",
     ]
     form_fields = [
         "name",
@@ -204,11 +259,166 @@ class ProgrammeViewSet(ScopedViewSetMixin, ModelViewSet):
         "event",
         "organising_municipality",
         "accepted_municipalities",
+        "is_private",
         "coordinator",
         "absence_limit",
+        "absence_reasons",
         "hours_goal",
         "description",
     ]
+
+    edit_handler_form = ProgrammeAdminForm
+
+    copy_view_enabled = False
+
+
+class SlotIndexView(ExportingIndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("programme")
+            .annotate(
+                booked=Count("enrolments", filter=Q(enrolments__ended_on__isnull=True)),
+            )
+        )
+
+
+class SlotViewSet(ModelViewSet):
+    """A programme's weekly slots (weekday, time, room and places)."""
+
+    model = ProgrammeSlot
+    icon = "time"
+    menu_label = gettext_lazy("Slots")
+    index_view_class = SlotIndexView
+    list_display = [
+        "programme",
+        Column("weekday", label=gettext_lazy("Weekday"), accessor="get_weekday_display"),
+        "starts_at",
+        "room",
+        "capacity",
+        Column("booked", label=gettext_lazy("Booked")),
+    ]
+    list_filter = ["programme"]
+    form_fields = ["programme", "weekday", "starts_at", "room", "capacity"]
+    copy_view_enabled = False
+
+
+class PauseIndexView(ExportingIndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("enrolment__participant__person", "enrolment__programme")
+        )
+
+
+class PauseViewSet(ModelViewSet):
+    """Pauses (internship, illness, parental leave, a course): paused dates never
+    count as absences."""
+
+    model = EnrolmentPause
+    icon = "pause"
+    menu_label = gettext_lazy("Pauses")
+    index_view_class = PauseIndexView
+    list_display = [
+        "enrolment",
+        Column("reason", label=gettext_lazy("Reason"), accessor="get_reason_display"),
+        "starts_on",
+        "ends_on",
+        "note",
+    ]
+    list_filter = ["reason", "enrolment__programme"]
+    form_fields = ["enrolment", "starts_on", "ends_on", "reason", "note"]
+    copy_view_enabled = False
+
+
+class FlagIndexView(ExportingIndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related(
+                "enrolment__participant__person", "enrolment__programme", "decided_by", "run_start"
+            )
+        )
+
+
+class FlagViewSet(FormViewSet):
+    """Absence flags and what people decided (the platform only flags)."""
+
+    model = AbsenceFlag
+    icon = "warning"
+    menu_label = gettext_lazy("Absence flags")
+    index_view_class = FlagIndexView
+    list_display = [
+        "enrolment",
+        DateColumn("flagged_at", label=gettext_lazy("Flagged")),
+        "streak",
+        Column("decision", label=gettext_lazy("Decision"), accessor="get_decision_display"),
+        "note",
+        DateColumn("decided_at", label=gettext_lazy("Decided")),
+    ]
+    list_filter = ["decision", "enrolment__programme"]
+    list_export = [
+        "enrolment.participant.name",
+        "enrolment.programme.name",
+        "flagged_at",
+        "streak",
+        "decision",
+        "note",
+        "decided_by",
+        "decided_at",
+    ]
+    export_filename = "absence-flags"
+    form_fields = ["decision", "note"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+    edit_handler_form = FlagDecisionForm
+
+
+class KioskIndexView(ExportingIndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("programme", "occurrence__event", "paired_by")
+        )
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_active:
+            buttons.insert(
+                0,
+                ButtonMenuItem(
+                    _("Revoke"),
+                    url=reverse("events_admin:kiosk_revoke", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=5,
+                ),
+            )
+        return buttons
+
+
+class KioskViewSet(ModelViewSet):
+    """Paired check-in screens. Pairing happens on the screen itself
+    (events:kiosk_pair); here they are listed and revoked."""
+
+    model = KioskPairing
+    icon = "mobile-alt"
+    menu_label = gettext_lazy("Check-in kiosks")
+    index_view_class = KioskIndexView
+    list_display = [
+        "name",
+        Column("target", label=gettext_lazy("For")),
+        "paired_by",
+        DateColumn("paired_at", label=gettext_lazy("Paired")),
+        DateColumn("last_used_at", label=gettext_lazy("Last used")),
+        DateColumn("revoked_at", label=gettext_lazy("Revoked")),
+    ]
+    form_fields = ["name"]
+    add_view_enabled = False
     copy_view_enabled = False
 
 
@@ -235,7 +445,7 @@ class EnrolmentIndexView(ExportingIndexView):
         return super().get_base_queryset().select_related("programme", "participant__person")
 
 
-class EnrolmentViewSet(ScopedViewSetMixin, ModelViewSet):
+class EnrolmentViewSet(ScopedViewSetMixin, FormViewSet):
     municipality_paths = ENROLMENT_SCOPE
     model = Enrolment
     icon = "list-ul"
@@ -245,14 +455,17 @@ class EnrolmentViewSet(ScopedViewSetMixin, ModelViewSet):
         "participant",
         "programme",
         "enrolled_on",
+        "checkin_code",
         "absence_streak",
         DateColumn("flagged_at", label=gettext_lazy("Flagged")),
     ]
     list_filter = ["programme", "ended_on"]
     search_fields = ["participant__person__first_name", "participant__person__last_name"]
     search_backend_name = None
-    form_fields = ["programme", "participant", "enrolled_on", "ended_on", "flagged_at"]
+    form_fields = ["programme", "participant", "slots", "enrolled_on", "ended_on", "flagged_at"]
     copy_view_enabled = False
+
+    edit_handler_form = EnrolmentAdminForm
 
 
 class AbsenceIndexView(ExportingIndexView):
@@ -266,7 +479,7 @@ class AbsenceIndexView(ExportingIndexView):
         )
 
 
-class AbsenceViewSet(ScopedViewSetMixin, ModelViewSet):
+class AbsenceViewSet(ScopedViewSetMixin, FormViewSet):
     municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
     """Absences are derived after each session; coordinators record the reason."""
 
@@ -289,6 +502,8 @@ class AbsenceViewSet(ScopedViewSetMixin, ModelViewSet):
     form_fields = ["reason", "note"]
     add_view_enabled = False
     copy_view_enabled = False
+
+    edit_handler_form = AbsenceAdminForm
 
 
 class FeedbackIndexView(ExportingIndexView):
@@ -338,9 +553,13 @@ class EventsGroup(ViewSetGroup):
         OccurrenceViewSet,
         RegistrationViewSet,
         ProgrammeViewSet,
+        SlotViewSet,
         ParticipantViewSet,
         EnrolmentViewSet,
+        PauseViewSet,
         AbsenceViewSet,
+        FlagViewSet,
+        KioskViewSet,
         FeedbackViewSet,
     )
 
@@ -429,6 +648,186 @@ def programme_report(request, pk):
     )
 
 
+def _programme_for(request, pk, perm="events.add_enrolment"):
+    """A programme of the coordinator's municipalities (404 otherwise), if they may `perm`."""
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+    return get_programme_for(request.user, pk)
+
+
+def enrol_people(request, pk):
+    """Enrol many people at once: search, tick (or take everyone listed), choose slots."""
+    programme = _programme_for(request, pk)
+    query = request.GET.get("q", "").strip()
+    candidates = candidates_for(programme, query)
+    # At most 500 listed (narrow the search for more); the field's queryset is not a
+    # slice, so that ticked people can be looked up in it.
+    listed = candidates.filter(pk__in=list(candidates.values_list("pk", flat=True)[:500]))
+    form = BulkEnrolForm(request.POST or None, programme=programme, candidates=listed)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enrolments = programme.enrol_many(form.entries(), by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            for enrolment in enrolments:
+                audit.log(
+                    enrolment,
+                    audit.IMPORT,
+                    user=request.user,
+                    source=_("bulk enrolment"),
+                    count=len(enrolments),
+                )
+            messages.success(request, _("%(count)d people enrolled.") % {"count": len(enrolments)})
+            return redirect("events_admin:programme", pk=programme.pk)
+    return TemplateResponse(
+        request,
+        "events/admin/enrol.html",
+        {"programme": programme, "form": form, "query": query, "count": candidates.count()},
+    )
+
+
+def import_enrolments(request, pk):
+    """CSV or Excel: every row is checked first; nothing is saved if any row is wrong."""
+    programme = _programme_for(request, pk)
+    form = EnrolmentImportForm(request.POST or None, request.FILES or None)
+    rows, file_errors = [], []
+    if request.method == "POST" and form.is_valid():
+        rows, file_errors = parse_enrolment_rows(programme, form.cleaned_data["file"])
+        if rows and not file_errors and not any(row.errors for row in rows):
+            try:
+                enrolments = programme.enrol_many(entries_of(rows), by=request.user)
+            except ValidationError as error:
+                file_errors = error.messages
+            else:
+                source = request.FILES["file"].name
+                for enrolment in enrolments:
+                    audit.log(
+                        enrolment,
+                        audit.IMPORT,
+                        user=request.user,
+                        source=source,
+                        count=len(enrolments),
+                    )
+                messages.success(
+                    request, _("%(count)d people enrolled.") % {"count": len(enrolments)}
+                )
+                return redirect("events_admin:programme", pk=programme.pk)
+    return TemplateResponse(
+        request,
+        "events/admin/import_enrolments.html",
+        {
+            "programme": programme,
+            "form": form,
+            "rows": rows,
+            "file_errors": file_errors,
+            "error_count": sum(1 for row in rows if row.errors),
+        },
+        status=400 if (file_errors or any(row.errors for row in rows)) else 200,
+    )
+
+
+def attendance_view(request, pk):
+    """Attendance per slot and week, with a chart and CSV/Excel downloads."""
+    programme = _programme_for(request, pk, "events.view_enrolment")
+    dimensions = [d for d in request.GET.getlist("by") if d in attendance_report.DIMENSION_NAMES]
+    rows = attendance_report.attendance_by_slot_and_week(programme, dimensions)
+    table = attendance_report.as_table(rows)
+    header = attendance_report.header(dimensions)
+    flags = list(attendance_report.flags(programme))
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        sheets = [
+            (str(_("Attendance")), header, table),
+            (
+                str(_("Absence flags")),
+                attendance_report.flag_header(),
+                attendance_report.flag_table(flags),
+            ),
+        ]
+        from samverka.core.audit import log_export
+
+        log_export(
+            Enrolment,
+            request.user,
+            listing=_("Attendance per slot and week"),
+            export_format=export,
+            count=len(table),
+            filters=request.GET.urlencode(),
+        )
+        return _spreadsheet(sheets, export, f"attendance-{programme.pk}")
+    weeks = attendance_report.weekly_rates(rows)
+    return TemplateResponse(
+        request,
+        "events/admin/attendance.html",
+        {
+            "programme": programme,
+            "header": header,
+            "table": table,
+            "weeks": weeks,
+            "chart_width": max(len(weeks), 1) * 40,
+            "flags": flags,
+            "dimensions": [
+                (name, attendance_report.dimension(name).label, name in dimensions)
+                for name in attendance_report.DIMENSION_NAMES
+            ],
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _spreadsheet(sheets, export_format, filename):
+    import csv
+    import io
+
+    from django.http import HttpResponse
+
+    if export_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for n, (title, header, rows) in enumerate(sheets):
+            if n:
+                writer.writerow([])
+            writer.writerow([title])
+            writer.writerow(header)
+            writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.remove(book.active)
+        for title, header, rows in sheets:
+            sheet = book.create_sheet(title[:31])
+            sheet.append(header)
+            for row in rows:
+                sheet.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
+    return response
+
+
+def revoke_kiosk(request, pk):
+    """Revoke a screen's pairing (logged); the screen refuses check-ins at once."""
+    if not request.user.has_perm("events.change_kioskpairing"):
+        raise PermissionDenied
+    pairing = get_object_or_404(KioskPairing, pk=pk)
+    if request.method == "POST":
+        pairing.revoke(request.user)
+        messages.success(
+            request,
+            _("The screen “%(name)s” can no longer check people in.") % {"name": pairing.name},
+        )
+        return redirect("kioskpairing:index")
+    return TemplateResponse(request, "events/admin/kiosk_revoke.html", {"pairing": pairing})
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [
@@ -436,6 +835,10 @@ def register_admin_urls():
         path("programmes/<int:pk>/", programme_report, name="programme"),
         path("feedback/", survey_report, name="feedback"),
         path("programmes/<int:pk>/course/", course_report_view, name="course_report"),
+        path("programmes/<int:pk>/enrol/", enrol_people, name="enrol"),
+        path("programmes/<int:pk>/import/", import_enrolments, name="import_enrolments"),
+        path("programmes/<int:pk>/attendance/", attendance_view, name="attendance"),
+        path("kiosks/<int:pk>/revoke/", revoke_kiosk, name="kiosk_revoke"),
     ]
     return [path("events/", include((urls, "events_admin")))]
 

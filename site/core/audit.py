@@ -14,6 +14,8 @@ wagtail.log_actions with one of these names, or the helpers below.
 - samverka.erase                  a person's data erased (privacy)
 - samverka.view_person            a person's record opened
 - samverka.outbox.resend          a failed or bounced message queued again
+- samverka.kiosk.pair             a check-in screen paired (events)
+- samverka.kiosk.revoke           a check-in screen's pairing revoked (events)
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +31,8 @@ VOLUNTEER_VETTING = "samverka.volunteer.vetting"
 INTERNSHIP_STATUS = "samverka.internship.status"
 INTERNSHIP_OUTCOME = "samverka.internship.outcome"
 OUTBOX_RESEND = "samverka.outbox.resend"
+KIOSK_PAIR = "samverka.kiosk.pair"
+KIOSK_REVOKE = "samverka.kiosk.revoke"
 
 
 def _related_model(model, relation):
@@ -136,6 +140,18 @@ class OutboxResendFormatter(_Formatter):
     choices = {"status": "status"}
 
 
+class KioskPairFormatter(_Formatter):
+    label = _("Pair a check-in screen")
+    message = _("Check-in screen paired")
+    template = _("Check-in screen “%(name)s” paired")
+
+
+class KioskRevokeFormatter(_Formatter):
+    label = _("Revoke a check-in screen")
+    message = _("Check-in screen revoked")
+    template = _("Check-in screen “%(name)s” revoked")
+
+
 FORMATTERS = {
     EXPORT: ExportFormatter,
     VIEW_PERSON: ViewPersonFormatter,
@@ -146,6 +162,8 @@ FORMATTERS = {
     INTERNSHIP_STATUS: InternshipStatusFormatter,
     INTERNSHIP_OUTCOME: InternshipOutcomeFormatter,
     OUTBOX_RESEND: OutboxResendFormatter,
+    KIOSK_PAIR: KioskPairFormatter,
+    KIOSK_REVOKE: KioskRevokeFormatter,
 }
 
 

@@ -47,7 +47,10 @@ class TestStaffList:
         url = en("events:checkin_staff", occurrence.pk)
         assert client.get(url).status_code == 200
 
-    def test_tick_search_untick_and_walk_in(self, client, coordinator, occurrence):
+    def test_tick_search_untick_and_walk_in(self, client, coordinator, event_index):
+        # Check-in opens an hour before the start (registration is open until the start).
+        soon = make_event(event_index, starts_at=timezone.now() + timedelta(minutes=50))
+        occurrence = soon.occurrences.get()
         amal, _ = occurrence.register(name="Amal Hassan", email="amal@example.com", people=2)
         occurrence.register(name="Bo Ek", email="bo@example.com")
         client.force_login(coordinator)
