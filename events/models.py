@@ -1535,15 +1535,15 @@ class Enrolment(models.Model):
     def __str__(self):
         return f"{self.participant} – {self.programme}"
 
-    def clean(self):
-        super().clean()
-        if self.programme_id and self.participant_id:
-            check_accepted(self.programme, self.participant.person)
-
     def save(self, *args, **kwargs):
         if not self.checkin_code and self.programme_id:
             self.checkin_code = self.new_checkin_code()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.programme_id and self.participant_id:
+            check_accepted(self.programme, self.participant.person)
 
     def new_checkin_code(self) -> str:
         """Four random digits not used by another participant of the programme."""
