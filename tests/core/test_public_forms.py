@@ -135,6 +135,7 @@ VOLUNTEER = {
     "availability": ["mon_evening"],
     "capacity": "1",
     "gender": "female",
+    "languages": ["sv"],
     "language_sv": "5",
     "consent": "on",
 }
