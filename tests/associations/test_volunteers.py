@@ -59,8 +59,7 @@ def test_public_signup_needs_consent_and_a_language(client, home_page):
 def test_public_signup_shows_the_current_consent_text(client, home_page):
     ConsentVersion.objects.create(purpose="volunteering", text="Version två av texten").publish()
     # The text is on the last step, beside the consent box.
-    data = {key: value for key, value in FORM.items()}
-    html = client.post(reverse("associations:become_volunteer"), data).content.decode()
+    html = client.post(reverse("associations:become_volunteer"), FORM).content.decode()
     assert "Version två av texten" in html
     client.post(reverse("associations:become_volunteer"), {**FORM, "consent": "on"})
     assert Volunteer.objects.get().consent.version.version == 2

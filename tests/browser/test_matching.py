@@ -113,6 +113,7 @@ def test_newcomer_applies_for_a_kompis_on_a_phone(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
     # The form is in steps (samverka.core.steps; tests/everyday/test_phone_browser.py).
     def next_step():
         phone_page.locator("form.form-steps button[type=submit]").first.click()

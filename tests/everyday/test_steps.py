@@ -17,9 +17,7 @@ URL = "mentors:apply"
 def _post(client, response, data, **extra):
     """Post `data` on the step `response` shows, with the step and the carried answers."""
     steps = response.context["steps"]
-    return client.post(
-        reverse(URL), {"_step": steps.index, "_carry": steps.carry, **data, **extra}
-    )
+    return client.post(reverse(URL), {"_step": steps.index, "_carry": steps.carry, **data, **extra})
 
 
 def _fields(response):
@@ -84,9 +82,7 @@ def test_a_step_with_every_field_wrong_lists_them_all(client, home_page):
     )
 
 
-def test_unticking_a_language_forgets_its_level_and_no_language_skips_the_levels(
-    client, home_page
-):
+def test_unticking_a_language_forgets_its_level_and_no_language_skips_the_levels(client, home_page):
     response = client.get(reverse(URL))
     for data in KOMPIS_STEPS[:3]:
         response = _post(client, response, data)
