@@ -31,6 +31,7 @@ from samverka.blocks import base_stream_blocks
 from .absence import Outcome, current_run
 from .admin_forms import EVENT_LANGUAGES, EventPageForm
 from .recurrence import expand, validate_rule
+from .widgets import RepeatRuleWidget
 
 
 def listing_changed() -> None:
@@ -195,7 +196,7 @@ class EventPage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
-                FieldPanel("recurrence_rule"),
+                FieldPanel("recurrence_rule", widget=RepeatRuleWidget),
                 InlinePanel("date_changes", label=_("Cancelled or moved dates")),
             ],
             heading=_("When"),
