@@ -352,7 +352,7 @@ class BecomeVolunteerForm(PublicFormMixin, VolunteerFieldsForm):
     def clean(self):
         cleaned = super().clean()
         languages = picked_levels(self)
-        if not languages and "languages" not in self.errors:
+        if not cleaned.get("languages") and "languages" not in self.errors:
             self.add_error("languages", _("Tell us at least one language you speak."))
         self.instance.languages = languages
         return cleaned

@@ -103,7 +103,8 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         languages = picked_levels(self)
-        if not languages and not cleaned.get("sfi_course") and "languages" not in self.errors:
+        chosen = cleaned.get("languages")
+        if not chosen and not cleaned.get("sfi_course") and "languages" not in self.errors:
             self.add_error("languages", _("Tell us at least one language you speak."))
         self.instance.languages = languages
         return cleaned

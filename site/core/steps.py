@@ -29,6 +29,8 @@ from django.core import signing
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from .public_forms import HONEYPOT_NAME
+
 STEP_FIELD = "_step"
 CARRY_FIELD = "_carry"
 BACK_FIELD = "_back"
@@ -74,6 +76,11 @@ class FormSteps:
     # --- Reading a post ---------------------------------------------------------------
 
     def _post(self, post):
+        if post.get(HONEYPOT_NAME):
+            # A program filled in the hidden field: the view's guard refuses it at once.
+            self.data = {key: post.getlist(key) for key in post if key not in INTERNAL}
+            self.submitted = True
+            return
         if STEP_FIELD not in post:
             self.data = {key: post.getlist(key) for key in post if key not in INTERNAL}
             self.submitted = True

@@ -53,7 +53,8 @@ def test_kompis_form_in_arabic_at_360_px(phone_page, live_server, site_with_demo
     page.locator("#id_phone").fill("070-555 66 77")
     _next(page)
 
-    # Step 2 with two errors: both listed in the summary, each linking to its field.
+    # Step 2 with two errors (no district, an impossible birth year): both listed in the
+    # summary, each linking to its field.
     _fits_one_screen(page)
     assert_no_axe_violations(axe, page)
     page.locator("#id_birth_year").fill("1700")

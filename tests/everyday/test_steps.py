@@ -60,10 +60,12 @@ def test_an_error_on_step_two_keeps_step_one_and_lists_every_error(client, home_
     response = _post(client, response, {"district": "", "birth_year": "1700"})
     steps = response.context["steps"]
     assert steps.number == 2 and steps.show_errors
-    # Two fields are wrong, two errors are listed, each linking to its field.
-    assert len(steps.errors) == 2
+    # Three fields are wrong (district and gender missing, a year no one alive was born in):
+    # three errors are listed, each linking to its field.
+    assert [field.name for field, _message in steps.errors] == ["district", "gender", "birth_year"]
     html = response.content.decode()
-    assert 'href="#id_district"' in html and 'href="#id_birth_year"' in html
+    for name in ("district", "gender", "birth_year"):
+        assert f'href="#id_{name}"' in html
     assert 'aria-invalid="true"' in html
     # Step one's answers are carried on.
     assert steps.data["first_name"] == ["Hawa"] and steps.data["phone"] == ["070-555 66 77"]
