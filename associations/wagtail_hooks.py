@@ -21,6 +21,7 @@ from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
 from samverka.core import audit
 from samverka.core.bulk import BulkActionsIndexMixin
+from samverka.core.columns import ListColumn
 from samverka.core.listings import ExportingIndexView
 
 from .admin_decisions import OrganisationEditView, VolunteerDecisionBarMixin
@@ -279,7 +280,7 @@ class VolunteerViewSet(ModelViewSet):
     list_display = [
         "full_name",
         "district",
-        Column("roles", label=gettext_lazy("Roles"), accessor="role_labels"),
+        ListColumn("roles", label=gettext_lazy("Roles"), accessor="role_labels"),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
         "capacity",
         DateColumn("created_at", label=gettext_lazy("Registered")),
