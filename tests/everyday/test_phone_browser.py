@@ -164,3 +164,27 @@ def test_the_focus_ring_has_three_to_one_contrast_everywhere(
         assert ring["ratio"] >= 3, ring
         seen += 1
     assert seen >= 10
+
+
+def test_become_a_volunteer_steps_pass_axe_on_a_phone(phone_page, live_server, site_with_demo, axe):
+    """Its first steps, the language picker and the week grid, in Arabic at 360 px."""
+    page = phone_page
+    page.goto(f"{live_server.url}/ar/organisations/volunteer/")
+    _fits_one_screen(page)
+    assert_no_axe_violations(axe, page)
+    page.locator("#id_first_name").fill("Maria")
+    page.locator("#id_last_name").fill("Lindberg")
+    page.locator("#id_email").fill("maria@example.com")
+    _next(page)
+    _fits_one_screen(page)
+    assert_no_axe_violations(axe, page)
+    _next(page)
+    assert_no_axe_violations(axe, page)  # the language picker
+    page.locator('input[name=languages][value="sv"]').check()
+    _next(page)
+    page.locator("#id_language_sv").select_option("4")
+    _next(page)
+    _next(page)  # roles
+    assert_no_axe_violations(axe, page)  # the week as a grid
+    assert _small_targets(page) == []
+    _fits_one_screen(page)
