@@ -50,7 +50,9 @@ class AccountChooserViewSet(ChooserViewSet):
     ordering = ["first_name", "last_name", "email"]
 
     def get_object_list(self):
-        return self.model_class.objects.filter(is_active=True)
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(is_active=True)
 
     @property
     def choose_view_class(self):

@@ -76,11 +76,6 @@ class FormSteps:
     # --- Reading a post ---------------------------------------------------------------
 
     def _post(self, post):
-        if post.get(HONEYPOT_NAME):
-            # A program filled in the hidden field: the view's guard refuses it at once.
-            self.data = {key: post.getlist(key) for key in post if key not in INTERNAL}
-            self.submitted = True
-            return
         if STEP_FIELD not in post:
             self.data = {key: post.getlist(key) for key in post if key not in INTERNAL}
             self.submitted = True
@@ -97,6 +92,10 @@ class FormSteps:
         except (TypeError, ValueError):
             index = 0
         self.index = min(max(index, 0), len(self.steps) - 1)
+        if post.get(HONEYPOT_NAME):
+            # A program filled in the hidden field: the view's guard refuses it at once.
+            self.submitted = True
+            return
         # Fields the form adds from earlier answers (one level per chosen language) come
         # from the carried answers and this post together.
         merged = {**self.data, **{key: post.getlist(key) for key in post if key not in INTERNAL}}

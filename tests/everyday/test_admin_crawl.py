@@ -157,9 +157,10 @@ def _object_ids():
     ids = {}
     for viewset in viewsets.viewsets:
         model = getattr(viewset, "model", None)
-        namespace = getattr(viewset, "url_namespace", None) or getattr(viewset, "name", None)
-        if model is None or not namespace:
+        namespace = getattr(viewset, "name", None)
+        if model is None or not namespace or not hasattr(model, "_default_manager"):
             continue
+        namespace = viewset.url_namespace
         first = model._default_manager.order_by("pk").first()
         if first is not None:
             ids[namespace] = first.pk
