@@ -1,10 +1,20 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverka.core.public_forms import PublicFormMixin
+from samverka.core.steps import Step
 from samverka.people import vocabulary
-from samverka.people.fields import CheckboxList
+from samverka.people.fields import (
+    AvailabilityGrid,
+    CheckboxList,
+    LanguagePickerField,
+    add_level_fields,
+    limit_birth_year,
+    mark_autocomplete,
+    picked_levels,
+)
 from samverka.people.models import ConsentVersion
 
 from .districts import all_district_choices, district_options
@@ -195,8 +205,8 @@ class AccessRequestForm(forms.Form):
     )
 
 
-class VolunteerProfileForm(forms.ModelForm):
-    """The volunteer's own description of themselves; lists as checkboxes."""
+class VolunteerFieldsForm(forms.ModelForm):
+    """What a volunteer tells about themselves, without their languages; lists as checkboxes."""
 
     district = forms.ChoiceField(label=_("District"), choices=all_district_choices, required=False)
     roles = forms.MultipleChoiceField(
@@ -247,6 +257,24 @@ class VolunteerProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["last_name"].required = True
+        mark_autocomplete(self)
+        limit_birth_year(self)
+
+    def save(self, commit=True):
+        from .districts import centroid
+
+        volunteer = super().save(commit=False)
+        volunteer.latitude, volunteer.longitude = centroid(volunteer.district)
+        if commit:
+            volunteer.save()
+        return volunteer
+
+
+class VolunteerProfileForm(VolunteerFieldsForm):
+    """The volunteer's own profile: one level select per language the forms ask about."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         levels = (self.instance.languages if self.instance else None) or {}
         names = dict(LANGUAGE_CHOICES)
         for code in FORM_LANGUAGES:
@@ -273,15 +301,6 @@ class VolunteerProfileForm(forms.ModelForm):
         self.instance.languages = languages
         return cleaned
 
-    def save(self, commit=True):
-        from .districts import centroid
-
-        volunteer = super().save(commit=False)
-        volunteer.latitude, volunteer.longitude = centroid(volunteer.district)
-        if commit:
-            volunteer.save()
-        return volunteer
-
 
 class ConsentMixin(forms.Form):
     consent = forms.BooleanField(
@@ -290,12 +309,53 @@ class ConsentMixin(forms.Form):
     )
 
 
-class BecomeVolunteerForm(PublicFormMixin, VolunteerProfileForm):
+class BecomeVolunteerForm(PublicFormMixin, VolunteerFieldsForm):
+    """Anyone offers to volunteer, in short steps (samverka.core.steps)."""
+
+    availability = forms.MultipleChoiceField(
+        label=_("When can you usually?"),
+        choices=AVAILABILITY_CHOICES,
+        widget=AvailabilityGrid,
+        required=False,
+    )
+
     email = forms.EmailField(label=_("Email"))
+    languages = LanguagePickerField()
     consent = ConsentMixin.base_fields["consent"]
 
-    class Meta(VolunteerProfileForm.Meta):
-        fields = ["first_name", "last_name", "email", *VolunteerProfileForm.Meta.fields[2:]]
+    class Meta(VolunteerFieldsForm.Meta):
+        fields = ["first_name", "last_name", "email", *VolunteerFieldsForm.Meta.fields[2:]]
+
+    STEPS = (
+        Step(
+            pgettext_lazy("form step", "Your name and how to reach you"),
+            ("first_name", "last_name", "email", "phone"),
+        ),
+        Step(
+            pgettext_lazy("form step", "About you"),
+            ("district", "postcode", "gender", "birth_year"),
+        ),
+        Step(pgettext_lazy("form step", "Languages you speak"), ("languages",)),
+        Step(pgettext_lazy("form step", "How well you speak them"), ("language_*",)),
+        Step(pgettext_lazy("form step", "What you would like to do"), ("roles", "capacity")),
+        Step(pgettext_lazy("form step", "When you can"), ("availability",)),
+        Step(pgettext_lazy("form step", "Your interests"), ("interests",)),
+        Step(pgettext_lazy("form step", "Your work"), ("profession", "sector", "about")),
+        Step(pgettext_lazy("form step", "Your consent"), ("consent",)),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        add_level_fields(self, label=_("%(language)s: level"))
+
+    def clean(self):
+        cleaned = super().clean()
+        languages = picked_levels(self)
+        if not cleaned.get("languages") and "languages" not in self.errors:
+            self.add_error("languages", _("Tell us at least one language you speak."))
+        self.instance.languages = languages
+        return cleaned
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

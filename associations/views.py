@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from samverka.core.discovery import collect
 from samverka.core.notify import notify
 from samverka.core.public_forms import PublicFormGuard, may_mail
+from samverka.core.steps import FormSteps
 from samverka.people.models import ConsentVersion
 from samverka.people.views import current_consent_required
 
@@ -153,9 +154,17 @@ def become_volunteer(request):
             "first_name": request.user.first_name,
             "last_name": request.user.last_name,
         }
-    form = BecomeVolunteerForm(request.POST or None, initial=initial)
-    status = VOLUNTEER_GUARD.refuse(request, form) if request.method == "POST" else None
-    if status is None and request.method == "POST" and form.is_valid() and consent is not None:
+    # In short steps (samverka.core.steps); the guard and the saving run on the last one.
+    steps = FormSteps(
+        request,
+        BecomeVolunteerForm,
+        BecomeVolunteerForm.STEPS,
+        salt="associations.become_volunteer",
+        form_kwargs={"initial": initial},
+    )
+    form = steps.form
+    status = VOLUNTEER_GUARD.refuse(request, form) if steps.submitted else None
+    if steps.is_valid() and status is None and consent is not None:
         with transaction.atomic():
             volunteer = form.save(commit=False)
             volunteer.status = Volunteer.Status.PENDING
@@ -184,7 +193,7 @@ def become_volunteer(request):
     return render(
         request,
         "associations/become_volunteer.html",
-        {"form": form, "consent": consent},
+        {"form": form, "steps": steps, "consent": consent},
         status=status or 200,
     )
 

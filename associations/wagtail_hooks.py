@@ -20,9 +20,12 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
 from samverka.core import audit
+from samverka.core.bulk import BulkActionsIndexMixin
+from samverka.core.columns import ListColumn
 from samverka.core.listings import ExportingIndexView
 from samverka.people.municipalities import ScopedViewSetMixin
 
+from .admin_decisions import OrganisationEditView, VolunteerDecisionBarMixin
 from .admin_forms import (
     DecisionForm,
     ImportFileForm,
@@ -54,7 +57,7 @@ ORGANISATION_EXPORT = [
 ]
 
 
-class OrganisationIndexView(ExportingIndexView):
+class OrganisationIndexView(BulkActionsIndexMixin, ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("representatives")
 
@@ -98,6 +101,7 @@ class OrganisationViewSet(ScopedViewSetMixin, ModelViewSet):
     icon = "group"
     menu_label = gettext_lazy("Organisations")
     index_view_class = OrganisationIndexView
+    edit_view_class = OrganisationEditView
     list_display = [
         "name",
         Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
@@ -230,12 +234,12 @@ class RepresentativeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class VolunteerIndexView(ExportingIndexView):
+class VolunteerIndexView(BulkActionsIndexMixin, ExportingIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user")
 
 
-class VolunteerEditView(EditView):
+class VolunteerEditView(VolunteerDecisionBarMixin, EditView):
     """Opening the form shows the person's record (logged as a view); a change
     of vetting status gets its own entry in the volunteer's history."""
 
@@ -280,7 +284,7 @@ class VolunteerViewSet(ModelViewSet):
     list_display = [
         "full_name",
         "district",
-        Column("roles", label=gettext_lazy("Roles"), accessor="role_labels"),
+        ListColumn("roles", label=gettext_lazy("Roles"), accessor="role_labels"),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
         "capacity",
         DateColumn("created_at", label=gettext_lazy("Registered")),
@@ -405,7 +409,7 @@ def decide(request, pk):
     if not request.user.has_perm("associations.change_organisation"):
         raise PermissionDenied
     organisation = get_object_or_404(Organisation, pk=pk)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, initial={"decision": request.GET.get("decision")})
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]
         message = form.cleaned_data["message"].strip()

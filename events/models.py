@@ -34,6 +34,7 @@ from .absence import Outcome, current_run
 from .admin_forms import EVENT_LANGUAGES, EventPageForm
 from .course import Topic
 from .recurrence import expand, validate_rule
+from .widgets import RepeatRuleWidget
 
 CHECKIN_OPENS_BEFORE = timedelta(hours=1)
 CHECKIN_CLOSES_AFTER = timedelta(minutes=30)
@@ -202,7 +203,7 @@ class EventPage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
-                FieldPanel("recurrence_rule"),
+                FieldPanel("recurrence_rule", widget=RepeatRuleWidget),
                 InlinePanel("date_changes", label=_("Cancelled or moved dates")),
             ],
             heading=_("When"),

@@ -1,14 +1,22 @@
 """Forms: the public "I want a kompis" application, answers, meetings, ending a match."""
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from associations.districts import all_district_choices, district_municipality
-from associations.forms import FORM_LANGUAGES, LEVEL_CHOICES
 from samverka.core.public_forms import PublicFormMixin
+from samverka.core.steps import Step
 from samverka.people import vocabulary
-from samverka.people.fields import CheckboxList
+from samverka.people.fields import (
+    AvailabilityGrid,
+    CheckboxList,
+    LanguagePickerField,
+    add_level_fields,
+    limit_birth_year,
+    mark_autocomplete,
+    picked_levels,
+)
 from samverka.people.models import ConsentRecord, ConsentVersion, Person
 
 from .models import Match, Meeting, Newcomer
@@ -45,14 +53,30 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     availability = forms.MultipleChoiceField(
         label=_("When can you meet?"),
         choices=vocabulary.AVAILABILITY_CHOICES,
-        widget=CheckboxList,
+        widget=AvailabilityGrid,
         required=False,
     )
+    # Swedish comes from the SFI course.
+    languages = LanguagePickerField(exclude=("sv",))
     consent = forms.BooleanField(
         label=_(
             "I agree that the municipality saves this information to find a kompis for me. "
             "I can ask to have it removed at any time."
         ),
+    )
+
+    STEPS = (
+        Step(
+            pgettext_lazy("form step", "Your name and phone"),
+            ("first_name", "last_name", "phone", "email"),
+        ),
+        Step(pgettext_lazy("form step", "About you"), ("district", "gender", "birth_year")),
+        Step(pgettext_lazy("form step", "Languages you speak"), ("sfi_course", "languages")),
+        Step(pgettext_lazy("form step", "How well you speak them"), ("language_*",)),
+        Step(pgettext_lazy("form step", "Your kompis"), ("mentor_gender", "goals")),
+        Step(pgettext_lazy("form step", "What you like to do"), ("interests",)),
+        Step(pgettext_lazy("form step", "When you can meet"), ("availability",)),
+        Step(pgettext_lazy("form step", "Send"), ("consent",)),
     )
 
     PROFILE_FIELDS = ("sfi_course", "mentor_gender", "interests", "goals", "availability")
@@ -72,28 +96,16 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].required = True
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
-        for code in FORM_LANGUAGES:
-            if code == "sv":
-                continue  # Swedish comes from the SFI course
-            self.fields[f"language_{code}"] = forms.ChoiceField(
-                label=_("%(language)s: how well?") % {"language": vocabulary.language_name(code)},
-                choices=LEVEL_CHOICES,
-                required=False,
-            )
-
-    def language_fields(self):
-        return [self[f"language_{code}"] for code in FORM_LANGUAGES if code != "sv"]
+        mark_autocomplete(self)
+        limit_birth_year(self)
+        add_level_fields(self)
 
     def clean(self):
         cleaned = super().clean()
-        languages = {
-            code: int(cleaned[f"language_{code}"])
-            for code in FORM_LANGUAGES
-            if code != "sv" and cleaned.get(f"language_{code}")
-        }
-        if not languages and not cleaned.get("sfi_course"):
-            self.add_error(None, _("Tell us at least one language you speak."))
+        languages = picked_levels(self)
+        chosen = cleaned.get("languages")
+        if not chosen and not cleaned.get("sfi_course") and "languages" not in self.errors:
+            self.add_error("languages", _("Tell us at least one language you speak."))
         self.instance.languages = languages
         return cleaned
 

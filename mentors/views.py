@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.public_forms import PublicFormGuard
+from samverka.core.steps import FormSteps
 
 from .access import get_match_for
 from .forms import AnswerForm, KompisApplicationForm, MeetingForm
@@ -20,15 +21,20 @@ ANSWER_GUARD = PublicFormGuard("answer")
 
 
 def apply(request):
-    form = KompisApplicationForm(request.POST or None)
+    """The application in short steps (samverka.core.steps); the guard and the saving run
+    once, on the last step."""
+    steps = FormSteps(
+        request, KompisApplicationForm, KompisApplicationForm.STEPS, salt="mentors.apply"
+    )
     status = None
-    if request.method == "POST":
-        status = APPLY_GUARD.refuse(request, form)
-        if status is None and form.is_valid():
+    if steps.submitted:
+        status = APPLY_GUARD.refuse(request, steps.form)
+        if steps.is_valid() and status is None:
             with transaction.atomic():
-                form.save()
+                steps.form.save()
             return redirect("mentors:apply_thanks")
-    return render(request, "mentors/apply.html", {"form": form}, status=status or 200)
+    context = {"steps": steps, "form": steps.form}
+    return render(request, "mentors/apply.html", context, status=status or 200)
 
 
 @require_safe

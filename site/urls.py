@@ -38,6 +38,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("", include("samverka.core.icons")),
     path("healthz", core_views.healthz, name="healthz"),
     path("anymail/", include("anymail.urls")),
     path("sms/", include("samverka.core.sms.urls")),

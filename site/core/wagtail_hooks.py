@@ -177,3 +177,6 @@ def register_outbox():
 def register_admin_urls():
     urls = [path("<int:pk>/resend/", resend, name="resend")]
     return [path("outbox-actions/", include((urls, "outbox_admin")))]
+
+
+from . import choosers  # noqa: E402, F401  (registers the account and person choosers)

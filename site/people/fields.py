@@ -194,3 +194,158 @@ class LanguageLevelsField(models.JSONField):
         return super().formfield(
             **{"form_class": LanguageLevelsFormField, "required": not self.blank, **kwargs}
         )
+
+
+# --------------------------------------------------------------------------------------
+# The language picker of the public forms: tick languages, then give a level for each
+# --------------------------------------------------------------------------------------
+
+LEVEL_FIELD = "language_{code}"
+
+
+class LanguagePicker(CheckboxList):
+    """Checkboxes over the one language list, each with the language's own name (marked with
+    its language), and a search box that filters them when JavaScript runs
+    (static/js/language-picker.js); without it, the whole list is there to tick."""
+
+    template_name = "people/widgets/language_picker.html"
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "checkbox-list language-picker__list", **(attrs or {})}, choices)
+
+
+def language_picker_choices(exclude=()) -> list[tuple[str, str]]:
+    from django.utils.html import format_html
+
+    choices = []
+    for code, name in vocabulary.LANGUAGES:
+        if code in exclude:
+            continue
+        own = vocabulary.ENDONYMS.get(code, "")
+        if own and own.casefold() != str(name).casefold():
+            direction = "rtl" if code in vocabulary.RIGHT_TO_LEFT else "ltr"
+            label = format_html(
+                '{} <span lang="{}" dir="{}">({})</span>', name, code, direction, own
+            )
+        else:
+            label = format_html("{}", name)
+        choices.append((code, label))
+    return choices
+
+
+class LanguagePickerField(forms.MultipleChoiceField):
+    widget = LanguagePicker
+
+    def __init__(self, *, exclude=(), **kwargs):
+        self.exclude = tuple(exclude)
+        kwargs.setdefault("label", _("Which languages do you speak?"))
+        kwargs.setdefault("required", False)
+        super().__init__(choices=language_picker_choices(self.exclude), **kwargs)
+
+
+def chosen_languages(form, name: str = "languages") -> list[str]:
+    """The codes ticked in the picker: from the post when bound, else from the initial."""
+    if form.is_bound:
+        getlist = getattr(form.data, "getlist", None)
+        key = form.add_prefix(name)
+        values = getlist(key) if getlist else form.data.get(key, [])
+    else:
+        values = form.initial.get(name) or form.fields[name].initial or []
+    if isinstance(values, str):
+        values = [values]
+    known = {code for code, _label in form.fields[name].choices}
+    return [code for code, _label in vocabulary.LANGUAGES if code in set(values) & known]
+
+
+def add_level_fields(form, *, name: str = "languages", label=None, levels=None) -> None:
+    """One required level select per chosen language, ``language_<code>``."""
+    levels = levels or {}
+    label = label or _("%(language)s: how well?")
+    for code in chosen_languages(form, name):
+        form.fields[LEVEL_FIELD.format(code=code)] = forms.ChoiceField(
+            label=label % {"language": vocabulary.language_name(code)},
+            choices=[("", _("Choose a level"))]
+            + [(str(n), level) for n, level in vocabulary.LEVELS],
+            initial=str(levels.get(code, "")),
+            error_messages={"required": _("Choose how well you speak this language.")},
+        )
+
+
+def picked_levels(form, name: str = "languages") -> dict[str, int]:
+    """``{code: level}`` from a cleaned form with a picker and its level fields."""
+    levels = {}
+    for code in form.cleaned_data.get(name) or []:
+        level = form.cleaned_data.get(LEVEL_FIELD.format(code=code))
+        if level:
+            levels[code] = int(level)
+    return levels
+
+
+# What browsers may fill in for the visitor (WCAG 1.3.5, identify input purpose): field name
+# to autocomplete token, for every public form.
+AUTOCOMPLETE = {
+    "name": "name",
+    "first_name": "given-name",
+    "last_name": "family-name",
+    "email": "email",
+    "phone": "tel",
+    "postcode": "postal-code",
+    "street_address": "street-address",
+    "city": "address-level2",
+    "birth_year": "bday-year",
+    "contact_name": "name",
+    "contact_email": "email",
+    "contact_phone": "tel",
+}
+
+
+def mark_autocomplete(form) -> None:
+    """Give the form's personal inputs their autocomplete purpose (and phones a tel keypad)."""
+    for name, purpose in AUTOCOMPLETE.items():
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        field.widget.attrs.setdefault("autocomplete", purpose)
+        if purpose == "tel" and getattr(field.widget, "input_type", "") == "text":
+            field.widget.input_type = "tel"
+
+
+class AvailabilityGrid(forms.CheckboxSelectMultiple):
+    """The weekly slots as a table: a row per day, a column per part of the day, a checkbox
+    in each cell (named for screen readers "Monday morning"). Seven rows instead of 21."""
+
+    template_name = "people/widgets/availability_grid.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        options = {
+            option["value"]: option
+            for _group, group_options, _index in context["widget"]["optgroups"]
+            for option in group_options
+        }
+        context["widget"]["parts"] = [label for _code, label in vocabulary.DAY_PARTS]
+        context["widget"]["rows"] = [
+            (
+                day_label,
+                [options.get(f"{day}_{part}") for part, _label in vocabulary.DAY_PARTS],
+            )
+            for day, day_label in vocabulary.WEEKDAYS
+        ]
+        return context
+
+
+def limit_birth_year(form, name: str = "birth_year") -> None:
+    """A birth year someone alive and old enough to fill in the form can have."""
+    from django.core.validators import MaxValueValidator, MinValueValidator
+    from django.utils import timezone
+
+    field = form.fields.get(name)
+    if field is None:
+        return
+    this_year = timezone.localdate().year
+    message = _("Write the year you were born with four digits, for example 1990.")
+    field.validators += [
+        MinValueValidator(this_year - 110, message=message),
+        MaxValueValidator(this_year - 10, message=message),
+    ]
+    field.widget.attrs.update({"inputmode": "numeric"})

@@ -57,6 +57,8 @@ class ContactFields(models.Model):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    full_name.fget.short_description = _("name")  # the admin listings' column heading
+
     @property
     def phone_display(self) -> str:
         """The phone number as people write it: national form for Swedish numbers."""

@@ -37,6 +37,29 @@ LANGUAGES = [
     ("am", _("Amharic")),
 ]
 LANGUAGE_NAMES = dict(LANGUAGES)
+
+# Each language's name in itself, shown beside the translated name in the language picker so
+# that a newcomer finds their language on a page in any language (and can search for it).
+ENDONYMS = {
+    "sv": "Svenska",
+    "en": "English",
+    "ar": "العربية",
+    "fa": "فارسی",
+    "prs": "دری",
+    "so": "Soomaali",
+    "ti": "ትግርኛ",
+    "uk": "Українська",
+    "ru": "Русский",
+    "ku": "Kurdî",
+    "tr": "Türkçe",
+    "bs": "Bosanski/Hrvatski/Српски",
+    "pl": "Polski",
+    "es": "Español",
+    "fr": "Français",
+    "de": "Deutsch",
+    "am": "አማርኛ",
+}
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "prs"})
 LANGUAGE_CODES = frozenset(LANGUAGE_NAMES)
 
 # Languages a speaker of the key understands well enough to meet in.

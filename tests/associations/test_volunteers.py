@@ -16,6 +16,7 @@ FORM = {
     "availability": ["mon_evening"],
     "capacity": "1",
     "gender": "female",
+    "languages": ["sv", "ar"],
     "language_sv": "5",
     "language_ar": "2",
     "profession": "Ekonom",
@@ -39,6 +40,7 @@ def test_public_signup_is_pending_with_consent(client, home_page, coordinator):
 
 def test_public_signup_needs_consent_and_a_language(client, home_page):
     data = {**FORM}
+    data.pop("languages")
     data.pop("language_sv")
     data.pop("language_ar")
     response = client.post(reverse("associations:become_volunteer"), data)
@@ -47,13 +49,17 @@ def test_public_signup_needs_consent_and_a_language(client, home_page):
     assert "consent" in errors
     assert "at least one language" in str(errors)
     assert not Volunteer.objects.exists()
-    # What was typed is kept.
-    assert 'value="Lindberg"' in response.content.decode()
+    # The form is in steps: it opens at the first step with an error (the languages), and
+    # what was typed is kept for the steps before and after it.
+    steps = response.context["steps"]
+    assert steps.step.fields == ("languages",)
+    assert steps.data["last_name"] == ["Lindberg"]
 
 
 def test_public_signup_shows_the_current_consent_text(client, home_page):
     ConsentVersion.objects.create(purpose="volunteering", text="Version två av texten").publish()
-    html = client.get(reverse("associations:become_volunteer")).content.decode()
+    # The text is on the last step, beside the consent box.
+    html = client.post(reverse("associations:become_volunteer"), FORM).content.decode()
     assert "Version två av texten" in html
     client.post(reverse("associations:become_volunteer"), {**FORM, "consent": "on"})
     assert Volunteer.objects.get().consent.version.version == 2

@@ -113,12 +113,24 @@ def test_newcomer_applies_for_a_kompis_on_a_phone(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+    # The form is in steps (samverka.core.steps; tests/everyday/test_phone_browser.py).
+    def next_step():
+        phone_page.locator("form.form-steps button[type=submit]").first.click()
+        phone_page.wait_for_load_state()
+
     phone_page.locator("#id_first_name").fill("Hawa")
     phone_page.locator("#id_last_name").fill("Ali")
     phone_page.locator("#id_phone").fill("070-555 66 77")
+    next_step()
     phone_page.locator("#id_district").select_option(index=1)
+    next_step()
+    phone_page.locator('input[name=languages][value="so"]').check()
+    next_step()
     phone_page.locator("#id_language_so").select_option("5")
+    for _step in range(4):
+        next_step()
     phone_page.locator("#id_consent").check()
-    phone_page.locator("form button[type=submit]").click()
+    next_step()
     phone_page.wait_for_url("**/mentors/apply/thanks/")
     assert Newcomer.objects.get().status == Newcomer.Status.PENDING

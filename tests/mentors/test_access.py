@@ -110,6 +110,7 @@ def test_public_application_is_pending_and_honeypot_stops_bots(client):
         "district": "Västerby",
         "gender": "female",
         "sfi_course": "B",
+        "languages": ["so"],
         "language_so": "5",
         "availability": ["sat_morning"],
         "interests": ["walking"],

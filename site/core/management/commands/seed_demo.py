@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
+from django.utils.translation import gettext as _
 
 from samverka.core.demo import DEMO_LOGINS
 from samverka.core.discovery import collect
@@ -31,9 +32,11 @@ class Command(BaseCommand):
                 seeder(report)
         emails = OutboundEmail.objects.count() - emails_before
         if emails:
-            self.stdout.write(f"{emails} demo messages recorded in the outbox, none sent.")
-        self.stdout.write(self.style.SUCCESS("Demo data is in place."))
+            self.stdout.write(
+                _("%(count)d demo messages recorded in the outbox, none sent.") % {"count": emails}
+            )
+        self.stdout.write(self.style.SUCCESS(_("Demo data is in place.")))
         if not quiet_logins:
-            self.stdout.write("\nDemo logins (local demo only):")
+            self.stdout.write("\n" + _("Demo logins (local demo only):"))
             for login in DEMO_LOGINS:
                 self.stdout.write(f"  {login.role:<28} {login.email:<32} {login.password}")

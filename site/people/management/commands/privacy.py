@@ -11,6 +11,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from samverka.people.privacy import AddressError, Subject
@@ -36,8 +37,13 @@ class Command(BaseCommand):
         if action == "due":
             for row in due_report():
                 self.stdout.write(
-                    f"{row['rule'].key}: {row['due']} due "
-                    f"(kept {row['days']} days, before {row['cutoff']:%Y-%m-%d})"
+                    _("%(rule)s: %(due)s due (kept %(days)s days, before %(cutoff)s)")
+                    % {
+                        "rule": row["rule"].key,
+                        "due": row["due"],
+                        "days": row["days"],
+                        "cutoff": f"{row['cutoff']:%Y-%m-%d}",
+                    }
                 )
             return
         subject = self._one_subject(options["address"])
@@ -48,7 +54,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
             return
         dry_run = options["dry_run"]
-        self.stdout.write("Found:" if not dry_run else "Found (dry run, nothing is changed):")
+        self.stdout.write(_("Found:") if not dry_run else _("Found (dry run, nothing is changed):"))
         for line in subject.describe():
             self.stdout.write(f"  {line}")
         if not dry_run:
@@ -56,8 +62,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 log(instance=subject.records[0].obj, action=ERASE_ACTION, data={"by": "command"})
         erasure = subject.erase(dry_run=dry_run)
-        self.stdout.write("Would do:" if dry_run else "Done:")
-        for line in erasure.lines or ["nothing left to erase"]:
+        self.stdout.write(_("Would do:") if dry_run else _("Done:"))
+        for line in erasure.lines or [_("nothing left to erase")]:
             self.stdout.write(f"  {line}")
 
     def _one_subject(self, address) -> Subject:
