@@ -23,6 +23,7 @@ from samverka.orientation.models import (
     OrientationRelatedLink,
     OrientationTopicPage,
 )
+from samverka.orientation.translation import adopt_translation
 
 SOURCE = "sv"
 INDEX_SLUG = "samhallsorientering"
@@ -114,6 +115,8 @@ def _translate(page, code, fill, report):
     translation = page.copy_for_translation(locale)
     fill(translation)
     translation.save_revision().publish()
+    # Recorded in wagtail-localize segment by segment, as if a translator had made it.
+    adopt_translation(page, translation)
     report(f"  {page.slug} ({code})")
     return translation
 
@@ -317,4 +320,13 @@ def seed_meeting_places(report):
                     _translate(place, code, _fill_place(spec, code), report)
 
 
-SEEDERS = [seed_orientation, seed_meeting_places]
+def seed_translation_records(report):
+    """Translated pages seeded elsewhere (the home page) recorded in wagtail-localize."""
+    from samverka.orientation.translation import adopt_all
+
+    adopted = adopt_all(app_labels=["home", "orientation"])
+    if adopted:
+        report(f"{len(adopted)} translations recorded segment by segment")
+
+
+SEEDERS = [seed_orientation, seed_meeting_places, seed_translation_records]

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from samverka.blocks import orientation_stream_blocks
@@ -321,7 +321,7 @@ class MeetingPlacePage(ReviewedPage):
         return context
 
 
-class OpeningHours(Orderable):
+class OpeningHours(TranslatableMixin, Orderable):
     """One opening period on one weekday (a day may have several)."""
 
     class Kind(models.TextChoices):
@@ -350,7 +350,7 @@ class OpeningHours(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
 
@@ -360,7 +360,7 @@ class OpeningHours(Orderable):
             raise ValidationError({"closes": _("Closing time must be after opening time.")})
 
 
-class OpeningException(Orderable):
+class OpeningException(TranslatableMixin, Orderable):
     """A day (or a run of days) with other hours than usual, or closed."""
 
     page = ParentalKey(
@@ -380,7 +380,7 @@ class OpeningException(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("exception")
         verbose_name_plural = _("exceptions")
 
@@ -392,7 +392,7 @@ class OpeningException(Orderable):
             raise ValidationError(_("Give the hours, or tick “closed”."))
 
 
-class MeetingPlaceActor(Orderable):
+class MeetingPlaceActor(TranslatableMixin, Orderable):
     """Someone present at the meeting place and what they offer."""
 
     class Offer(models.TextChoices):
@@ -423,32 +423,9 @@ class MeetingPlaceActor(Orderable):
         FieldRowPanel([FieldPanel("website"), FieldPanel("phone")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
-
-
-class TranslationStatus(models.Model):
-    """Whether a translated page still matches its Swedish source.
-
-    Publishing the source marks every translation outdated; publishing a
-    translation marks it current again (see `signals.py`). Works for every
-    page type, not only orientation pages.
-    """
-
-    page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="translation_status"
-    )
-    outdated = models.BooleanField(_("outdated"), default=False, db_index=True)
-    source_changed_at = models.DateTimeField(_("source changed"), null=True, blank=True)
-    synced_at = models.DateTimeField(_("translation published"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("translation status")
-        verbose_name_plural = _("translation statuses")
-
-    def __str__(self):
-        return f"{self.page_id}: {'outdated' if self.outdated else 'current'}"
 
 
 def source_language() -> str:
