@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from samverka.blocks import orientation_stream_blocks
+from samverka.orientation.readability import ReadabilityPanel
 
 ACCESSIBILITY_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -80,6 +81,7 @@ class OrientationIndexPage(ReviewedPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         FieldPanel("last_reviewed"),
     ]
     search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
@@ -128,6 +130,7 @@ class OrientationTopicPage(ReviewedPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         InlinePanel("related_links", label=_("Related pages"), max_num=6),
         FieldPanel("last_reviewed"),
     ]
@@ -164,6 +167,7 @@ class MeetingPlaceIndexPage(ReviewedPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         FieldPanel("last_reviewed"),
     ]
     parent_page_types = ["home.HomePage"]
@@ -257,6 +261,7 @@ class MeetingPlacePage(ReviewedPage):
         InlinePanel("actors", label=_("Actor"), heading=_("Actors and what they offer")),
         FieldPanel("accessibility"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         FieldPanel("last_reviewed"),
     ]
     search_fields = [
