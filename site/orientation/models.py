@@ -109,7 +109,12 @@ class OrientationIndexPage(ReviewedPage):
 
         def build():
             return [
-                {"title": topic.title, "intro": topic.intro, "url": page_url(topic, request)}
+                {
+                    "title": topic.title,
+                    "intro": topic.intro,
+                    "url": page_url(topic, request),
+                    "lang": layout.locales(request)[topic.locale_id].language_code,
+                }
                 for topic in children_in_language(
                     layout.with_locale(self, request), OrientationTopicPage
                 )
@@ -196,6 +201,7 @@ class MeetingPlaceIndexPage(ReviewedPage):
                     "district": place.district,
                     "street_address": place.street_address,
                     "url": page_url(place, request),
+                    "lang": layout.locales(request)[place.locale_id].language_code,
                 }
                 for place in children_in_language(
                     layout.with_locale(self, request), MeetingPlacePage

@@ -142,7 +142,13 @@ def _related_items(page, request):
     result = []
     for key, target in targets.items():
         shown = translated.get(key, target)
-        result.append({"title": shown.title, "url": page_url(shown, request)})
+        result.append(
+            {
+                "title": shown.title,
+                "url": page_url(shown, request),
+                "lang": layout.locales(request)[shown.locale_id].language_code,
+            }
+        )
     return result
 
 
@@ -170,3 +176,94 @@ def page_translation_state(context, page):
 @register.filter
 def direction_of(language_code):
     return "rtl" if language_code in settings.RTL_LANGUAGES else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The accessibility statement and the editors' footer links, each in the visitor's
+    language where translated (else Swedish, marked so); cached per site and language."""
+    request = context.get("request")
+    site = layout.site_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    return layout.cached(
+        request,
+        "footer_links",
+        lambda: _footer_items(site, request),
+        site.pk,
+        translation.get_language(),
+    )
+
+
+def _footer_items(site, request):
+    from wagtail.models import Page
+
+    from samverka.home.models import AccessibilityStatementPage, FooterSettings
+
+    footer = FooterSettings.for_site(site)
+    pages = [footer.accessibility_statement] if footer.accessibility_statement_id else []
+    if not pages:
+        statement = (
+            AccessibilityStatementPage.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+        pages = [statement] if statement else []
+    pages += [link.page for link in footer.links.select_related("page")]
+    pages = [page for page in pages if page is not None and page.live]
+    if not pages:
+        return []
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    translated = {}
+    if language != settings.LANGUAGE_CODE:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.filter(
+                translation_key__in=[page.translation_key for page in pages],
+                locale__language_code=language,
+            ).live()
+        }
+    items = []
+    for page in pages:
+        shown = translated.get(page.translation_key, page)
+        code = layout.locales(request)[shown.locale_id].language_code
+        items.append(
+            {
+                "title": shown.title,
+                "url": page_url(shown, request),
+                "lang": code if code != language else "",
+            }
+        )
+    return items
+
+
+def _language_of(obj) -> str:
+    if obj is None or obj == "":
+        return settings.LANGUAGE_CODE
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, dict):
+        return obj.get("lang") or settings.LANGUAGE_CODE
+    locale = getattr(obj, "locale", None)
+    if locale is not None:
+        return locale.language_code
+    # Content without a language of its own (organisations, events' notes) is written
+    # in Swedish until it is translated.
+    return getattr(obj, "language_code", None) or settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def langattrs(obj=None):
+    """` lang="sv" dir="ltr"` when `obj`'s text is in another language than the page's.
+
+    `obj` is a page or snippet (its locale), a card dict (its "lang"), a language code,
+    or nothing (Swedish source content). Used by every card, listing and heading that
+    can show text in another language, so screen readers switch voice and the text
+    keeps its own direction.
+    """
+    from django.utils.html import format_html
+
+    code = _language_of(obj)
+    if code == (translation.get_language() or settings.LANGUAGE_CODE):
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, direction_of(code))
