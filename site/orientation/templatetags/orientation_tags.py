@@ -267,3 +267,23 @@ def langattrs(obj=None):
     if code == (translation.get_language() or settings.LANGUAGE_CODE):
         return ""
     return format_html(' lang="{}" dir="{}"', code, direction_of(code))
+
+
+@register.simple_tag
+def translated_field(obj, name):
+    """A text field in the visitor's language, for models that keep their translations
+    in `<name>_translations` ({"ar": "...", ...}: organisation descriptions, consent
+    texts): {"text", "lang", "fallback"}. Without a translation the Swedish text is given,
+    with lang "sv" (for `langattrs`) and `fallback` set (for the notice)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    source = getattr(obj, name, "") or ""
+    text = ""
+    if language != settings.LANGUAGE_CODE:
+        text = ((getattr(obj, f"{name}_translations", None) or {}).get(language) or "").strip()
+    if text:
+        return {"text": text, "lang": language, "fallback": False}
+    return {
+        "text": source,
+        "lang": settings.LANGUAGE_CODE,
+        "fallback": bool(source) and language != settings.LANGUAGE_CODE,
+    }
