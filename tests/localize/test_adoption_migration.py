@@ -36,9 +36,18 @@ class AdoptionMigrationTests(TestCase):
             seed(lambda message: None)
         # Back to the state before the migration: translated pages that only share a
         # translation key (as simple_translation left them), no wagtail-localize records.
-        from wagtail_localize.models import TranslatableObject
+        from wagtail_localize import models as localize
 
-        TranslatableObject.objects.all().delete()
+        for model in (
+            localize.StringTranslation,
+            localize.Translation,
+            localize.TranslationSource,
+            localize.TranslationContext,
+            localize.String,
+            localize.Template,
+            localize.TranslatableObject,
+        ):
+            model.objects.all().delete()
 
     def _translated_pages(self):
         return [

@@ -196,21 +196,29 @@ def footer_links(context):
 
 
 def _footer_items(site, request):
+    """Two queries (the settings with the statement, the links with their pages), one more
+    for their translations on a page in another language than Swedish. Reading never
+    creates the settings row: a save would start a new layout-cache generation."""
     from wagtail.models import Page
 
-    from samverka.home.models import AccessibilityStatementPage, FooterSettings
+    from samverka.home.models import AccessibilityStatementPage, FooterLink, FooterSettings
 
-    footer = FooterSettings.for_site(site)
-    pages = [footer.accessibility_statement] if footer.accessibility_statement_id else []
-    if not pages:
+    footer = (
+        FooterSettings.objects.filter(site=site).select_related("accessibility_statement").first()
+    )
+    statement = footer.accessibility_statement if footer else None
+    if statement is None:
         statement = (
             AccessibilityStatementPage.objects.live()
             .filter(locale__language_code=settings.LANGUAGE_CODE)
             .first()
         )
-        pages = [statement] if statement else []
-    pages += [link.page for link in footer.links.select_related("page")]
-    pages = [page for page in pages if page is not None and page.live]
+    pages = [statement] if statement is not None else []
+    if footer is not None:
+        pages += [
+            link.page for link in FooterLink.objects.filter(settings=footer).select_related("page")
+        ]
+    pages = [page for page in pages if page.live]
     if not pages:
         return []
     language = translation.get_language() or settings.LANGUAGE_CODE
@@ -287,3 +295,44 @@ def translated_field(obj, name):
         "lang": settings.LANGUAGE_CODE,
         "fallback": bool(source) and language != settings.LANGUAGE_CODE,
     }
+
+
+NON_LATIN_LANGUAGES = {"ar", "fa", "ti", "uk"}
+
+
+def _latin_only(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ord(ch) < 0x250 for ch in letters)
+
+
+@register.filter
+def lang_marked(value, code=None):
+    """`value` in a <span lang dir> when it is not in the page's language.
+
+    With a language code, marks the text as that language whenever it differs from
+    the page's. Without one, for proper names that translators usually keep (authorities,
+    places, organisations, addresses): on a page written in another script (Arabic,
+    Persian, Tigrinya, Ukrainian) text in Latin letters only is marked as Swedish.
+    """
+    from django.utils.html import conditional_escape, format_html
+
+    if value in (None, ""):
+        return ""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if code is None:
+        if language not in NON_LATIN_LANGUAGES or not _latin_only(str(value)):
+            return conditional_escape(value)
+        code = settings.LANGUAGE_CODE
+    if code == language:
+        return conditional_escape(value)
+    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction_of(code), value)
+
+
+@register.simple_tag
+def name_langattrs(text):
+    """` lang="sv" dir="ltr"` for a proper name kept in Swedish (see `lang_marked`), for
+    elements that cannot hold a <span>, such as <option>."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language in NON_LATIN_LANGUAGES and _latin_only(str(text or "")):
+        return langattrs(settings.LANGUAGE_CODE)
+    return ""
