@@ -29,9 +29,9 @@ def libretranslate(settings):
 def test_one_changed_paragraph_is_machine_translated_and_published(
     page,
     live_server,
-    orientation_demo,
+    orientation_demo,  # noqa: F811 - the imported fixture
     libretranslate,
-    axe,  # noqa: F811
+    axe,
 ):
     from wagtail.models import Locale
     from wagtail.users.models import UserProfile
