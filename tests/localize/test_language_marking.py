@@ -67,7 +67,12 @@ class SwedishOutsideLangSv(HTMLParser):
         text = data
         for allowed in self.allowed:
             text = re.sub(allowed, "", text)
-        if SWEDISH.search(text):
+        letters = [ch for ch in text if ch.isalpha()]
+        latin = [ch for ch in letters if ord(ch) < 0x250]
+        # Swedish words inside a sentence of the page's script (a translator's "(vårdcentral)",
+        # a visitor's search words echoed back) are part of that sentence; a text mostly in
+        # Latin letters with Swedish in it is Swedish text.
+        if SWEDISH.search(text) and len(latin) * 2 >= len(letters):
             self.found.append(" ".join(data.split())[:80])
 
 
