@@ -110,3 +110,15 @@ def arabic_translation(page):
     return Translation.objects.get(
         source__object_id=page.translation_key, target_locale__language_code="ar"
     )
+
+
+@pytest.fixture
+def editor(editor):
+    """Jonas the editor with the admin in English, whatever the catalogues say, so the
+    tests can read the admin's messages."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    return editor
