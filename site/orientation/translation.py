@@ -69,6 +69,49 @@ def _string_segments(instance):
     return by_shape
 
 
+def normalise_streams(page) -> bool:
+    """Store the page's StreamFields with an id on every list item, in the page row and
+    in its latest and live revisions.
+
+    Content written as plain lists (the demo, scripts, old revisions) gets new random
+    list-item ids each time it is loaded; wagtail-localize names segments by those ids,
+    so the first save in the editor would otherwise make every list item look new.
+    Returns whether the page has StreamFields. No new revision is made.
+    """
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+    from wagtail.fields import StreamField
+
+    def prepared(instance):
+        values = {}
+        for model_field in instance._meta.concrete_fields:
+            if isinstance(model_field, StreamField):
+                value = getattr(instance, model_field.name)
+                for child in value:
+                    child.value  # noqa: B018 - binding the block gives list items their ids
+                values[model_field.name] = (model_field, value)
+        return values
+
+    page = page.specific
+    streams = prepared(page)
+    if not streams:
+        return False
+    type(page).objects.filter(pk=page.pk).update(
+        **{name: value for name, (_field, value) in streams.items()}
+    )
+    for revision in {page.latest_revision, page.live_revision} - {None}:
+        for name, (model_field, value) in prepared(revision.as_object()).items():
+            if name in revision.content:
+                data = model_field.get_prep_value(value)
+                stored = revision.content[name]
+                revision.content[name] = (
+                    json.dumps(data, cls=DjangoJSONEncoder) if isinstance(stored, str) else data
+                )
+        revision.save(update_fields=["content"])
+    return True
+
+
 @dataclass
 class Adoption:
     source: object
@@ -95,8 +138,10 @@ def adopt_translation(source_page, target_page) -> Adoption:
         TranslationSource,
     )
 
-    source_page = source_page.specific
-    target_page = target_page.specific
+    for page in (source_page, target_page):
+        normalise_streams(page)
+    source_page = Page.objects.get(pk=source_page.pk).specific
+    target_page = Page.objects.get(pk=target_page.pk).specific
     result = Adoption(source_page, target_page)
     source, _created = TranslationSource.get_or_create_from_instance(source_page)
     Translation.objects.get_or_create(
