@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -26,6 +27,17 @@ class LocaleColumn(Column):
         return instance.locale.get_display_name()
 
 
+class TranslateColumn(Column):
+    """A link to the translation editor, where the untranslated segments are marked."""
+
+    cell_template_name = "orientation/admin/translate_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[instance.pk])
+        return context
+
+
 class OutdatedTranslationsView(ReportView):
     page_title = _("Outdated translations")
     header_icon = "warning"
@@ -35,18 +47,11 @@ class OutdatedTranslationsView(ReportView):
     columns = [
         TitleColumn("title", label=_("Translation"), url_name="wagtailadmin_pages:edit"),
         LocaleColumn("locale", label=_("Language")),
-        DateColumn(
-            "source_changed_at",
-            label=_("Swedish page published"),
-            accessor="translation_status.source_changed_at",
-        ),
-        DateColumn(
-            "synced_at",
-            label=_("Translation last published"),
-            accessor="translation_status.synced_at",
-        ),
+        Column("missing_segments", label=_("Segments to translate")),
+        DateColumn("source_changed_at", label=_("Swedish page changed")),
+        TranslateColumn("translate", label=_("Translate")),
     ]
-    list_export = ["title", "locale", "translation_status.source_changed_at"]
+    list_export = ["title", "locale", "missing_segments", "source_changed_at"]
 
     def get_queryset(self):
         return outdated_translations()

@@ -13,3 +13,30 @@ class OrientationConfig(AppConfig):
         from samverka.orientation import signals
 
         signals.connect()
+        keep_review_dates_per_language()
+
+
+# Fields each language keeps for itself: wagtail-localize neither translates them nor
+# copies them from the Swedish page, so the yearly review of the Swedish page
+# (a new "last reviewed" date) does not touch its translations.
+PER_LANGUAGE_FIELDS = {"last_reviewed"}
+
+
+def keep_review_dates_per_language():
+    from wagtail_localize.fields import get_translatable_fields
+
+    from samverka.orientation.models import ReviewedPage
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    for model in subclasses(ReviewedPage):
+        if model._meta.abstract or "translatable_fields" in model.__dict__:
+            continue
+        model.translatable_fields = [
+            field
+            for field in get_translatable_fields(model)
+            if field.field_name not in PER_LANGUAGE_FIELDS
+        ]

@@ -23,6 +23,7 @@ from samverka.orientation.models import (
     OrientationRelatedLink,
     OrientationTopicPage,
 )
+from samverka.orientation.translation import adopt_translation
 
 SOURCE = "sv"
 INDEX_SLUG = "samhallsorientering"
@@ -114,6 +115,8 @@ def _translate(page, code, fill, report):
     translation = page.copy_for_translation(locale)
     fill(translation)
     translation.save_revision().publish()
+    # Recorded in wagtail-localize segment by segment, as if a translator had made it.
+    adopt_translation(page, translation)
     report(f"  {page.slug} ({code})")
     return translation
 
@@ -317,4 +320,64 @@ def seed_meeting_places(report):
                     _translate(place, code, _fill_place(spec, code), report)
 
 
-SEEDERS = [seed_orientation, seed_meeting_places]
+def seed_accessibility_statement(report):
+    """The accessibility statement under the home page, in Swedish and English, linked
+    from every footer."""
+    from wagtail.models import Site
+
+    from samverka.home.models import AccessibilityStatementPage, FooterSettings
+
+    texts = content.ACCESSIBILITY_STATEMENT
+
+    def fill(page, code):
+        text = texts[code]
+        page.title = text["title"]
+        page.intro = text["intro"]
+        page.non_accessible_content = text["non_accessible"]
+        page.feedback = text["feedback"]
+        page.enforcement = text["enforcement"]
+        page.testing = text["testing"]
+
+    with transaction.atomic():
+        home = _home(lambda message: None)
+        page = AccessibilityStatementPage.objects.filter(locale=home.locale).first()
+        if page is None:
+            today = timezone.localdate()
+            page = AccessibilityStatementPage(
+                slug="tillganglighet",
+                compliance=AccessibilityStatementPage.Compliance.PARTIAL,
+                published_on=today - datetime.timedelta(days=200),
+                statement_made_on=today - datetime.timedelta(days=200),
+                statement_updated_on=today - datetime.timedelta(days=20),
+            )
+            fill(page, SOURCE)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            report("accessibility statement created")
+        for code in texts:
+            if code != SOURCE:
+                _translate(
+                    page, code, lambda translation, code=code: fill(translation, code), report
+                )
+        for site in Site.objects.all():
+            footer = FooterSettings.for_site(site)
+            if footer.accessibility_statement_id is None:
+                footer.accessibility_statement = page
+                footer.save()
+
+
+def seed_translation_records(report):
+    """Translated pages seeded elsewhere (the home page) recorded in wagtail-localize."""
+    from samverka.orientation.translation import adopt_all
+
+    adopted = adopt_all(app_labels=["home", "orientation"])
+    if adopted:
+        report(f"{len(adopted)} translations recorded segment by segment")
+
+
+SEEDERS = [
+    seed_orientation,
+    seed_meeting_places,
+    seed_accessibility_statement,
+    seed_translation_records,
+]

@@ -1663,3 +1663,70 @@ MEETING_PLACES = [
         },
     },
 ]
+
+
+# The accessibility statement (DOS law, in Digg's structure). Demo text in our own words.
+ACCESSIBILITY_STATEMENT = {
+    "sv": {
+        "title": "Tillgänglighetsredogörelse",
+        "intro": (
+            "Ålunda kommun står bakom den här webbplatsen. Vi vill att så många som möjligt "
+            "ska kunna använda den, oavsett funktionsförmåga och språk. Här beskriver vi hur "
+            "webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, "
+            "vilka brister vi känner till och hur du kan meddela oss om problem."
+        ),
+        "non_accessible": (
+            "<h3>Brister mot lagens krav</h3><ul>"
+            "<li>Några äldre PDF-filer under Samhällsorientering saknar rubrikstruktur "
+            "(WCAG 1.3.1). Vi ersätter dem med vanliga sidor under året.</li>"
+            "<li>Sidor som ännu inte är översatta visas på svenska.</li></ul>"
+        ),
+        "feedback": (
+            "<p>Om du behöver innehåll i ett annat format, eller hittar något du inte kan "
+            'använda, skriv till <a href="mailto:tillganglighet@alunda.example">'
+            "tillganglighet@alunda.example</a> eller ring kontaktcenter på 0123-45 67 00. "
+            "Vi svarar inom fem arbetsdagar.</p>"
+        ),
+        "enforcement": (
+            "<p>Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn över lagen. "
+            "Om du inte är nöjd med hur vi hanterar dina synpunkter kan du "
+            '<a href="https://www.digg.se/tdosanmalan">kontakta Digg och påtala det</a>.</p>'
+        ),
+        "testing": (
+            "<p>Vi har själva granskat webbplatsen. Varje ändring testas automatiskt med "
+            "axe-core mot WCAG 2.1 nivå AA på svenska, arabiska och tigrinska, i mobil och "
+            "dator, och med tangentbord. Senaste granskningen gjordes i november 2026.</p>"
+        ),
+    },
+    "en": {
+        "title": "Accessibility statement",
+        "intro": (
+            "Ålunda kommun is responsible for this website. We want as many people as "
+            "possible to be able to use it, whatever their abilities and language. This page "
+            "describes how the website meets the law on accessibility of digital public "
+            "services, the shortcomings we know of and how to tell us about problems."
+        ),
+        "non_accessible": (
+            "<h3>Lack of compliance with the law</h3><ul>"
+            "<li>Some older PDF files under Civic orientation have no heading structure "
+            "(WCAG 1.3.1). We are replacing them with ordinary pages this year.</li>"
+            "<li>Pages not yet translated are shown in Swedish.</li></ul>"
+        ),
+        "feedback": (
+            "<p>If you need content in another format, or find something you cannot use, "
+            'write to <a href="mailto:tillganglighet@alunda.example">'
+            "tillganglighet@alunda.example</a> or call the contact centre on 0123-45 67 00. "
+            "We answer within five working days.</p>"
+        ),
+        "enforcement": (
+            "<p>The Agency for Digital Government (Digg) supervises the law. If you are not "
+            "satisfied with how we handle your report, you can "
+            '<a href="https://www.digg.se/tdosanmalan">contact Digg and tell them</a>.</p>'
+        ),
+        "testing": (
+            "<p>We assessed the website ourselves. Every change is tested automatically with "
+            "axe-core against WCAG 2.1 level AA in Swedish, Arabic and Tigrinya, on phone "
+            "and desktop, and by keyboard. The latest review was made in November 2026.</p>"
+        ),
+    },
+}

@@ -21,10 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from samverka.blocks import orientation_stream_blocks
+from samverka.orientation.readability import ReadabilityPanel
 from samverka.people.municipalities import default_municipality_pk
 
 ACCESSIBILITY_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -81,6 +82,7 @@ class OrientationIndexPage(ReviewedPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         FieldPanel("last_reviewed"),
     ]
     search_fields = [*ReviewedPage.search_fields, index.SearchField("body")]
@@ -108,7 +110,12 @@ class OrientationIndexPage(ReviewedPage):
 
         def build():
             return [
-                {"title": topic.title, "intro": topic.intro, "url": page_url(topic, request)}
+                {
+                    "title": topic.title,
+                    "intro": topic.intro,
+                    "url": page_url(topic, request),
+                    "lang": layout.locales(request)[topic.locale_id].language_code,
+                }
                 for topic in children_in_language(
                     layout.with_locale(self, request), OrientationTopicPage
                 )
@@ -129,6 +136,7 @@ class OrientationTopicPage(ReviewedPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         InlinePanel("related_links", label=_("Related pages"), max_num=6),
         FieldPanel("last_reviewed"),
     ]
@@ -165,6 +173,7 @@ class MeetingPlaceIndexPage(ReviewedPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         FieldPanel("last_reviewed"),
     ]
     parent_page_types = ["home.HomePage"]
@@ -193,6 +202,7 @@ class MeetingPlaceIndexPage(ReviewedPage):
                     "district": place.district,
                     "street_address": place.street_address,
                     "url": page_url(place, request),
+                    "lang": layout.locales(request)[place.locale_id].language_code,
                 }
                 for place in children_in_language(
                     layout.with_locale(self, request), MeetingPlacePage
@@ -265,6 +275,7 @@ class MeetingPlacePage(ReviewedPage):
         InlinePanel("actors", label=_("Actor"), heading=_("Actors and what they offer")),
         FieldPanel("accessibility"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         FieldPanel("last_reviewed"),
     ]
     search_fields = [
@@ -362,7 +373,7 @@ class MeetingPlacePage(ReviewedPage):
         super().full_clean(*args, **kwargs)
 
 
-class OpeningHours(Orderable):
+class OpeningHours(TranslatableMixin, Orderable):
     """One opening period on one weekday (a day may have several)."""
 
     class Kind(models.TextChoices):
@@ -391,7 +402,7 @@ class OpeningHours(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
 
@@ -401,7 +412,7 @@ class OpeningHours(Orderable):
             raise ValidationError({"closes": _("Closing time must be after opening time.")})
 
 
-class OpeningException(Orderable):
+class OpeningException(TranslatableMixin, Orderable):
     """A day (or a run of days) with other hours than usual, or closed."""
 
     page = ParentalKey(
@@ -421,7 +432,7 @@ class OpeningException(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("exception")
         verbose_name_plural = _("exceptions")
 
@@ -433,7 +444,7 @@ class OpeningException(Orderable):
             raise ValidationError(_("Give the hours, or tick “closed”."))
 
 
-class MeetingPlaceActor(Orderable):
+class MeetingPlaceActor(TranslatableMixin, Orderable):
     """Someone present at the meeting place and what they offer."""
 
     class Offer(models.TextChoices):
@@ -474,36 +485,13 @@ class MeetingPlaceActor(Orderable):
         FieldRowPanel([FieldPanel("website"), FieldPanel("phone")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
 
     @property
     def display_name(self) -> str:
         return self.organisation.name if self.organisation_id else self.name
-
-
-class TranslationStatus(models.Model):
-    """Whether a translated page still matches its Swedish source.
-
-    Publishing the source marks every translation outdated; publishing a
-    translation marks it current again (see `signals.py`). Works for every
-    page type, not only orientation pages.
-    """
-
-    page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="translation_status"
-    )
-    outdated = models.BooleanField(_("outdated"), default=False, db_index=True)
-    source_changed_at = models.DateTimeField(_("source changed"), null=True, blank=True)
-    synced_at = models.DateTimeField(_("translation published"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("translation status")
-        verbose_name_plural = _("translation statuses")
-
-    def __str__(self):
-        return f"{self.page_id}: {'outdated' if self.outdated else 'current'}"
 
 
 def source_language() -> str:

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from samverka.orientation.cache import clear_page_cache
-from samverka.orientation.translation import record_publish
+from samverka.orientation.translation import sync_source
 
 
 def clear_now_and_after_commit(**kwargs):
@@ -15,7 +15,7 @@ def clear_now_and_after_commit(**kwargs):
 
 
 def on_published(sender, instance, **kwargs):
-    record_publish(instance)
+    sync_source(instance)
     clear_now_and_after_commit()
 
 

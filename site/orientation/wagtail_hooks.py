@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -41,6 +42,26 @@ def register_report_urls():
             "orientation-reports/",
             include((_report_urls(), "orientation_reports"), namespace="orientation_reports"),
         )
+    ]
+
+
+@hooks.register("register_admin_urls", order=-10)
+def guard_localize_uploads():
+    """Machine translation and PO upload with clear messages for bad input, at the
+    addresses of wagtail-localize's own views and ahead of them."""
+    from samverka.orientation import localize_views
+
+    return [
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            localize_views.machine_translate,
+            name="samverka_machine_translate",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            localize_views.upload_pofile,
+            name="samverka_upload_pofile",
+        ),
     ]
 
 
@@ -92,16 +113,20 @@ def warn_about_outdated_translation(request, page):
     """An editor opening an outdated translation is told so at the top of the form."""
     from django.contrib import messages
 
-    from samverka.orientation.models import TranslationStatus
+    from samverka.orientation.translation import translation_progress
 
-    if (
-        request.method == "GET"
-        and TranslationStatus.objects.filter(page_id=page.pk, outdated=True).exists()
-    ):
+    if request.method != "GET":
+        return
+    progress = translation_progress(page)
+    if progress is not None and progress.missing:
         messages.warning(
             request,
-            _(
-                "The Swedish page has been published since this translation was. Compare the "
-                "two, update the translation and publish it to mark it up to date."
-            ),
+            ngettext(
+                "The Swedish page has changed: %(count)s segment needs translating. It is "
+                "marked below; translate it and publish to bring this page up to date.",
+                "The Swedish page has changed: %(count)s segments need translating. They are "
+                "marked below; translate them and publish to bring this page up to date.",
+                progress.missing,
+            )
+            % {"count": progress.missing},
         )

@@ -27,7 +27,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
+    # Segment-level translation: sync, PO export/import, machine translation (issue 17).
+    "wagtail_localize",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
@@ -150,6 +151,26 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Machine translation as a starting point for translators (wagtail-localize). Choose a
+# service with SAMVERKA_MACHINE_TRANSLATOR: "libretranslate" (a municipality can host it:
+# LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY) or "deepl" (DEEPL_AUTH_KEY). Unset: none.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "libretranslate": {
+        "CLASS": "samverka.orientation.machine_translation.LibreTranslateTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env_str("LIBRETRANSLATE_URL", "http://127.0.0.1:5000"),
+            "API_KEY": env_str("LIBRETRANSLATE_API_KEY"),
+            "TIMEOUT": env_int("SAMVERKA_MACHINE_TRANSLATOR_TIMEOUT", 20),
+        },
+    },
+    "deepl": {
+        "CLASS": "samverka.orientation.machine_translation.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": env_str("DEEPL_AUTH_KEY"),
+            "TIMEOUT": env_int("SAMVERKA_MACHINE_TRANSLATOR_TIMEOUT", 20),
+        },
+    },
+}.get(env_str("SAMVERKA_MACHINE_TRANSLATOR").lower())
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -18,10 +18,15 @@ def add_topic(parent, title, slug, body=None, intro="", **fields):
 
 
 def translate(page, code, **fields):
+    """A translation made by hand and recorded in wagtail-localize segment by segment."""
+    from samverka.orientation.translation import adopt_translation
+
     translation = page.copy_for_translation(Locale.objects.get(language_code=code))
     for name, value in fields.items():
         setattr(translation, name, value)
-    return publish(translation)
+    publish(translation)
+    adopt_translation(page, translation)
+    return translation
 
 
 @pytest.fixture
@@ -56,6 +61,12 @@ def health_topic(orientation_index):
         "ar",
         title="الصحة والرعاية",
         intro="عن المركز الصحي والمترجم.",
-        body=[{"type": "text", "value": "<p>المركز الصحي هو أول اتصال لك بالرعاية.</p>"}],
+        body=[
+            {
+                "type": "easy_read",
+                "value": {"title": "سهل القراءة", "text": "<p>اتصل بـ 1177.</p>"},
+            },
+            {"type": "text", "value": "<p>المركز الصحي هو أول اتصال لك بالرعاية.</p>"},
+        ],
     )
     return page

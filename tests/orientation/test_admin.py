@@ -43,7 +43,8 @@ def test_page_types_are_restricted_to_their_places():
 
 @pytest.mark.django_db
 def test_dashboard_lists_outdated_translations(client, editor, health_topic):
-    publish(health_topic)  # the Arabic translation is now behind
+    health_topic.intro = "Ny text om vårdcentralen."
+    publish(health_topic)  # one segment of the Arabic translation is now behind
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
     assert 'id="orientation-upkeep"' in html or "orientation-upkeep" in html
@@ -62,6 +63,9 @@ def test_editor_is_warned_when_opening_an_outdated_translation(client, editor, h
     arabic = health_topic.get_translation(Locale.objects.get(language_code="ar"))
     client.force_login(editor)
     url = f"/admin/pages/{arabic.pk}/edit/"
-    assert "mark it up to date" not in client.get(url).content.decode()
+    warning = "The Swedish page has changed: 1 segment needs translating."
+    publish(health_topic)  # republished without a change: nothing to warn about
+    assert warning not in client.get(url).content.decode()
+    health_topic.intro = "Ny text om vårdcentralen."
     publish(health_topic)
-    assert "mark it up to date" in client.get(url).content.decode()
+    assert warning in client.get(url).content.decode()

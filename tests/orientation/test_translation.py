@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from samverka.orientation.models import TranslationStatus
+from samverka.orientation.translation import outdated_translations, translation_progress
 
 from .conftest import add_topic, publish
 
@@ -25,36 +25,84 @@ def test_current_translation_shows_no_notice(client, health_topic):
     assert '<article class="prose">' in html  # no language override on a real translation
 
 
+def _arabic(page):
+    return page.get_translation(Locale.objects.get(language_code="ar")).specific
+
+
+def _translation_of(page, code="ar"):
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=code
+    )
+
+
 @pytest.mark.django_db
-def test_publishing_the_source_marks_translations_outdated(client, health_topic):
-    arabic = health_topic.get_translation(Locale.objects.get(language_code="ar"))
-    health_topic.intro = "Ny text om vårdcentralen."
+def test_republishing_without_change_leaves_translations_current(client, health_topic):
+    arabic_reviewed = _arabic(health_topic).last_reviewed
+    publish(health_topic)
+    # The yearly review: only the date changes.
+    health_topic.last_reviewed = timezone.localdate() + datetime.timedelta(days=1)
     publish(health_topic)
 
-    status = TranslationStatus.objects.get(page=arabic)
-    assert status.outdated
+    assert translation_progress(_arabic(health_topic)).missing == 0
+    assert list(outdated_translations()) == []
+    assert OUTDATED not in client.get("/ar/samhallsorientering/halsa/").content.decode()
+    # Each language keeps its own review date.
+    assert _arabic(health_topic).last_reviewed == arabic_reviewed
+
+
+@pytest.mark.django_db
+def test_changing_one_paragraph_outdates_only_that_segment(client, editor, health_topic):
+    body = health_topic.body.raw_data
+    body[1]["value"] = "<p>Vårdcentralen är din första kontakt. Boka tid på 1177.se.</p>"
+    health_topic.body = body
+    publish(health_topic)
+
+    arabic = _arabic(health_topic)
+    progress = translation_progress(arabic)
+    assert progress.missing == 1 and progress.translated == progress.total - 1
     html = client.get("/ar/samhallsorientering/halsa/").content.decode()
     assert OUTDATED in html
     # The notice links to the current Swedish page.
     assert 'href="/samhallsorientering/halsa/" hreflang="sv"' in html
     # The Swedish page itself carries no notice.
     assert OUTDATED not in client.get("/samhallsorientering/halsa/").content.decode()
-
-    # Publishing the translation again marks it current.
-    publish(arabic.specific)
-    status.refresh_from_db()
-    assert not status.outdated
-    assert OUTDATED not in client.get("/ar/samhallsorientering/halsa/").content.decode()
-
-
-@pytest.mark.django_db
-def test_editors_see_outdated_translations_in_the_admin(client, editor, health_topic):
-    publish(health_topic)
+    # The editors' report lists it with one segment to translate.
+    assert [(page.pk, page.missing_segments) for page in outdated_translations()] == [
+        (arabic.pk, 1)
+    ]
     client.force_login(editor)
-    response = client.get("/admin/orientation-reports/outdated-translations/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "الصحة والرعاية" in html
+    report = client.get("/admin/orientation-reports/outdated-translations/").content.decode()
+    assert "الصحة والرعاية" in report
+
+    # The translator translates the one segment and publishes: current again.
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    translation = _translation_of(health_topic)
+    missing = [
+        segment
+        for segment in StringSegment.objects.filter(source=translation.source)
+        if not StringTranslation.objects.filter(
+            translation_of=segment.string, context=segment.context, locale=arabic.locale
+        ).exists()
+    ]
+    assert [segment.string.data for segment in missing] == [
+        "Vårdcentralen är din första kontakt. Boka tid på 1177.se."
+    ]
+    StringTranslation.objects.create(
+        translation_of=missing[0].string,
+        context=missing[0].context,
+        locale=arabic.locale,
+        data="المركز الصحي هو أول اتصال لك. احجز موعدًا على 1177.se.",
+        translation_type="manual",
+    )
+    translation.save_target(publish=True)
+    html = client.get("/ar/samhallsorientering/halsa/").content.decode()
+    assert OUTDATED not in html
+    assert "احجز موعدًا على 1177.se." in html
+    assert "اتصل بـ 1177." in html  # the untouched segments kept their translation
+    assert list(outdated_translations()) == []
 
 
 @pytest.mark.django_db

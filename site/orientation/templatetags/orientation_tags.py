@@ -142,7 +142,13 @@ def _related_items(page, request):
     result = []
     for key, target in targets.items():
         shown = translated.get(key, target)
-        result.append({"title": shown.title, "url": page_url(shown, request)})
+        result.append(
+            {
+                "title": shown.title,
+                "url": page_url(shown, request),
+                "lang": layout.locales(request)[shown.locale_id].language_code,
+            }
+        )
     return result
 
 
@@ -170,3 +176,163 @@ def page_translation_state(context, page):
 @register.filter
 def direction_of(language_code):
     return "rtl" if language_code in settings.RTL_LANGUAGES else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The accessibility statement and the editors' footer links, each in the visitor's
+    language where translated (else Swedish, marked so); cached per site and language."""
+    request = context.get("request")
+    site = layout.site_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    return layout.cached(
+        request,
+        "footer_links",
+        lambda: _footer_items(site, request),
+        site.pk,
+        translation.get_language(),
+    )
+
+
+def _footer_items(site, request):
+    """Two queries (the settings with the statement, the links with their pages), one more
+    for their translations on a page in another language than Swedish. Reading never
+    creates the settings row: a save would start a new layout-cache generation."""
+    from wagtail.models import Page
+
+    from samverka.home.models import AccessibilityStatementPage, FooterLink, FooterSettings
+
+    footer = (
+        FooterSettings.objects.filter(site=site).select_related("accessibility_statement").first()
+    )
+    statement = footer.accessibility_statement if footer else None
+    if statement is None:
+        statement = (
+            AccessibilityStatementPage.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+    pages = [statement] if statement is not None else []
+    if footer is not None:
+        pages += [
+            link.page for link in FooterLink.objects.filter(settings=footer).select_related("page")
+        ]
+    pages = [page for page in pages if page.live]
+    if not pages:
+        return []
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    translated = {}
+    if language != settings.LANGUAGE_CODE:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.filter(
+                translation_key__in=[page.translation_key for page in pages],
+                locale__language_code=language,
+            ).live()
+        }
+    items = []
+    for page in pages:
+        shown = translated.get(page.translation_key, page)
+        code = layout.locales(request)[shown.locale_id].language_code
+        items.append(
+            {
+                "title": shown.title,
+                "url": page_url(shown, request),
+                "lang": code if code != language else "",
+            }
+        )
+    return items
+
+
+def _language_of(obj) -> str:
+    if obj is None or obj == "":
+        return settings.LANGUAGE_CODE
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, dict):
+        return obj.get("lang") or settings.LANGUAGE_CODE
+    locale = getattr(obj, "locale", None)
+    if locale is not None:
+        return locale.language_code
+    # Content without a language of its own (organisations, events' notes) is written
+    # in Swedish until it is translated.
+    return getattr(obj, "language_code", None) or settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def langattrs(obj=None):
+    """` lang="sv" dir="ltr"` when `obj`'s text is in another language than the page's.
+
+    `obj` is a page or snippet (its locale), a card dict (its "lang"), a language code,
+    or nothing (Swedish source content). Used by every card, listing and heading that
+    can show text in another language, so screen readers switch voice and the text
+    keeps its own direction.
+    """
+    from django.utils.html import format_html
+
+    code = _language_of(obj)
+    if code == (translation.get_language() or settings.LANGUAGE_CODE):
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, direction_of(code))
+
+
+@register.simple_tag
+def translated_field(obj, name):
+    """A text field in the visitor's language, for models that keep their translations
+    in `<name>_translations` ({"ar": "...", ...}: organisation descriptions, consent
+    texts): {"text", "lang", "fallback"}. Without a translation the Swedish text is given,
+    with lang "sv" (for `langattrs`) and `fallback` set (for the notice)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    source = getattr(obj, name, "") or ""
+    text = ""
+    if language != settings.LANGUAGE_CODE:
+        text = ((getattr(obj, f"{name}_translations", None) or {}).get(language) or "").strip()
+    if text:
+        return {"text": text, "lang": language, "fallback": False}
+    return {
+        "text": source,
+        "lang": settings.LANGUAGE_CODE,
+        "fallback": bool(source) and language != settings.LANGUAGE_CODE,
+    }
+
+
+NON_LATIN_LANGUAGES = {"ar", "fa", "ti", "uk"}
+
+
+def _latin_only(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ord(ch) < 0x250 for ch in letters)
+
+
+@register.filter
+def lang_marked(value, code=None):
+    """`value` in a <span lang dir> when it is not in the page's language.
+
+    With a language code, marks the text as that language whenever it differs from
+    the page's. Without one, for proper names that translators usually keep (authorities,
+    places, organisations, addresses): on a page written in another script (Arabic,
+    Persian, Tigrinya, Ukrainian) text in Latin letters only is marked as Swedish.
+    """
+    from django.utils.html import conditional_escape, format_html
+
+    if value in (None, ""):
+        return ""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if code is None:
+        if language not in NON_LATIN_LANGUAGES or not _latin_only(str(value)):
+            return conditional_escape(value)
+        code = settings.LANGUAGE_CODE
+    if code == language:
+        return conditional_escape(value)
+    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction_of(code), value)
+
+
+@register.simple_tag
+def name_langattrs(text):
+    """` lang="sv" dir="ltr"` for a proper name kept in Swedish (see `lang_marked`), for
+    elements that cannot hold a <span>, such as <option>."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language in NON_LATIN_LANGUAGES and _latin_only(str(text or "")):
+        return langattrs(settings.LANGUAGE_CODE)
+    return ""
