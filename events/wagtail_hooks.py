@@ -285,8 +285,10 @@ class FeedbackIndexView(ExportingIndexView):
 
 
 class FeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
-    municipality_paths = tuple(f"programme__{path}" for path in PROGRAMME_SCOPE)
-    municipality_unassigned = "programme"  # feedback on public events belongs to no one
+    # An answer tied to an enrolment is seen as the enrolment is; anonymous answers (public
+    # events, a course's shared survey link) belong to no one.
+    municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
+    municipality_unassigned = "enrolment"
     model = FeedbackResponse
     icon = "pick"
     index_view_class = FeedbackIndexView
