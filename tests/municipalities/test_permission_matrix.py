@@ -33,11 +33,24 @@ def namespaces(world):
 
 def _objects(w):
     """model → (Ålunda's row, Norrvik's row) for every scoped admin listing."""
-    from events.models import Absence
+    from events.models import Absence, FeedbackResponse, Programme
 
+    # Rows only one of them sees: the shared course's rows about Reza are Karin's too (she
+    # organises it), so Norrvik's own course stands for "Norrvik only", and an Ålunda course
+    # that accepts nobody for "Ålunda only".
     absence_amal = Absence.objects.create(enrolment=w.enrolments["Amal"], occurrence=w.sessions[3])
-    absence_reza = Absence.objects.create(enrolment=w.enrolments["Reza"], occurrence=w.sessions[3])
-    from events.models import FeedbackResponse
+    absence_reza = Absence.objects.create(
+        enrolment=w.enrolments["Reza at home"], occurrence=w.own_sessions[0]
+    )
+    alunda_only = Programme.objects.create(
+        name="Jobbhörnet Ålunda", event=w.course.event, organising_municipality=w.alunda
+    )
+    FeedbackResponse.objects.create(
+        event=w.own_course.event,
+        programme=w.own_course,
+        enrolment=w.enrolments["Reza at home"],
+        satisfaction=3,
+    )
 
     return [
         (w.amal.person, w.reza.person),
@@ -46,12 +59,12 @@ def _objects(w):
         (w.amal.person.participant, w.reza.person.participant),
         (w.internships["Amal"], w.internships["Reza"]),
         (w.places["Ålunda"], w.places["Norrvik"]),
-        (w.course, w.own_course),
+        (alunda_only, w.own_course),
         (w.organisations["Ålunda"], w.organisations["Norrvik"]),
         (absence_amal, absence_reza),
         (
             FeedbackResponse.objects.get(enrolment=w.enrolments["Amal"]),
-            FeedbackResponse.objects.get(enrolment=w.enrolments["Reza"]),
+            FeedbackResponse.objects.get(enrolment=w.enrolments["Reza at home"]),
         ),
     ]
 
