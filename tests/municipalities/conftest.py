@@ -185,6 +185,7 @@ def world(home_page, coordinator, nils, alunda, norrvik):
         internships=internships,
         organisations={"Ålunda": employer, "Norrvik": norrvik_org},
         sessions=sessions,
+        own_sessions=list(own_event.occurrences.order_by("start")),
         monday=MONDAY,
         later=MONDAY + timedelta(days=60),
     )

@@ -33,11 +33,24 @@ def namespaces(world):
 
 def _objects(w):
     """model → (Ålunda's row, Norrvik's row) for every scoped admin listing."""
-    from events.models import Absence
+    from events.models import Absence, FeedbackResponse, Programme
 
+    # Rows only one of them sees: the shared course's rows about Reza are Karin's too (she
+    # organises it), so Norrvik's own course stands for "Norrvik only", and an Ålunda course
+    # that accepts nobody for "Ålunda only".
     absence_amal = Absence.objects.create(enrolment=w.enrolments["Amal"], occurrence=w.sessions[3])
-    absence_reza = Absence.objects.create(enrolment=w.enrolments["Reza"], occurrence=w.sessions[3])
-    from events.models import FeedbackResponse
+    absence_reza = Absence.objects.create(
+        enrolment=w.enrolments["Reza at home"], occurrence=w.own_sessions[0]
+    )
+    alunda_only = Programme.objects.create(
+        name="Jobbhörnet Ålunda", event=w.course.event, organising_municipality=w.alunda
+    )
+    FeedbackResponse.objects.create(
+        event=w.own_course.event,
+        programme=w.own_course,
+        enrolment=w.enrolments["Reza at home"],
+        satisfaction=3,
+    )
 
     return [
         (w.amal.person, w.reza.person),
@@ -46,12 +59,12 @@ def _objects(w):
         (w.amal.person.participant, w.reza.person.participant),
         (w.internships["Amal"], w.internships["Reza"]),
         (w.places["Ålunda"], w.places["Norrvik"]),
-        (w.course, w.own_course),
+        (alunda_only, w.own_course),
         (w.organisations["Ålunda"], w.organisations["Norrvik"]),
         (absence_amal, absence_reza),
         (
             FeedbackResponse.objects.get(enrolment=w.enrolments["Amal"]),
-            FeedbackResponse.objects.get(enrolment=w.enrolments["Reza"]),
+            FeedbackResponse.objects.get(enrolment=w.enrolments["Reza at home"]),
         ),
     ]
 
@@ -69,9 +82,10 @@ def test_every_scoped_listing_and_edit_view(client, world, namespaces, who):
         assert other.pk not in shown, (namespace, who)
         own_edit = _get(client, user, reverse(f"{namespace}:edit", args=[own.pk]))
         assert own_edit.status_code in (200, 302), namespace  # internships: to their page
-        assert (
-            _get(client, user, reverse(f"{namespace}:edit", args=[other.pk])).status_code == 404
-        ), (namespace, who)
+        # (the internship's edit view sends to its own page, which is scoped too)
+        client.force_login(user)
+        other_edit = client.get(reverse(f"{namespace}:edit", args=[other.pk]), follow=True)
+        assert other_edit.status_code == 404, (namespace, who)
         delete = reverse(f"{namespace}:delete", args=[other.pk])
         assert _get(client, user, delete).status_code == 404, (namespace, who)
         client.force_login(user)
