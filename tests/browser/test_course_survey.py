@@ -68,9 +68,11 @@ def test_survey_in_arabic_and_certificate_on_a_phone(
     page.locator('input[name="satisfaction"]').first.focus()
     for _n in range(4):
         page.keyboard.press("ArrowDown")
+    expect(page.locator('input[name="satisfaction"][value="5"]')).to_be_checked()
     page.locator("form button[type=submit]").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_be_visible()
     answer = FeedbackResponse.objects.get()
     assert answer.satisfaction == 5 and answer.programme == course
     assert SurveyReceipt.objects.get().enrolment == enrolment
