@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from . import messages, sms
@@ -103,12 +103,16 @@ def channels_for(kind: messages.Kind, contact: Contact) -> list[str]:
     return []
 
 
-def render_sms(kind: messages.Kind, context: dict, language: str) -> tuple[str, int]:
+def render_sms(kind: messages.Kind, context: dict, language: str, template=None) -> tuple[str, int]:
     """The text in `language` within SAMVERKA_SMS_MAX_SEGMENTS, and its segments.
-    Raises segments.TooLong (logged by the caller) when it cannot be made to fit."""
+    Raises segments.TooLong (logged by the caller) when it cannot be made to fit.
+    `template`: the loaded template, when many are rendered (`notify_many`)."""
     with translation.override(language):
         context = {**context, "language": language}
-        raw = render_to_string(kind.sms_template, context)
+        if template is not None:
+            raw = template.render(context)
+        else:
+            raw = render_to_string(kind.sms_template, context)
     text = "\n".join(line.strip() for line in raw.strip().splitlines() if line.strip())
     text, shortened = segments.fit(text, sms.max_segments())
     if shortened:
@@ -201,6 +205,9 @@ def notify_many(
     from .tasks import deliver_batch
 
     spec = messages.get(kind)
+    # Loaded once for the whole run (without the cached loader, every render would
+    # read and compile the file again).
+    sms_template = get_template(spec.sms_template) if spec.sms else None
     queued = 0
     batch: list[OutboundEmail] = []
 
@@ -233,7 +240,7 @@ def notify_many(
             key = f"{dedup_key}:{channel}"
             try:
                 if channel == SMS:
-                    text, parts = render_sms(spec, context, lang)
+                    text, parts = render_sms(spec, context, lang, sms_template)
                     batch.append(_sms_row(spec, numbers.textable(contact.phone), text, parts, key))
                 else:
                     batch.append(_email_row(spec, contact.emails, context, lang, key))

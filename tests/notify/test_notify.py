@@ -3,6 +3,7 @@ from django.core import mail
 from django.utils import timezone
 
 from samverka.core import sms
+from samverka.core.messages import KINDS
 from samverka.core.models import OutboundEmail
 from samverka.core.notify import Contact, notify
 
@@ -138,3 +139,18 @@ def test_a_message_that_cannot_fit_is_not_queued_and_logged(person, settings, ca
     )
     assert rows == []
     assert "not sent" in caplog.text
+
+
+@pytest.mark.parametrize("key", sorted(KINDS))
+def test_every_kind_has_its_templates(key):
+    from django.template.loader import get_template
+
+    from samverka.core.messages import get
+
+    kind = get(key)
+    if kind.email:
+        get_template(f"{kind.email_template_prefix}_subject.txt")
+        get_template(f"{kind.email_template_prefix}_body.txt")
+    if kind.sms:
+        get_template(kind.sms_template)
+    assert kind.email or kind.sms
