@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import include, path
 from wagtail import hooks
 
-from samverka.people.municipalities import breakdown, scope
+from samverka.people.municipalities import Breakdown, breakdown, municipality_ids_for, scope
 
 from .access import ENROLMENT_SCOPE, get_programme_for
 from .models import Attendance, FeedbackResponse
@@ -44,14 +44,8 @@ def programme_by_municipality(programme, user, *, municipality=None, small_group
     )
     for row in [*hours, hours.total]:
         row["hours"] = None if row.get("hidden") else _hours(row.get("duration"))
-    survey = breakdown(
-        FeedbackResponse.objects.filter(enrolment__in=visible),
-        f"enrolment__{HOME}",
-        municipality=municipality,
-        small_group=small_group,
-        answers=Count("id"),
-        average=Avg("satisfaction"),
-        very_satisfied=Count("id", filter=Q(satisfaction=5)),
+    survey = survey_by_municipality(
+        programme, user, municipality=municipality, small_group=small_group
     )
     for row in [*survey, survey.total]:
         answers = row.get("answers") or 0
@@ -63,6 +57,44 @@ def programme_by_municipality(programme, user, *, municipality=None, small_group
         if row.get("average") is not None:
             row["average"] = round(row["average"], 1)
     return {"hours": hours, "survey": survey}
+
+
+def survey_by_municipality(programme, user, *, municipality=None, small_group: int = 0):
+    """The course's anonymous survey answers per home municipality. An answer carries its
+    home municipality only as a coarse group (`events.surveys`: stored where at least five
+    of the course's participants share it), never who gave it; a coordinator of a sending
+    municipality sees only the answers of its residents. Two queries."""
+    from samverka.people.models import Municipality
+
+    answers = FeedbackResponse.objects.filter(programme=programme)
+    own = municipality_ids_for(user)
+    if own is not None:
+        answers = answers.filter(groups__municipality__in=[str(pk) for pk in own])
+    if municipality is not None:
+        answers = answers.filter(
+            groups__municipality=str(getattr(municipality, "pk", municipality))
+        )
+    aggregates = {
+        "answers": Count("id"),
+        "average": Avg("satisfaction"),
+        "very_satisfied": Count("id", filter=Q(satisfaction=5)),
+    }
+    names = dict(Municipality.objects.values_list("pk", "name"))
+    rows = Breakdown()
+    for group in answers.order_by().values("groups__municipality").annotate(**aggregates):
+        key = group.pop("groups__municipality")
+        municipality_id = int(key) if key else None
+        row = {"municipality_id": municipality_id, "name": names.get(municipality_id, "")}
+        row.update(group)
+        row["hidden"] = bool(small_group and 0 < row["answers"] < small_group)
+        if row["hidden"]:
+            rows.suppressed += 1
+            for name in aggregates:
+                row[name] = None
+        rows.append(row)
+    rows.sort(key=lambda r: r["name"])
+    rows.total = answers.order_by().aggregate(**aggregates)
+    return rows
 
 
 def programme_municipalities(request, pk):

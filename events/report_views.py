@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from samverka.core.audit import log_export
 
+from .access import programmes_for
 from .forms import SurveyFilterForm
 from .notifications import send_course_survey
 from .reports import survey_results, survey_tables, to_csv, to_xlsx
@@ -53,7 +55,12 @@ def survey_report(request):
     if not request.user.has_perm("events.view_feedbackresponse"):
         raise PermissionDenied
     form = SurveyFilterForm(request.GET or None)
-    results = survey_results(form.filters())
+    # Answers about public events belong to no municipality; a programme's answers are seen
+    # by the coordinators of the municipalities it serves.
+    answers = FeedbackResponse.objects.filter(
+        Q(programme__isnull=True) | Q(programme__in=programmes_for(request.user))
+    )
+    results = survey_results(form.filters(), answers)
     tables = survey_tables(results)
     response = download(
         request,

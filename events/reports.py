@@ -197,12 +197,13 @@ class KindResults:
         return [self.chart(d, groups) for d, groups in self.splits]
 
 
-def survey_results(filters: SurveyFilters) -> list[KindResults]:
+def survey_results(filters: SurveyFilters, answers=None) -> list[KindResults]:
     """Results per kind of event: the kind's total, a row per event (or programme) and a
-    split per dimension. 2 + len(DIMENSIONS) queries."""
+    split per dimension. 2 + len(DIMENSIONS) queries. `answers` narrows what is counted
+    (a coordinator's programmes, see `events.report_views.survey_report`)."""
     from .models import FeedbackResponse
 
-    answers = filters.apply(FeedbackResponse.objects.all())
+    answers = filters.apply(FeedbackResponse.objects.all() if answers is None else answers)
     totals = {
         row.pop("kind"): summarise(**row)
         for row in answers.order_by().values("kind").annotate(**SUMMARY_AGGREGATES)

@@ -75,9 +75,26 @@ def _gender_labels() -> dict:
 
 GENDER = Dimension("gender", _("Gender"), _gender, _gender_labels)
 
-# The groups answers can be split by. The home municipality is added here when
-# `Person.home_municipality` exists (a Dimension whose value is the municipality's code).
-DIMENSIONS: list[Dimension] = [GENDER]
+
+def _home_municipality(person) -> str:
+    # Stored as text (the municipality's id): JSON lookups compare it the same way on SQLite
+    # and PostgreSQL.
+    return str(person.home_municipality_id or "")
+
+
+def _municipality_labels() -> dict:
+    from samverka.people.models import Municipality
+
+    return {str(pk): name for pk, name in Municipality.objects.values_list("pk", "name")}
+
+
+HOME_MUNICIPALITY = Dimension(
+    "municipality", _("Home municipality"), _home_municipality, _municipality_labels
+)
+
+# The groups answers can be split by: gender and the home municipality, each stored only
+# where at least MIN_GROUP of the people asked share it.
+DIMENSIONS: list[Dimension] = [GENDER, HOME_MUNICIPALITY]
 
 
 def dimension(key: str) -> Dimension | None:
