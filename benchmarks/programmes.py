@@ -7,7 +7,8 @@ check (`Programme.evaluate`) and the attendance report per slot and week, for
 - naive: the obvious ORM loop, a few queries per participant and session (run
   for 180 only: 3,241 queries there; it grows linearly with participants).
 
-Each size is one programme: Monday to Thursday, five one-hour slots a day, four
+Each size up to 1,800 is one programme (18,000 is ten programmes of 1,800: check-in
+codes are four digits, unique in a programme): Monday to Thursday, five one-hour slots a day, four
 weeks (80 sessions); each participant is booked on two slots a week and came to
 about 85 % of them. A temporary SQLite database, migrated, in this process.
 
