@@ -1,7 +1,7 @@
-"""Kiosk check-in in a real browser at 360 px: a coordinator pairs a screen with
-the Jobbhörnet programme, a participant without an account checks in with her
-personal code, her name clears from the screen, and a second screen whose
-pairing was revoked refuses."""
+"""Kiosk check-in in a real browser at 360 px: two screens paired with the
+Jobbhörnet programme (bound to this browser's user agent), a participant without
+an account checks in with her personal code, her name clears from the screen,
+and the second screen, whose pairing was revoked, refuses."""
 
 from datetime import timedelta
 
