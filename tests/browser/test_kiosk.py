@@ -6,6 +6,7 @@ and the second screen, whose pairing was revoked, refuses."""
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from playwright.sync_api import expect
@@ -54,7 +55,7 @@ def _pair(page, live_server, coordinator, programme, name):
         user_agent=page.evaluate("navigator.userAgent"),
     )
     page.context.add_cookies([{"name": kiosk.COOKIE, "value": token, "url": live_server.url}])
-    page.goto(f"{live_server.url}/sv/events/kiosk/")
+    page.goto(live_server.url + reverse("events:kiosk"))
     expect(page.get_by_label(gettext("Your check-in code"))).to_be_visible()
 
 
