@@ -194,7 +194,7 @@ def _jobbhornet_schedule(programme, coordinator, report):
     if not programme.kiosks.exists():
         # The demo's screen shows in the admin (Events → Check-in kiosks) and can be
         # revoked there. Its token is thrown away: to check in, pair a real browser at
-        # /sv/events/kiosk/pair/ (the demo coordinator may).
+        # /events/kiosk/pair/ (the demo coordinator may).
         KioskPairing.pair(
             name="Surfplattan vid entrén",
             programme=programme,

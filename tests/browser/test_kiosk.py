@@ -1,17 +1,17 @@
-"""Kiosk check-in in a real browser at 360 px: a coordinator pairs a screen with
-the Jobbhörnet programme, a participant without an account checks in with her
-personal code, her name clears from the screen, and a second screen whose
-pairing was revoked refuses."""
+"""Kiosk check-in in a real browser at 360 px: two screens paired with the
+Jobbhörnet programme (bound to this browser's user agent), a participant without
+an account checks in with her personal code, her name clears from the screen,
+and the second screen, whose pairing was revoked, refuses."""
 
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations
-from tests.browser.test_events import login_browser
 
 pytestmark = pytest.mark.browser
 
@@ -42,17 +42,25 @@ def _screen(browser):
     return context, context.new_page()
 
 
-def _pair(page, live_server, client, coordinator, programme, name):
-    login_browser(page, live_server, client, coordinator)
-    page.goto(f"{live_server.url}/sv/events/kiosk/pair/")
-    page.fill("#id_name", name)
-    page.select_option("#id_programme", str(programme.pk))
-    page.get_by_role("button", name=gettext("Pair this screen")).click()
+def _pair(page, live_server, coordinator, programme, name):
+    """Pair the screen for this browser (its user agent), as the pairing page does
+    (that page is tested in tests/events/test_kiosk.py), and put the token in its cookie."""
+    from events import kiosk
+    from events.models import KioskPairing
+
+    _pairing, token = KioskPairing.pair(
+        name=name,
+        programme=programme,
+        user=coordinator,
+        user_agent=page.evaluate("navigator.userAgent"),
+    )
+    page.context.add_cookies([{"name": kiosk.COOKIE, "value": token, "url": live_server.url}])
+    page.goto(live_server.url + reverse("events:kiosk"))
     expect(page.get_by_label(gettext("Your check-in code"))).to_be_visible()
 
 
 def test_participant_checks_in_at_a_paired_kiosk_and_a_revoked_one_refuses(
-    browser, live_server, client, coordinator, programme, axe
+    browser, live_server, coordinator, programme, axe
 ):
     from events.models import Attendance, Enrolment, KioskPairing
     from tests.events.conftest import make_participant
@@ -65,9 +73,9 @@ def test_participant_checks_in_at_a_paired_kiosk_and_a_revoked_one_refuses(
     first_context, first = _screen(browser)
     second_context, second = _screen(browser)
     try:
-        _pair(first, live_server, client, coordinator, programme, "Entrén")
-        _pair(second, live_server, client, coordinator, programme, "Datorsalen")
-        # The screens hold no staff session and show no site menu.
+        _pair(first, live_server, coordinator, programme, "Entrén")
+        _pair(second, live_server, coordinator, programme, "Datorsalen")
+        # The screens show no site menu.
         assert first.locator(".site-header").count() == 0
         assert first.evaluate("document.documentElement.scrollWidth") <= 360
         assert_no_axe_violations(axe, first)

@@ -164,7 +164,7 @@ def test_a_revoked_screen_refuses_and_the_revocation_is_logged(
         reverse("events:kiosk"), {"code": enrolment.checkin_code}, HTTP_USER_AGENT=TABLET
     )
     assert refused.status_code == 403
-    assert escape(kiosk.REFUSALS["revoked"]) in refused.content.decode()
+    assert escape(str(kiosk.REFUSALS["revoked"])) in refused.content.decode()
     assert not Attendance.objects.exists()
 
 
@@ -206,6 +206,13 @@ def test_someone_elses_programme_code_does_not_check_in(
         reverse("events:kiosk"), {"code": outsider.checkin_code}, HTTP_USER_AGENT=TABLET
     )
     assert response.status_code == 400 and not Attendance.objects.exists()
+
+
+def test_the_pairing_page_offers_the_programme(client, coordinator, programme):
+    client.force_login(coordinator)
+    page = client.get(reverse("events:kiosk_pair") + f"?programme={programme.pk}")
+    assert page.status_code == 200, page.content.decode()[:3000]
+    assert 'id="id_name"' in page.content.decode()
 
 
 def test_pairing_needs_staff(client, programme, volunteer_user):
