@@ -116,7 +116,8 @@ def test_the_guard_runs_on_the_last_step_only(client, home_page, settings):
     settings.SAMVERKA_PUBLIC_FORM_LIMITS = {"kompis": (1, 3600)}
     response = client.get(reverse(URL))
     for data in KOMPIS_STEPS[:-1]:
-        response = _post(client, response, data)  # the steps before the last: the limit is not used up
+        # The steps before the last do not use up the limit.
+        response = _post(client, response, data)
     response = _post(client, response, {"consent": "on", "homepage": "http://spam.example"})
     assert response.status_code == 400 and not Newcomer.objects.exists()
     # The seven step posts and the refused one did not use up the one application allowed.
