@@ -67,11 +67,11 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
 
     STEPS = (
         Step(
-            pgettext_lazy("form step", "Your name and phone"),
-            ("first_name", "last_name", "phone", "email"),
+            pgettext_lazy("form step", "Your name and phone"), ("first_name", "last_name", "phone")
         ),
-        Step(pgettext_lazy("form step", "About you"), ("district", "gender", "birth_year")),
-        Step(pgettext_lazy("form step", "Languages you speak"), ("sfi_course", "languages")),
+        Step(pgettext_lazy("form step", "Where you live"), ("email", "district")),
+        Step(pgettext_lazy("form step", "About you"), ("gender", "birth_year", "sfi_course")),
+        Step(pgettext_lazy("form step", "Languages you speak"), ("languages",)),
         Step(pgettext_lazy("form step", "How well you speak them"), ("language_*",)),
         Step(pgettext_lazy("form step", "Your kompis"), ("mentor_gender", "goals")),
         Step(pgettext_lazy("form step", "What you like to do"), ("interests",)),

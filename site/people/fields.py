@@ -32,6 +32,26 @@ class CheckboxList(forms.CheckboxSelectMultiple):
         super().__init__({"class": "checkbox-list", **(attrs or {})}, choices)
 
 
+class ChoiceList(list):
+    """A stored list of codes that prints as its labels ("Kompis, Praktikmentor"): wherever
+    the admin shows the value as text (inspect views, listings), never ``['buddy', ...]``."""
+
+    labels: dict = {}
+
+    def __str__(self):
+        return ", ".join(str(self.labels.get(item, item)) for item in self)
+
+
+class LanguageLevels(dict):
+    """Stored language levels that print as "Svenska 5, Somaliska 2", never as a dict."""
+
+    def __str__(self):
+        return ", ".join(
+            f"{vocabulary.language_name(code)} {level}"
+            for code, level in sorted(self.items(), key=lambda item: -int(item[1] or 0))
+        )
+
+
 class ChoiceListFormField(forms.MultipleChoiceField):
     widget = CheckboxList
 
@@ -66,6 +86,14 @@ class ChoiceListField(models.JSONField):
         if kwargs.get("blank") is True:
             del kwargs["blank"]
         return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        value = super().from_db_value(value, expression, connection)
+        if not isinstance(value, list):
+            return value
+        shown = ChoiceList(value)
+        shown.labels = dict(self.get_item_choices())
+        return shown
 
     def get_item_choices(self) -> list:
         if self.vocabulary:
@@ -189,6 +217,10 @@ class LanguageLevelsField(models.JSONField):
         if kwargs.get("blank") is True:
             del kwargs["blank"]
         return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        value = super().from_db_value(value, expression, connection)
+        return LanguageLevels(value) if isinstance(value, dict) else value
 
     def formfield(self, **kwargs):
         return super().formfield(

@@ -125,6 +125,7 @@ def test_newcomer_applies_for_a_kompis_on_a_phone(
     next_step()
     phone_page.locator("#id_district").select_option(index=1)
     next_step()
+    next_step()
     phone_page.locator('input[name=languages][value="so"]').check()
     next_step()
     phone_page.locator("#id_language_so").select_option("5")

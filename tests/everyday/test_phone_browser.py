@@ -53,28 +53,33 @@ def test_kompis_form_in_arabic_at_360_px(phone_page, live_server, site_with_demo
     page.locator("#id_phone").fill("070-555 66 77")
     _next(page)
 
-    # Step 2 with two errors (no district, an impossible birth year): both listed in the
+    # Step 2 with two errors (an address that is not one, no district): both listed in the
     # summary, each linking to its field.
     _fits_one_screen(page)
     assert_no_axe_violations(axe, page)
-    page.locator("#id_birth_year").fill("1700")
+    page.locator("#id_email").fill("hawa.example")
     _next(page)
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary.locator("li")).to_have_count(2)
     expect(summary.locator('a[href="#id_district"]')).to_be_visible()
-    expect(page.locator("#id_birth_year")).to_have_value("1700")
+    expect(page.locator("#id_email")).to_have_value("hawa.example")
     assert_no_axe_violations(axe, page)
     # Step 1's answers are kept: back to it, they are in the inputs.
     page.locator("button[name=_back]").click()
     expect(page.locator("#id_first_name")).to_have_value("هوى")
     expect(page.locator("#id_phone")).to_have_value("070-555 66 77")
     _next(page)
+    page.locator("#id_email").fill("")
     page.locator("#id_district").select_option(index=1)
+    _next(page)
+    # Step 3: about you.
+    _fits_one_screen(page)
+    assert_no_axe_violations(axe, page)
     page.locator("#id_birth_year").fill("1990")
     _next(page)
 
-    # Step 3: the language picker, searched by the language's own name.
+    # Step 4: the language picker, searched by the language's own name.
     _fits_one_screen(page)
     assert_no_axe_violations(axe, page)
     search = page.get_by_role("searchbox")
@@ -87,20 +92,20 @@ def test_kompis_form_in_arabic_at_360_px(phone_page, live_server, site_with_demo
     assert _small_targets(page) == []
     _next(page)
 
-    # Step 4: one level for the one language chosen.
+    # Step 5: one level for the one language chosen.
     _fits_one_screen(page)
     assert_no_axe_violations(axe, page)
     page.locator("#id_language_so").select_option("5")
     _next(page)
 
-    # Steps 5 to 7: the kompis, interests, the week as a grid.
+    # Steps 6 to 8: the kompis, interests, the week as a grid.
     for _step in range(3):
         _fits_one_screen(page)
         assert_no_axe_violations(axe, page)
         assert _small_targets(page) == []
         _next(page)
 
-    # Step 8: consent and send.
+    # Step 9: consent and send.
     _fits_one_screen(page)
     assert_no_axe_violations(axe, page)
     assert _small_targets(page) == []
