@@ -102,7 +102,9 @@ def topic_tree(index, size):
 # 11-12 Wagtail's site root paths (its own cache, emptied too), for page URLs
 # 13 menu pages                          14 ancestors (breadcrumbs, "in this topic")
 # 15-16 related links, their target pages 17 sub-pages of the topic ("in this topic")
-TOPIC_COLD = 17
+# 18-19 footer: its settings, the accessibility statement (FOOTER)
+FOOTER = 2
+TOPIC_COLD = 17 + FOOTER
 
 
 @pytest.mark.django_db
@@ -142,15 +144,15 @@ def test_index_page_queries_do_not_grow_with_topics(client, orientation_index, h
     assert (few, few_warm) == (many, many_warm), sql
     # site, root page, locales, index by slug, specific, restrictions ×2,
     # topics (their restrictions, the pages), Wagtail's site root paths ×2,
-    # language switcher, menu pages, ancestors
-    assert few == 14, few_sql
+    # language switcher, menu pages, ancestors, footer
+    assert few == 14 + FOOTER, few_sql
     assert few_warm == WARM_PAGE, warm_sql
     # The Arabic index lists every Swedish topic in Arabic where translated.
     (few_ar, sql), (warm_ar, warm_sql) = count(client, "/ar/samhallsorientering/")
     # + the Arabic home page (translation, specific), the translation status,
     # the Swedish index and the Arabic translations of its topics, less one
     # of Wagtail's site root path queries (already in its cache).
-    assert few_ar == 14 + 4, sql
+    assert few_ar == 14 + FOOTER + 4, sql
     assert warm_ar == WARM_PAGE, warm_sql
     for n in range(5):
         translate(orientation_index.get_children().specific()[n], "ar", title=f"ar {n}")
@@ -198,14 +200,14 @@ def test_meeting_place_queries_do_not_grow_with_rows(client, home_page):
     assert (small, small_warm) == (large, large_warm), sql
     # site, root page, locales, index by slug, specific, place by slug,
     # specific, restrictions ×2, language switcher, site root paths ×2,
-    # menu pages, ancestors, opening hours, exceptions, actors, upcoming events
-    assert small == 18, small_sql
+    # menu pages, ancestors, opening hours, exceptions, actors, upcoming events, footer
+    assert small == 18 + FOOTER, small_sql
     # The place's own rows are read on every render: opening hours, exceptions, actors,
     # upcoming events.
     assert small_warm == WARM_PAGE + 4, warm_sql
     (index_count, sql), (index_warm, warm_sql) = count(client, "/motesplatser/")
     # site, root page, locales, index by slug, specific, restrictions ×2,
     # places (their restrictions, the pages), Wagtail's site root paths ×2,
-    # language switcher, menu pages, ancestors
-    assert index_count == 14, sql
+    # language switcher, menu pages, ancestors, footer
+    assert index_count == 14 + FOOTER, sql
     assert index_warm == WARM_PAGE, warm_sql
