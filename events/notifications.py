@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from samverka.core.conf import site_url
 from samverka.core.email import queue_email
 
 from . import codes, ical
@@ -16,7 +17,7 @@ KINDS = {"confirmed", "waitlisted", "promoted", "cancelled", "changed", "reminde
 
 
 def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_url() + path
 
 
 def localized_reverse(language: str, name: str, **kwargs) -> str:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from associations.models import Volunteer
+from samverka.core.conf import site_url
 from samverka.people import vocabulary
 from samverka.people.fields import ChoiceListField, validate_language_levels
 from samverka.people.models import Person
@@ -900,7 +901,7 @@ class Match(models.Model):
         language = settings.LANGUAGE_CODE
         with translation.override(language):
             path = reverse("mentors:answer_link", kwargs={"token": self.answer_token()})
-        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+        base = site_url()
         queue_email(
             self.volunteer.email,
             "mentors/email/proposal",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from samverka.core.conf import site_url
 from samverka.core.email import queue_email
 from samverka.core.permissions import COORDINATOR
 
@@ -14,7 +15,7 @@ from .models import FollowUp, Match
 
 
 def _url(path: str) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    return f"{site_url()}{path}"
 
 
 @task()

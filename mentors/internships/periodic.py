@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from samverka.core.conf import site_url
 from samverka.core.email import queue_email
 from samverka.core.permissions import COORDINATOR
 
@@ -39,8 +39,7 @@ def _coordinator_emails(internship: Internship) -> list[str]:
 
 
 def _absolute(path: str) -> str:
-    base = getattr(settings, "SITE_URL", "") or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-    return f"{base.rstrip('/')}{path}"
+    return f"{site_url()}{path}"
 
 
 def _party_emails(internship: Internship) -> list[str]:

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django_tasks import default_task_backend, task
 
+from samverka.core.conf import settings as app_settings
+
 from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -75,7 +77,7 @@ def deliver_email(email_id: int) -> str:
     try:
         message.send()
     except Exception as exc:  # noqa: BLE001 - any provider failure is retried
-        delays = settings.SAMVERKA_EMAIL_RETRY_DELAYS
+        delays = app_settings.EMAIL_RETRY_DELAYS
         email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
         if email.attempts <= len(delays):
             email.status = OutboundEmail.Status.RETRYING
