@@ -24,7 +24,7 @@ from samverka.core.ids import IdChoiceFilter
 
 from .admin_forms import EVENT_LANGUAGES
 from .conf import get_place_model
-from .models import EventOccurrence, EventPage, Registration
+from .models import EventOccurrence, EventPage, Registration, deferred_place_fields
 
 PAGE_SIZE = 20
 
@@ -139,7 +139,7 @@ def attach_events(occurrences) -> None:
         event.pk: event
         for event in EventPage.objects.filter(pk__in=ids)
         .select_related("place", "organiser", "locale")
-        .defer("body", "place__body")
+        .defer("body", *deferred_place_fields())
     }
     for occurrence in occurrences:
         occurrence.event = events[occurrence.event_id]

@@ -89,6 +89,13 @@ class Place(models.Model):
         return self.address
 
 
+def deferred_place_fields(prefix: str = "place__") -> list[str]:
+    """The place's long fields that listings leave out (a meeting-place page's body),
+    as lookups from `prefix`; none for a place model without them."""
+    names = {field.name for field in get_place_model()._meta.concrete_fields}
+    return [f"{prefix}{name}" for name in ("body",) if name in names]
+
+
 def public_places():
     """The places visitors may see: every place, or the live ones when places are pages."""
     places = get_place_model()._default_manager.all()

@@ -119,36 +119,3 @@ def check_middleware(app_configs=None, **kwargs):
             )
         )
     return errors
-
-
-@register(Tags.models)
-def check_place_model(app_configs=None, **kwargs):
-    if not _installed("events"):
-        return []
-    from events.conf import PLACE_MODEL_SETTING
-    from events.conf import settings as events_settings
-
-    label = events_settings.PLACE_MODEL
-    try:
-        model = apps.get_model(label)
-    except (LookupError, ValueError):
-        return [
-            Error(
-                f"{PLACE_MODEL_SETTING} refers to '{label}', which is not an installed model.",
-                hint="Leave it unset for events' own places (events.Place), or name an "
-                "installed model as 'app_label.ModelName'.",
-                id="samverka.E006",
-            )
-        ]
-    missing = [name for name in ("title", "full_address") if not hasattr(model, name)]
-    if missing:
-        return [
-            Error(
-                f"The place model '{label}' ({PLACE_MODEL_SETTING}) has no "
-                + " or ".join(f"'{name}'" for name in missing)
-                + ".",
-                hint="A place model needs a 'title' and a 'full_address'.",
-                id="samverka.E007",
-            )
-        ]
-    return []

@@ -86,7 +86,8 @@ def rtl_languages() -> set[str]:
 
 
 def content_languages() -> list[tuple[str, str]]:
-    """The languages content is written in: Wagtail's setting, else LANGUAGES."""
-    return list(
-        getattr(django_settings, "WAGTAIL_CONTENT_LANGUAGES", None) or django_settings.LANGUAGES
-    )
+    """The languages content is written in, as Wagtail reads them: WAGTAIL_CONTENT_LANGUAGES,
+    else the one language of LANGUAGE_CODE."""
+    from wagtail.coreutils import get_content_languages
+
+    return list(get_content_languages().items())

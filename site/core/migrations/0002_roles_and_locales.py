@@ -57,8 +57,8 @@ def remove_groups(apps, schema_editor):
 
 def create_locales(apps, schema_editor):
     Locale = apps.get_model("wagtailcore", "Locale")
-    # WAGTAIL_CONTENT_LANGUAGES when the site sets it, else LANGUAGES (a host site need
-    # not set it; issue 20).
+    # WAGTAIL_CONTENT_LANGUAGES when the site sets it, else LANGUAGE_CODE's language, as
+    # Wagtail reads them (a host site need not set it; issue 20).
     for code, _name in content_languages():
         Locale.objects.get_or_create(language_code=code)
 
