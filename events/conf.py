@@ -18,6 +18,8 @@ settings = AppSettings(
         # meeting-place pages (orientation.MeetingPlacePage). A place model has `title`
         # and `full_address`. Set it before the first migrate; it cannot change afterwards.
         "PLACE_MODEL": "events.Place",
+        # Page types under which editors may add the events index page (None: any page).
+        "INDEX_PARENT_PAGE_TYPES": None,
     },
 )
 

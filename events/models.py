@@ -111,7 +111,7 @@ class EventIndexPage(Page):
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = events_settings.INDEX_PARENT_PAGE_TYPES
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 

@@ -11,6 +11,7 @@ imports inside functions included; migrations are the apps' history and are left
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,22 @@ def imported_names(tree: ast.AST, module: str, is_package: bool) -> list[tuple[i
     return names
 
 
+# A model or module of the reference site named in a string ("home.HomePage" as a page type,
+# "samverka.orientation..." as a dotted path) is a dependency too.
+SITE_MODEL_LABEL = re.compile(r"^(home|orientation)\.[A-Za-z_]+$")
+SITE_DOTTED_PATH = re.compile(r"^samverka\.(home|orientation|settings|blocks)(\.|$)")
+
+
+def site_strings(tree: ast.AST) -> list[tuple[int, str]]:
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and (SITE_MODEL_LABEL.match(node.value) or SITE_DOTTED_PATH.match(node.value))
+    ]
+
+
 def forbidden_imports(package: str) -> list[str]:
     found = []
     for path in sorted(PACKAGES[package].rglob("*.py")):
@@ -88,6 +105,7 @@ def forbidden_imports(package: str) -> list[str]:
             for prefix in FORBIDDEN[package]:
                 if name == prefix or name.startswith(prefix + "."):
                     found.append(f"{module}:{line} imports {name}")
+        found.extend(f"{module}:{line} names {value}" for line, value in site_strings(tree))
     return found
 
 
@@ -105,12 +123,14 @@ def test_the_check_finds_a_forbidden_import(tmp_path, monkeypatch):
         "def f():\n    from samverka.orientation.models import MeetingPlacePage\n"
         "from samverka import blocks\n"
         "import mentors.models\n"
+        "parent_page_types = ['home.HomePage']\n"
         "from .conf import settings\n"
     )
     monkeypatch.setitem(PACKAGES, "events", folder)
-    assert sorted(entry.split(" imports ")[1] for entry in forbidden_imports("events")) == [
-        "mentors.models",
-        "samverka.blocks",
-        "samverka.orientation.models",
-        "samverka.orientation.models.MeetingPlacePage",
+    assert sorted(entry.split(" ", 1)[1] for entry in forbidden_imports("events")) == [
+        "imports mentors.models",
+        "imports samverka.blocks",
+        "imports samverka.orientation.models",
+        "imports samverka.orientation.models.MeetingPlacePage",
+        "names home.HomePage",
     ]
