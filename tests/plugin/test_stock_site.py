@@ -24,7 +24,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = "hostsite"
-TIMEOUT = 900
+# Generous: on a loaded 2-core machine `migrate` on PostgreSQL alone took over 15 minutes.
+TIMEOUT = 1800
 
 pytestmark = pytest.mark.stock_site
 
