@@ -19,5 +19,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("samverka.orientation")]
 ROOT_URLCONF = "tests.plugin.urls_combination"
 TEMPLATES = [dict(TEMPLATES[0], DIRS=[Path(__file__).resolve().parent / "templates"])]
-# events' own places: the meeting-place pages are the reference site's.
+# events' own places and any parent page: the meeting-place pages and the home page are the
+# reference site's.
 SAMVERKA_EVENTS_PLACE_MODEL = "events.Place"
+SAMVERKA_EVENTS_INDEX_PARENT_PAGE_TYPES = None
