@@ -316,7 +316,7 @@ class Representative(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.CONTACT)
     # The language the person used on the site when they joined: their emails use it.
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="sv"
+        _("language"), max_length=10, choices=vocabulary.SITE_LANGUAGES, default="sv"
     )
     created_at = models.DateTimeField(_("added at"), default=timezone.now)
 

@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import checks  # noqa: F401 - registers the place model's check
         from .models import EventPage
 
         # Publishing is the one moment an editor changes a series' dates; the

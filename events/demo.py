@@ -53,12 +53,11 @@ def _text(paragraphs):
 
 
 def _index(report):
-    from wagtail.models import Locale
-
-    from samverka.home.models import HomePage
+    from wagtail.models import Locale, Site
 
     sv = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    home = HomePage.objects.filter(locale=sv).first()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.get_translation_or_none(sv) if site else None
     if home is None:
         raise RuntimeError("seed the home page first (core's seeders)")
     index = EventIndexPage.objects.filter(locale=sv, slug=INDEX_SLUG).first()
@@ -75,9 +74,15 @@ def _index(report):
 
 
 def _place(slug):
-    from samverka.orientation.models import MeetingPlacePage
+    """The site's meeting-place page with this slug, when places are pages (else None:
+    on a site with the plug-in set's own places, editors add them)."""
+    from .conf import get_place_model
 
-    return MeetingPlacePage.objects.filter(slug=slug, locale__language_code="sv").first()
+    model = get_place_model()
+    names = {field.name for field in model._meta.get_fields()}
+    if not {"slug", "locale"} <= names:
+        return None
+    return model._default_manager.filter(slug=slug, locale__language_code="sv").first()
 
 
 def _organisation(name):

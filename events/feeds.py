@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import ical
-from .models import EventOccurrence, EventPage, Registration
+from .models import EventOccurrence, EventPage, Registration, deferred_place_fields
 from .notifications import absolute
 
 # Past dates a feed still carries, so a calendar keeps what happened recently.
@@ -67,7 +67,7 @@ def public_feed(name: str, now=None, **filters) -> bytes:
         event.pk: event
         for event in EventPage.objects.filter(pk__in={row[0] for row in rows})
         .select_related("place", "locale")
-        .defer("body", "place__body")
+        .defer("body", *deferred_place_fields())
     }
     return ical.series_calendar(name, series_for(rows, events))
 
@@ -79,7 +79,10 @@ def private_feed(user, name: str) -> bytes:
         Registration.objects.active()
         .filter(user=user)
         .select_related("occurrence__event__place", "occurrence__event__locale")
-        .defer("occurrence__event__body", "occurrence__event__place__body")
+        .defer(
+            "occurrence__event__body",
+            *deferred_place_fields("occurrence__event__place__"),
+        )
     )
     for registration in registrations:
         occurrence = registration.occurrence

@@ -19,10 +19,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from samverka.core.conf import settings as app_settings
 from samverka.core.ids import IdChoiceFilter
 
 from .admin_forms import EVENT_LANGUAGES
-from .models import EventOccurrence, EventPage, Registration
+from .conf import get_place_model
+from .models import EventOccurrence, EventPage, Registration, deferred_place_fields
 
 PAGE_SIZE = 20
 
@@ -50,7 +52,7 @@ def listing_changed() -> None:
 
 def cached_listing_key(request) -> str | None:
     """The cache key for this request, or None when it must be rendered."""
-    seconds = getattr(settings, "SAMVERKA_PAGE_CACHE_SECONDS", 0)
+    seconds = app_settings.PAGE_CACHE_SECONDS
     if not seconds or request.method != "GET":
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
@@ -62,9 +64,8 @@ def cached_listing_key(request) -> str | None:
 
 
 def _places():
-    from samverka.orientation.models import MeetingPlacePage
-
-    return MeetingPlacePage.objects.filter(events__isnull=False).distinct().order_by("title")
+    places = get_place_model()._default_manager
+    return places.filter(events__isnull=False).distinct().order_by("title")
 
 
 def _organisers():
@@ -138,7 +139,7 @@ def attach_events(occurrences) -> None:
         event.pk: event
         for event in EventPage.objects.filter(pk__in=ids)
         .select_related("place", "organiser", "locale")
-        .defer("body", "place__body")
+        .defer("body", *deferred_place_fields())
     }
     for occurrence in occurrences:
         occurrence.event = events[occurrence.event_id]

@@ -26,12 +26,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from samverka.blocks import base_stream_blocks
+from samverka.core.blocks import base_stream_blocks
+from samverka.people import vocabulary
 from samverka.people.fields import ChoiceListField
 from samverka.people.municipalities import check_accepted, default_municipality_pk
 
 from .absence import Outcome, current_run
 from .admin_forms import EVENT_LANGUAGES, EventPageForm
+from .conf import PLACE_MODEL_SETTING, get_place_model
+from .conf import settings as events_settings
 from .course import Topic
 from .recurrence import expand, validate_rule
 from .widgets import RepeatRuleWidget
@@ -48,11 +51,11 @@ def listing_changed() -> None:
 
 def series_horizon_days() -> int:
     """How far ahead a series' dates exist as rows (the rest follow daily)."""
-    return getattr(settings, "SAMVERKA_EVENTS_HORIZON_DAYS", 400)
+    return events_settings.HORIZON_DAYS
 
 
 def anonymise_after_days() -> int:
-    return getattr(settings, "SAMVERKA_EVENTS_ANONYMISE_AFTER_DAYS", 30)
+    return events_settings.ANONYMISE_AFTER_DAYS
 
 
 class RegistrationError(Exception):
@@ -64,6 +67,48 @@ class RegistrationError(Exception):
         self.code = code
 
 
+# --- Places ------------------------------------------------------------------
+
+
+class Place(models.Model):
+    """Where an event is held, on a site that has no place model of its own.
+
+    Swappable like AUTH_USER_MODEL: SAMVERKA_EVENTS_PLACE_MODEL names the model events
+    point at (default this one). The reference site points them at its meeting-place
+    pages, and then this model has no table. Any place model offers `title` and
+    `full_address`; see docs/architecture.md, "Plugin set".
+    """
+
+    title = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+
+    class Meta:
+        swappable = PLACE_MODEL_SETTING
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def full_address(self) -> str:
+        return self.address
+
+
+def deferred_place_fields(prefix: str = "place__") -> list[str]:
+    """The place's long fields that listings leave out (a meeting-place page's body),
+    as lookups from `prefix`; none for a place model without them."""
+    names = {field.name for field in get_place_model()._meta.concrete_fields}
+    return [f"{prefix}{name}" for name in ("body",) if name in names]
+
+
+def public_places():
+    """The places visitors may see: every place, or the live ones when places are pages."""
+    places = get_place_model()._default_manager.all()
+    return places.live() if hasattr(places, "live") else places
+
+
 # --- Pages -------------------------------------------------------------------
 
 
@@ -73,7 +118,7 @@ class EventIndexPage(Page):
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = events_settings.INDEX_PARENT_PAGE_TYPES
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 
@@ -130,7 +175,7 @@ class EventPage(Page):
         help_text=_("Leave empty when the municipality organises the event."),
     )
     place = models.ForeignKey(
-        "orientation.MeetingPlacePage",
+        events_settings.PLACE_MODEL,
         verbose_name=_("meeting place"),
         null=True,
         blank=True,
@@ -786,7 +831,7 @@ class Registration(models.Model):
         _("number of people"), default=1, validators=[MinValueValidator(1)]
     )
     language = models.CharField(
-        _("language for messages"), max_length=10, choices=settings.LANGUAGES, blank=True
+        _("language for messages"), max_length=10, choices=vocabulary.SITE_LANGUAGES, blank=True
     )
     access_needs = models.TextField(_("access needs"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, db_index=True)

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from samverka.core.conf import settings as app_settings
 from samverka.core.ids import parse_id
 from samverka.core.public_forms import PublicFormGuard, may_mail
 
@@ -92,7 +92,7 @@ def event_list(request):
             return HttpResponse(content)
     response = render(request, "events/event_list.html", listing_context(request))
     if key is not None and not response.cookies and not request.META.get("CSRF_COOKIE_USED"):
-        seconds = min(settings.SAMVERKA_PAGE_CACHE_SECONDS, LISTING_CACHE_SECONDS)
+        seconds = min(app_settings.PAGE_CACHE_SECONDS, LISTING_CACHE_SECONDS)
         cache.set(key, response.content, seconds)
     return response
 
@@ -120,9 +120,9 @@ def feed_category(request, category):
 
 @require_safe
 def feed_place(request, pk):
-    from samverka.orientation.models import MeetingPlacePage
+    from .models import public_places
 
-    place = get_object_or_404(MeetingPlacePage.objects.live(), pk=pk)
+    place = get_object_or_404(public_places(), pk=pk)
     return _calendar_response(
         feeds.public_feed(place.title, event__place=place), f"samverka-place-{pk}.ics"
     )

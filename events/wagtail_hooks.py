@@ -41,6 +41,7 @@ from .models import (
     FeedbackResponse,
     KioskPairing,
     Participant,
+    Place,
     Programme,
     ProgrammeSlot,
     Registration,
@@ -562,6 +563,24 @@ class EventsGroup(ViewSetGroup):
         KioskViewSet,
         FeedbackViewSet,
     )
+
+
+class PlaceViewSet(ModelViewSet):
+    """events' own places, where the place model is not swapped for the site's (issue 20)."""
+
+    model = Place
+    name = "event_places"  # not "place": a host may have its own
+    icon = "site"
+    menu_label = gettext_lazy("Places")
+    list_display = ["title", "address"]
+    search_fields = ["title", "address"]
+    search_backend_name = None
+    form_fields = ["title", "address"]
+    copy_view_enabled = False
+
+
+if not Place._meta.swapped:
+    EventsGroup.items += (PlaceViewSet,)
 
 
 @hooks.register("register_admin_viewset")

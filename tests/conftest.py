@@ -140,7 +140,7 @@ def _default_language():
 
 @pytest.fixture
 def home_page(db):
-    from samverka.core.demo import seed_home
+    from samverka.home.demo import seed_home
 
     return seed_home(lambda message: None)
 

@@ -10,6 +10,9 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from events.conf import PLACE_MODEL_SETTING
+from events.conf import settings as events_settings
+
 
 class Migration(migrations.Migration):
 
@@ -17,13 +20,29 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('associations', '0001_initial'),
-        ('orientation', '0001_initial'),
+        # The place model is swappable (SAMVERKA_EVENTS_PLACE_MODEL, issue 20): events.Place
+        # below by default; the reference site's orientation.MeetingPlacePage, as before.
+        migrations.swappable_dependency(events_settings.PLACE_MODEL),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='Place',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='name')),
+                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
+            ],
+            options={
+                'verbose_name': 'place',
+                'verbose_name_plural': 'places',
+                'ordering': ['title'],
+                'swappable': PLACE_MODEL_SETTING,
+            },
+        ),
         migrations.CreateModel(
             name='EventIndexPage',
             fields=[
@@ -68,7 +87,7 @@ class Migration(migrations.Migration):
                 ('registration_closes_hours', models.PositiveIntegerField(default=0, verbose_name='registration closes (hours before)')),
                 ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
                 ('organiser', models.ForeignKey(blank=True, help_text='Leave empty when the municipality organises the event.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='associations.organisation', verbose_name='organiser')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='orientation.meetingplacepage', verbose_name='meeting place')),
+                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to=events_settings.PLACE_MODEL, verbose_name='meeting place')),
             ],
             options={
                 'verbose_name': 'event',

@@ -2,14 +2,18 @@
 
 import django.db.models.deletion
 from django.db import migrations, models
+from django.apps import apps as global_apps
+
+# The link to mentors exists only where mentors is installed: events may be installed
+# without it (issue 20).
+WITH_MENTORS = global_apps.is_installed("mentors")
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0002_coordinator_permissions'),
-        ('mentors', '0001_initial'),
-    ]
+    ] + ([('mentors', '0001_initial')] if WITH_MENTORS else [])
 
     operations = [
         migrations.AddField(
@@ -17,4 +21,4 @@ class Migration(migrations.Migration):
             name='newcomer',
             field=models.ForeignKey(blank=True, help_text="The same person's newcomer profile, when there is one.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='event_participations', to='mentors.newcomer', verbose_name='newcomer profile'),
         ),
-    ]
+    ] if WITH_MENTORS else []

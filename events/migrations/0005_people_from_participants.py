@@ -3,6 +3,11 @@
 # as E.164) shares the newcomer's Person: one person, one record. The others get their own.
 # Enrolments and attendance keep pointing at the same participant ids.
 from django.db import migrations
+from django.apps import apps as global_apps
+
+# The link to mentors exists only where mentors is installed: events may be installed
+# without it (issue 20).
+WITH_MENTORS = global_apps.is_installed("mentors")
 
 from samverka.people.phones import normalise, to_e164
 
@@ -14,10 +19,12 @@ def split_name(name):
 
 def forwards(apps, schema_editor):
     Participant = apps.get_model("events", "Participant")
-    Newcomer = apps.get_model("mentors", "Newcomer")
     Person = apps.get_model("people", "Person")
 
-    by_newcomer = dict(Newcomer.objects.values_list("pk", "person_id"))
+    by_newcomer = {}
+    if WITH_MENTORS:
+        Newcomer = apps.get_model("mentors", "Newcomer")
+        by_newcomer = dict(Newcomer.objects.values_list("pk", "person_id"))
     by_user = dict(
         Person.objects.filter(user__isnull=False).values_list("user_id", "pk")
     )
@@ -32,7 +39,7 @@ def forwards(apps, schema_editor):
     for participant in Participant.objects.filter(person__isnull=True).order_by("pk").iterator():
         number = to_e164(participant.phone)
         candidates = [
-            by_newcomer.get(participant.newcomer_id),
+            by_newcomer.get(getattr(participant, "newcomer_id", None)),
             by_user.get(participant.user_id) if participant.user_id else None,
             by_phone.get(number) if number else None,
         ]
@@ -74,9 +81,8 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("events", "0004_participant_person"),
-        ("mentors", "0004_people_from_newcomers"),
-    ]
+    dependencies = [("events", "0004_participant_person")] + (
+        [("mentors", "0004_people_from_newcomers")] if WITH_MENTORS else []
+    )
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -1,6 +1,11 @@
 # Who the participant is now lives on their Person; the participant row holds enrolments.
 import django.db.models.deletion
 from django.db import migrations, models
+from django.apps import apps as global_apps
+
+# The link to mentors exists only where mentors is installed: events may be installed
+# without it (issue 20).
+WITH_MENTORS = global_apps.is_installed("mentors")
 
 
 class Migration(migrations.Migration):
@@ -10,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="participant", name="email"),
         migrations.RemoveField(model_name="participant", name="language"),
         migrations.RemoveField(model_name="participant", name="name"),
-        migrations.RemoveField(model_name="participant", name="newcomer"),
+        *([migrations.RemoveField(model_name="participant", name="newcomer")] if WITH_MENTORS else []),
         migrations.RemoveField(model_name="participant", name="phone"),
         migrations.RemoveField(model_name="participant", name="user"),
         migrations.AlterField(

@@ -1,15 +1,17 @@
 # Who the newcomer is now lives on their Person; the newcomer row is their kompis profile.
 import django.db.models.deletion
+from django.apps import apps as global_apps
 from django.db import migrations, models
 
 import samverka.people.fields
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("mentors", "0004_people_from_newcomers"),
-        ("events", "0005_people_from_participants"),
-    ]
+    dependencies = [("mentors", "0004_people_from_newcomers")] + (
+        # events' move of participants reads the newcomer fields removed here (only where
+        # events is installed: mentors may be installed without it, issue 20).
+        [("events", "0005_people_from_participants")] if global_apps.is_installed("events") else []
+    )
 
     operations = [
         migrations.RemoveField(model_name="newcomer", name="birth_year"),

@@ -11,12 +11,13 @@ from allauth.socialaccount.internal import jwtkit
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
-from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
 from django.http import Http404
 from django.utils.html import strip_tags
+
+from samverka.core.conf import settings as app_settings
 
 from .email import queue_rendered_email
 from .ratelimit import client_ip
@@ -75,7 +76,7 @@ def idp_vouches_for_mfa(sociallogin) -> bool:
     amr = claims.get("amr") or []
     if isinstance(amr, str):
         amr = [amr]
-    return bool(set(amr) & set(settings.SAMVERKA_OIDC_MFA_AMR))
+    return bool(set(amr) & set(app_settings.OIDC_MFA_AMR))
 
 
 class MFAStage(AuthenticateStage):

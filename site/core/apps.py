@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
-        from . import layout, links
+        from . import checks, layout, links  # noqa: F401 - checks registers the system checks
         from .email import mark_undeliverable
 
         layout.connect()

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from samverka.core.conf import settings as app_settings
+
 
 def site_context(request):
     language = translation.get_language() or settings.LANGUAGE_CODE
@@ -11,6 +13,8 @@ def site_context(request):
         # The municipality whose site this is (samverka.people.municipalities): the one that
         # runs the installation unless the request's Wagtail Site belongs to another.
         "municipality_name": _municipality_name(request),
+        # The template the apps' public pages extend: the host's own layout (issue 20).
+        "samverka_base_template": app_settings.BASE_TEMPLATE,
     }
 
 

@@ -5,7 +5,7 @@ a page's translations change only when content is published (or a site, locale
 or page is saved), yet every uncached render asked the database for them again,
 and that made a Samverka page several times as dear as a stock Wagtail page.
 They are kept in the Django cache under the page cache's content generation
-(`samverka.orientation.cache.generation`), which publishing, unpublishing,
+(`samverka.core.cache.generation`), which publishing, unpublishing,
 moving, deleting and saving bump: one counter makes both the cached pages and
 these pieces new at once, so a cached page can never be built from stale parts.
 
@@ -36,7 +36,7 @@ def _seconds() -> int:
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
-    from samverka.orientation.cache import LOCAL_CACHE_MAX_SECONDS
+    from samverka.core.cache import LOCAL_CACHE_MAX_SECONDS
 
     if isinstance(caches["default"], LocMemCache):
         return LOCAL_CACHE_MAX_SECONDS
@@ -54,7 +54,7 @@ def _memo(request) -> dict:
 
 
 def content_generation(request=None) -> int:
-    from samverka.orientation.cache import generation
+    from samverka.core.cache import generation
 
     memo = _memo(request)
     if "generation" not in memo:
@@ -78,7 +78,7 @@ def cached(request, name: str, build, *parts):
 
 def clear(**kwargs) -> None:
     """Start a new content generation (signal receiver)."""
-    from samverka.orientation.cache import clear_page_cache
+    from samverka.core.cache import clear_page_cache
 
     clear_page_cache()
 

@@ -1,10 +1,11 @@
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from samverka.core.conf import settings as app_settings
 
 from .csp import _current_request
 from .permissions import is_staff_member, session_passed_mfa
@@ -38,7 +39,7 @@ class StaffRequiresMFAMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.SAMVERKA_ADMIN_REQUIRES_MFA or not request.user.is_authenticated:
+        if not app_settings.ADMIN_REQUIRES_MFA or not request.user.is_authenticated:
             return None
         if _exempt(request, view_func):
             return None
@@ -67,7 +68,7 @@ class PermissionsPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.SAMVERKA_PERMISSIONS_POLICY)
+        response.headers.setdefault("Permissions-Policy", app_settings.PERMISSIONS_POLICY)
         return response
 
 

@@ -1,12 +1,13 @@
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from samverka.core.conf import settings as app_settings
 
 # A row claimed for sending whose worker has not reported back within this time
 # is taken to be orphaned (the worker died); a queued row never claimed within
@@ -16,7 +17,7 @@ DEFAULT_CLAIM_TIMEOUT = timedelta(minutes=15)
 
 
 def claim_timeout() -> timedelta:
-    seconds = getattr(settings, "SAMVERKA_OUTBOX_CLAIM_TIMEOUT_SECONDS", None)
+    seconds = app_settings.OUTBOX_CLAIM_TIMEOUT_SECONDS
     return timedelta(seconds=seconds) if seconds is not None else DEFAULT_CLAIM_TIMEOUT
 
 
@@ -61,7 +62,7 @@ class OutboundEmailQuerySet(models.QuerySet):
         """Finished rows older than the retention period (personal data in the
         recipients, subject and body is kept no longer than needed)."""
         now = now or timezone.now()
-        cutoff = now - timedelta(days=settings.SAMVERKA_OUTBOX_RETENTION_DAYS)
+        cutoff = now - timedelta(days=app_settings.OUTBOX_RETENTION_DAYS)
         return self.filter(status__in=OutboundEmail.FINISHED).filter(
             Q(sent_at__lte=cutoff) | Q(sent_at__isnull=True, created_at__lte=cutoff)
         )
@@ -165,7 +166,7 @@ class OutboundEmail(models.Model):
 
     @property
     def max_attempts(self) -> int:
-        return len(settings.SAMVERKA_EMAIL_RETRY_DELAYS) + 1
+        return len(app_settings.EMAIL_RETRY_DELAYS) + 1
 
     @property
     def can_resend(self) -> bool:

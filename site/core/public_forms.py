@@ -37,8 +37,9 @@ import hashlib
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from samverka.core.conf import settings as app_settings
 
 from .ratelimit import rate_limited, request_rate_limited
 
@@ -109,7 +110,7 @@ class PublicFormGuard:
 
     @property
     def limit(self) -> tuple[int, int]:
-        overrides = getattr(settings, "SAMVERKA_PUBLIC_FORM_LIMITS", {}) or {}
+        overrides = app_settings.PUBLIC_FORM_LIMITS or {}
         return overrides.get(self.scope, DEFAULT_LIMITS[self.scope])
 
     def check(self, request) -> Refusal | None:
@@ -159,7 +160,7 @@ def may_mail(address: str) -> bool:
         return False
     if is_confirmed(address):
         return True
-    cap = getattr(settings, "SAMVERKA_PUBLIC_FORM_MAIL_CAP", MAIL_CAP)
+    cap = app_settings.PUBLIC_FORM_MAIL_CAP or MAIL_CAP
     # The address itself is not kept in the cache key.
     key = hashlib.sha256(address.encode()).hexdigest()
     return not rate_limited("form-mail", key, cap, MAIL_CAP_SECONDS)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import ipaddress
 
-from django.conf import settings
 from django.core.cache import cache
+
+from samverka.core.conf import settings as app_settings
 
 
 def _valid_ip(value: str) -> str | None:
@@ -26,7 +27,7 @@ def _valid_ip(value: str) -> str | None:
 def client_ip(request) -> str:
     """The address of the client as seen by the outermost trusted proxy (or the peer)."""
     remote = _valid_ip(request.META.get("REMOTE_ADDR", "")) or ""
-    count = getattr(settings, "SAMVERKA_TRUSTED_PROXY_COUNT", 0)
+    count = app_settings.TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop]

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django_tasks import default_task_backend, task
 
+from samverka.core.conf import settings as app_settings
+
 from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ def _record(email: OutboundEmail, **fields) -> bool:
 def _retry_or_fail(email: OutboundEmail, error: str, *, from_status=OutboundEmail.Status.SENDING):
     """After a failed attempt: RETRYING with the next delay of the one schedule
     (SAMVERKA_EMAIL_RETRY_DELAYS, both channels), or FAILED when none is left."""
-    delays = settings.SAMVERKA_EMAIL_RETRY_DELAYS
+    delays = app_settings.EMAIL_RETRY_DELAYS
     email.last_error = error[:2000]
     if email.attempts <= len(delays):
         email.status = OutboundEmail.Status.RETRYING

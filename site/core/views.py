@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.db import connection
@@ -7,6 +6,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
 
+from samverka.core.conf import settings as app_settings
 from samverka.people.views import current_consent_required
 
 from .discovery import collect
@@ -59,5 +59,5 @@ def server_error(request):
     # Rendered without context processors on purpose: the error may come from one.
     # LocaleMiddleware has already chosen the visitor's language.
     template = loader.get_template("500.html")
-    body = template.render({"municipality_name": settings.SAMVERKA_MUNICIPALITY})
+    body = template.render({"municipality_name": app_settings.MUNICIPALITY})
     return HttpResponse(body, status=500)

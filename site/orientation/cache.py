@@ -26,29 +26,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-GENERATION_KEY = "samverka:pagecache:generation"
-LOCAL_CACHE_MAX_SECONDS = 30
+from samverka.core.cache import (  # noqa: F401 - the generation moved into the core
+    GENERATION_KEY,
+    LOCAL_CACHE_MAX_SECONDS,
+    clear_page_cache,
+    generation,
+)
+
 SKIP_COOKIES = {"messages"}
 
 
 def _session_cookie():
     return settings.SESSION_COOKIE_NAME
-
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
-    return value
-
-
-def clear_page_cache(**kwargs) -> None:
-    """Drop every cached page (signal receiver; arguments ignored)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
 
 
 def _key(request, gen) -> str:

@@ -124,10 +124,10 @@ def _translate(page, code, fill, report):
 def _home(report):
     home = HomePage.objects.filter(locale__language_code=SOURCE).first()
     if home is None:
-        from samverka.core.demo import seed_home
+        from samverka.home.demo import seed_home
 
         home = seed_home(report)
-    from samverka.core.demo import CARD_PATHS, _home_body
+    from samverka.home.demo import CARD_PATHS, _home_body
 
     for code, text in content.HOME_EXTRA.items():
 

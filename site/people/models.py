@@ -47,7 +47,7 @@ class ContactFields(models.Model):
     )
     email = models.EmailField(_("email"), blank=True, db_index=True)
     preferred_language = models.CharField(
-        _("language for messages"), max_length=10, choices=settings.LANGUAGES, default="sv"
+        _("language for messages"), max_length=10, choices=vocabulary.SITE_LANGUAGES, default="sv"
     )
 
     class Meta:

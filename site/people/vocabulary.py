@@ -62,6 +62,19 @@ ENDONYMS = {
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "prs"})
 LANGUAGE_CODES = frozenset(LANGUAGE_NAMES)
 
+# The languages Samverka's own texts and messages are translated into, by their own names:
+# what a person may choose for the emails and texts they get. Fixed here rather than read
+# from a site's LANGUAGES, so the apps' models (and migrations) are the same on every site.
+SITE_LANGUAGES = [
+    ("sv", "Svenska"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("so", "Soomaali"),
+    ("ti", "ትግርኛ"),
+    ("uk", "Українська"),
+]
+
 # Languages a speaker of the key understands well enough to meet in.
 RELATED_LANGUAGES = {"fa": {"prs"}, "prs": {"fa"}}
 

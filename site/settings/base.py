@@ -372,6 +372,12 @@ SAMVERKA_PAGE_CACHE_SECONDS = env_int("SAMVERKA_PAGE_CACHE_SECONDS", 300)
 SAMVERKA_MUNICIPALITY = env_str("SAMVERKA_MUNICIPALITY", "Ålunda kommun")
 SAMVERKA_MUNICIPALITY_CODE = env_str("SAMVERKA_MUNICIPALITY_CODE", "")
 
+# Events are held at this site's meeting-place pages (the plugin set's default is its own
+# small events.Place model). Swappable like AUTH_USER_MODEL: never change it after migrating.
+SAMVERKA_EVENTS_PLACE_MODEL = "orientation.MeetingPlacePage"
+# The events index page belongs under the home page.
+SAMVERKA_EVENTS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -45,7 +45,7 @@ def make_world() -> World:
     from associations.models import Invitation
     from events.models import EventIndexPage
     from mentors.models import Match
-    from samverka.core.demo import seed_home
+    from samverka.home.demo import seed_home
     from tests.associations.conftest import make_organisation
     from tests.events.conftest import make_event
     from tests.mentors.conftest import make_mentor, make_newcomer

@@ -164,7 +164,7 @@ def test_fifteen_posts_from_one_address_queue_a_bounded_number_of_emails(
 
 def _dates(count):
     from events.models import EventIndexPage
-    from samverka.core.demo import seed_home
+    from samverka.home.demo import seed_home
     from tests.events.conftest import make_event
 
     index = EventIndexPage(title="Evenemang", slug="evenemang")

@@ -21,7 +21,7 @@ def _language_of(path):
 class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from samverka.core.demo import seed_home
+        from samverka.home.demo import seed_home
         from samverka.orientation.demo import SEEDERS
 
         seed_home(lambda message: None)

@@ -2,9 +2,9 @@
 the content locales. Later apps add their own model permissions to these groups
 in their own data migrations."""
 
-from django.conf import settings
 from django.db import migrations
 
+from samverka.core.conf import content_languages
 from samverka.core.migration_utils import ensure_permissions
 
 EDITOR_PERMISSIONS = [
@@ -57,7 +57,9 @@ def remove_groups(apps, schema_editor):
 
 def create_locales(apps, schema_editor):
     Locale = apps.get_model("wagtailcore", "Locale")
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+    # WAGTAIL_CONTENT_LANGUAGES when the site sets it, else LANGUAGE_CODE's language, as
+    # Wagtail reads them (a host site need not set it; issue 20).
+    for code, _name in content_languages():
         Locale.objects.get_or_create(language_code=code)
 
 

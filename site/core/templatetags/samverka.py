@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 
 from samverka.core import layout
+from samverka.core.conf import rtl_languages
 
 register = template.Library()
 
@@ -35,7 +36,7 @@ def language_links(context):
             "name": name,
             "url": translated.get(code) or prefixed.get(code, path),
             "current": code == current,
-            "bidi": code in settings.RTL_LANGUAGES,
+            "bidi": code in rtl_languages(),
         }
         for code, name in settings.LANGUAGES
     ]
@@ -43,7 +44,7 @@ def language_links(context):
 
 @register.filter
 def direction(language_code):
-    return "rtl" if language_code in settings.RTL_LANGUAGES else "ltr"
+    return "rtl" if language_code in rtl_languages() else "ltr"
 
 
 @register.filter
