@@ -47,7 +47,11 @@ def grant(apps, schema_editor):
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    Group.objects.filter(name=COUNSELLOR).delete()
+    # The group is emptied rather than deleted: deleting would cascade through other apps'
+    # historical models (page permissions), which a migration must not rely on.
+    counsellor = Group.objects.filter(name=COUNSELLOR).first()
+    if counsellor is not None:
+        counsellor.permissions.clear()
     coordinator = Group.objects.filter(name="Coordinator").first()
     if coordinator is not None:
         coordinator.permissions.remove(

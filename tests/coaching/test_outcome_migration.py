@@ -12,6 +12,8 @@ BEFORE = [
     ("internships", "0003_report_indexes"),
     ("coaching", None),
     ("people", "0004_person_anonymised_at"),
+    # already applied; named so that the historical Newcomer has its person
+    ("mentors", "0006_remember_declines_and_next_option"),
 ]
 
 
