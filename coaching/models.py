@@ -550,9 +550,9 @@ class Referral(models.Model):
         from django.contrib.auth import get_user_model
         from django.urls import reverse
 
-        from samverka.core.email import queue_email
+        from samverka.core.links import absolute
+        from samverka.core.notify import notify
 
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         users = get_user_model().objects.exclude(email="")
         staff = users.filter(actor_memberships__actor=self.to_actor).distinct()
         representatives = (
@@ -565,14 +565,15 @@ class Referral(models.Model):
             (representatives, reverse("coaching:referral", args=[self.pk])),
         ):
             for user in recipients:
-                queue_email(
+                notify(
                     user.email,
-                    "coaching/email/referral_received",
+                    "coaching.referral_received",
                     {
                         "actor": self.to_actor.name,
                         "from_actor": self.from_actor.name,
-                        "link": base + url,
+                        "link": absolute(url),
                     },
+                    language=getattr(getattr(user, "person", None), "preferred_language", None),
                 )
 
     def _answer(self, status, by, text=""):

@@ -79,6 +79,8 @@ KINDS: dict[str, Kind] = {
         Kind("internships.follow_up_overdue", staff=True),
         Kind("internships.outcome_reminder", staff=True),
         Kind("internships.place_to_approve", staff=True),
+        # coaching: a referral waits for the receiving actor's answer
+        Kind("coaching.referral_received", staff=True),
         # people
         _new("people.phone_code", sms=True, email=False),
     ]
