@@ -69,7 +69,7 @@ def test_walk_in_to_job_shows_in_the_period_report(client, eskilstuna):
     referral = Referral.objects.get()
     assert referral.status == Referral.Status.SENT
     # Lina (family counsellor) is told through the outbox, without the person's name.
-    emails = OutboundEmail.objects.filter(kind="coaching/email/referral_received")
+    emails = OutboundEmail.objects.filter(kind="coaching.referral_received")
     to_lina = [m for m in emails if m.to == [e.lina.email]]
     assert len(to_lina) == 1 and "Amina" not in to_lina[0].body + to_lina[0].subject
     assert not [m for m in emails if m.to == [e.omar.email]]  # not at the family counsellors
