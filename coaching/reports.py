@@ -154,6 +154,12 @@ DIMENSIONS: list[Dimension] = [
         to_label=lambda value: str(SETTLEMENT_LABELS.get(value, "")),
     ),
     Dimension(
+        "by_municipality",
+        gettext_lazy("By home municipality"),
+        gettext_lazy("Home municipality"),
+        "person__home_municipality__name",
+    ),
+    Dimension(
         "by_source",
         gettext_lazy("By how the person came"),
         gettext_lazy("Came through"),

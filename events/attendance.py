@@ -37,10 +37,16 @@ def _dimensions() -> dict[str, Dimension]:
         "gender": Dimension(
             "gender", _("Gender"), "participant__person__gender", dict(Gender.choices)
         ),
+        "municipality": Dimension(
+            "municipality",
+            _("Home municipality"),
+            "participant__person__home_municipality__name",
+            {},
+        ),
     }
 
 
-DIMENSION_NAMES = ["gender"]
+DIMENSION_NAMES = ["gender", "municipality"]
 
 
 def dimension(name) -> Dimension:

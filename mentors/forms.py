@@ -41,7 +41,8 @@ class KompisApplicationForm(PublicFormMixin, forms.ModelForm):
     interests = forms.MultipleChoiceField(
         label=_("What do you like to do?"),
         choices=vocabulary.INTERESTS,
-        widget=CheckboxList,
+        # Short words: laid out as wrapping chips, so the whole list fits a phone's screen.
+        widget=CheckboxList(attrs={"class": "checkbox-list checkbox-list--chips"}),
         required=False,
     )
     goals = forms.MultipleChoiceField(
