@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from samverka.core import tokens
 from samverka.core.links import absolute
 
-from . import codes
-from .models import Enrolment, EventOccurrence, Registration
+from . import codes, kiosk
+from .models import Enrolment, EventOccurrence, ProgrammeSchedule, Registration
 
 CANCEL = "events.cancel"
 NEXT_SESSION = "events.next-session"
@@ -82,11 +82,21 @@ def next_session(request, token):
     )
     if enrolment is None:
         return _refuse(request, check if check is not tokens.Check.VALID else tokens.Check.INVALID)
-    sessions = list(
+    # The participant's own sessions: their slots, not paused days (Jobbhörnet's
+    # Tuesday-morning participant is not shown Thursday's sessions).
+    upcoming = (
         EventOccurrence.objects.filter(event_id=enrolment.programme.event_id)
         .scheduled()
         .upcoming(timezone.now())
-        .order_by("start")[:3]
+        .order_by("start")[:40]
+    )
+    schedule = ProgrammeSchedule(enrolment.programme, enrolments=[enrolment])
+    sessions = schedule.sessions_for(enrolment, upcoming)[:3]
+    # The QR code to show at a check-in screen (events.kiosk), from the same text message.
+    checkin_qr_url = (
+        reverse("events:kiosk_qr", args=[kiosk.qr_token(enrolment)])
+        if enrolment.checkin_code
+        else ""
     )
     response = render(
         request,
@@ -96,6 +106,7 @@ def next_session(request, token):
             "programme": enrolment.programme,
             "first_name": enrolment.participant.person.first_name,
             "sessions": sessions,
+            "checkin_qr_url": checkin_qr_url,
         },
     )
     response["Cache-Control"] = "private, no-store"

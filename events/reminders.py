@@ -1,5 +1,5 @@
 """Programme session reminders: a text (or email) the day before each session to every
-participant enrolled in the programme, queued in batches by `tick`.
+participant expected there (booked on its slot, not paused), queued in batches by `tick`.
 
 `session_reminders_due` is the one place that says who is reminded of what; it yields
 (enrolment, occurrence) pairs, so when sessions get per-participant slots only it
@@ -15,7 +15,7 @@ from django.utils import timezone
 from samverka.core.notify import notify_many
 
 from .links import next_session_url
-from .models import Enrolment, EventOccurrence
+from .models import Enrolment, EventOccurrence, ProgrammeSchedule
 
 KIND = "events.session_reminder"
 
@@ -31,6 +31,7 @@ def session_reminders_due(now=None):
         .select_related("event")
         .distinct()
     )
+    schedules: dict[int, ProgrammeSchedule] = {}
     for session in sessions:
         enrolments = (
             Enrolment.objects.active()
@@ -39,7 +40,14 @@ def session_reminders_due(now=None):
             .order_by("pk")
         )
         for enrolment in enrolments.iterator(chunk_size=2000):
-            yield enrolment, session
+            # Only the participant's own slots, and not while their enrolment is paused
+            # (slots, bookings and pauses read once per programme).
+            schedule = schedules.get(enrolment.programme_id)
+            if schedule is None:
+                schedule = ProgrammeSchedule(enrolment.programme, enrolments=[])
+                schedules[enrolment.programme_id] = schedule
+            if schedule.counts(enrolment, session):
+                yield enrolment, session
 
 
 def send_session_reminders(now=None) -> int:

@@ -419,3 +419,58 @@ def test_private_programme_is_not_listed_but_its_dates_still_check_in(
     assert client.get(reverse("events:date", args=[occurrence.pk])).status_code == 404
     client.force_login(coordinator)
     assert client.get(reverse("events:checkin_staff", args=[occurrence.pk])).status_code == 200
+
+
+def test_session_reminders_follow_the_participants_own_slots_and_pauses(programme):
+    from events.reminders import session_reminders_due
+
+    enrol(programme, "Amina", [MON], phone="+46701234501")
+    both = enrol(programme, "Bashir", [MON, THU], phone="+46701234502")
+    paused = enrol(programme, "Carin", [THU], phone="+46701234503")
+    thursday = sessions(programme, THU)[0]
+    EnrolmentPause.objects.create(
+        enrolment=paused,
+        starts_on=thursday.start.date(),
+        ends_on=thursday.start.date(),
+        reason=EnrolmentPause.Reason.INTERNSHIP,
+    )
+    due = list(session_reminders_due(now=thursday.start - timedelta(hours=12)))
+    # Thursday's session: Bashir (booked on Thursdays); not Amina (Mondays only), not
+    # Carin (paused for her internship that day).
+    assert [(e.pk, s.pk) for e, s in due] == [(both.pk, thursday.pk)]
+
+
+def test_the_next_sessions_link_lists_own_slots_and_the_check_in_code(
+    client, event_index, coordinator
+):
+    from django.utils import timezone
+
+    from events.kiosk import qr_token
+    from events.links import next_session_url
+
+    today = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    next_monday = today + timedelta(days=7 - today.weekday())
+    event = make_event(
+        event_index,
+        title="Jobbhörnet framåt",
+        category=EventPage.Category.DROP_IN,
+        starts_at=next_monday,
+        duration_minutes=60,
+        recurrence_rule="FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8",
+        registration_required=False,
+    )
+    future = Programme.objects.create(
+        name="Jobbhörnet framåt", event=event, coordinator=coordinator
+    )
+    future.derive_slots(capacity=18, room="Datorsalen")
+    participant = make_participant(name="Amina", phone="+46701234501")
+    amina = Enrolment.objects.create(
+        programme=future, participant=participant, enrolled_on=today.date()
+    )
+    amina.book([slot(future, MON)])
+
+    page = client.get(next_session_url(amina))
+    shown = page.context["sessions"]
+    assert len(shown) == 3
+    assert all(s.start.astimezone(STOCKHOLM).weekday() == MON for s in shown)
+    assert page.context["checkin_qr_url"] == reverse("events:kiosk_qr", args=[qr_token(amina)])
