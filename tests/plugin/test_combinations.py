@@ -11,7 +11,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.stock_site
+pytestmark = [
+    pytest.mark.stock_site,
+    # Each combination makes its own SQLite database whatever the suite runs on: once per
+    # CI run is enough (the stock-site test covers PostgreSQL).
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+        reason="the combinations run on SQLite only; test_stock_site covers PostgreSQL",
+    ),
+]
 
 PAGES = """
 import django
