@@ -87,9 +87,9 @@ class Report:
     median_days_to_job: float | None = None
     people_with_job: int = 0
 
-    # started, completed, outcomes per period, per gender, district, sector,
-    # employer, headline, count for the median, the median's middle rows
-    QUERIES = 10
+    # started, completed, outcomes per period, per gender, district, home municipality,
+    # sector, employer, headline, count for the median, the median's middle rows
+    QUERIES = 11
 
     def __post_init__(self):
         if self.granularity not in GRANULARITIES:
@@ -169,7 +169,7 @@ class Report:
         newcomer_model = apps.get_model("people", "Person")
         gender_field = newcomer_model._meta.get_field("gender")
 
-        # queries 4-7: outcomes per gender, district, sector and employer
+        # queries 4-8: outcomes per gender, district, home municipality, sector and employer
         for slug, title, label, path, to_label in (
             (
                 "outcomes_by_gender",
@@ -183,6 +183,13 @@ class Report:
                 _("Outcomes by district"),
                 _("District"),
                 "internship__newcomer__person__district",
+                lambda v: v or _("Not stated"),
+            ),
+            (
+                "outcomes_by_municipality",
+                _("Outcomes by home municipality"),
+                _("Home municipality"),
+                "internship__newcomer__person__home_municipality__name",
                 lambda v: v or _("Not stated"),
             ),
             (
