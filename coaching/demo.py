@@ -14,7 +14,6 @@ import random
 from datetime import datetime, time, timedelta
 
 from django.apps import apps
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,7 +23,7 @@ from samverka.core.demo import DemoLogin, ensure_user
 from samverka.people.models import Person
 from samverka.people.outcomes import Outcome
 
-from .models import ActorMembership, Case, CaseOutcome, Contact, Referral
+from .models import MEETING_PLACE_MODEL, ActorMembership, Case, CaseOutcome, Contact, Referral
 
 CASES = 150
 MONTHS = 17
@@ -123,7 +122,7 @@ PLAN = (
 
 
 def _places():
-    model = apps.get_model(settings.SAMVERKA_MEETING_PLACE_MODEL)
+    model = apps.get_model(MEETING_PLACE_MODEL)
     return {
         place.slug: place
         for place in model.objects.filter(slug__in=FIFTH_ACTOR, locale__language_code="sv")

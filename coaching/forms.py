@@ -7,7 +7,6 @@ from datetime import date
 
 from django import forms
 from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
@@ -17,7 +16,7 @@ from associations.models import Organisation
 from samverka.people.models import Person
 from samverka.people.outcomes import Outcome
 
-from .models import Case, CaseOutcome, Contact, Referral, actors_of
+from .models import MEETING_PLACE_MODEL, Case, CaseOutcome, Contact, Referral, actors_of
 
 
 class DateInput(forms.DateInput):
@@ -37,7 +36,7 @@ def apply_errors(form, error: ValidationError):
 
 
 def meeting_place_model():
-    return apps.get_model(settings.SAMVERKA_MEETING_PLACE_MODEL)
+    return apps.get_model(MEETING_PLACE_MODEL)
 
 
 def meeting_places_of(user):

@@ -34,7 +34,9 @@ from associations.models import Organisation
 from samverka.people.models import Person
 from samverka.people.outcomes import Outcome as PersonOutcome
 
-MEETING_PLACE_MODEL = settings.SAMVERKA_MEETING_PLACE_MODEL
+MEETING_PLACE_MODEL = getattr(
+    settings, "SAMVERKA_MEETING_PLACE_MODEL", "orientation.MeetingPlacePage"
+)
 
 
 def actor_ids_at(meeting_place) -> set[int]:

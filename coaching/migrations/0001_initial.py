@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('associations', '0009_delete_consenttext'),
-        migrations.swappable_dependency(settings.SAMVERKA_MEETING_PLACE_MODEL),
+        migrations.swappable_dependency(getattr(settings, "SAMVERKA_MEETING_PLACE_MODEL", "orientation.MeetingPlacePage")),
         ('people', '0005_outcome'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('actor', models.ForeignKey(help_text='Who runs the case, for example Jobbcentrum.', on_delete=django.db.models.deletion.PROTECT, related_name='coaching_cases', to='associations.organisation', verbose_name='actor')),
                 ('counsellor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='coaching_cases', to=settings.AUTH_USER_MODEL, verbose_name='counsellor')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opened by')),
-                ('meeting_place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='coaching_cases', to=settings.SAMVERKA_MEETING_PLACE_MODEL, verbose_name='meeting place')),
+                ('meeting_place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='coaching_cases', to=getattr(settings, "SAMVERKA_MEETING_PLACE_MODEL", "orientation.MeetingPlacePage"), verbose_name='meeting place')),
                 ('other_counsellors', models.ManyToManyField(blank=True, help_text='Counsellors who work on the case together with the counsellor.', related_name='coaching_cases_shared', to=settings.AUTH_USER_MODEL, verbose_name='other counsellors')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='coaching_cases', to='people.person', verbose_name='person')),
                 ('referred_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='associations.organisation', verbose_name='referred by')),
@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
                 ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='answered by')),
                 ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to='coaching.case', verbose_name='from the case')),
                 ('from_actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals_sent', to='associations.organisation', verbose_name='from')),
-                ('meeting_place', models.ForeignKey(blank=True, help_text='Empty for a referral to an actor elsewhere in the registry.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to=settings.SAMVERKA_MEETING_PLACE_MODEL, verbose_name='at the meeting place')),
+                ('meeting_place', models.ForeignKey(blank=True, help_text='Empty for a referral to an actor elsewhere in the registry.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to=getattr(settings, "SAMVERKA_MEETING_PLACE_MODEL", "orientation.MeetingPlacePage"), verbose_name='at the meeting place')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='people.person', verbose_name='person')),
                 ('sent_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='sent by')),
                 ('to_actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals_received', to='associations.organisation', verbose_name='to')),
@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff_memberships', to='associations.organisation', verbose_name='actor')),
-                ('meeting_place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='staff_memberships', to=settings.SAMVERKA_MEETING_PLACE_MODEL, verbose_name='meeting place')),
+                ('meeting_place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='staff_memberships', to=getattr(settings, "SAMVERKA_MEETING_PLACE_MODEL", "orientation.MeetingPlacePage"), verbose_name='meeting place')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actor_memberships', to=settings.AUTH_USER_MODEL, verbose_name='staff member')),
             ],
             options={

@@ -22,4 +22,4 @@ def _municipality_name(request) -> str:
     from samverka.people.municipalities import municipality_for_request
 
     municipality = municipality_for_request(request)
-    return municipality.name if municipality else settings.SAMVERKA_MUNICIPALITY
+    return municipality.name if municipality else app_settings.MUNICIPALITY

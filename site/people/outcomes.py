@@ -22,7 +22,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-ORGANISATION_MODEL = settings.SAMVERKA_ORGANISATION_MODEL
+# Any host: the registry's organisations unless the host swaps in its own model.
+ORGANISATION_MODEL = getattr(settings, "SAMVERKA_ORGANISATION_MODEL", "associations.Organisation")
 
 
 class OutcomeQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("people", "0004_person_anonymised_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        migrations.swappable_dependency(settings.SAMVERKA_ORGANISATION_MODEL),
+        migrations.swappable_dependency(getattr(settings, "SAMVERKA_ORGANISATION_MODEL", "associations.Organisation")),
     ]
 
     operations = [
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ("job_start_date", models.DateField(blank=True, null=True, verbose_name="job started on")),
                 ("employer_name", models.CharField(blank=True, max_length=200, verbose_name="employer or school")),
                 ("notes", models.TextField(blank=True, verbose_name="notes")),
-                ("employer", models.ForeignKey(blank=True, help_text="When the employer or school is in the registry; otherwise write its name.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.SAMVERKA_ORGANISATION_MODEL, verbose_name="employer in the registry")),
+                ("employer", models.ForeignKey(blank=True, help_text="When the employer or school is in the registry; otherwise write its name.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=getattr(settings, "SAMVERKA_ORGANISATION_MODEL", "associations.Organisation"), verbose_name="employer in the registry")),
                 ("person", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="outcomes", to="people.person", verbose_name="person")),
                 ("recorded_by", models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL, verbose_name="recorded by")),
             ],
