@@ -45,6 +45,7 @@ def seed_shared_course(report):
     start = timezone.localtime(course.event.starts_at).date()
     sessions = list(course.sessions(timezone.now()))
     added = 0
+    answering = []
     for n, (first_name, last_name, district) in enumerate(RESIDENTS):
         person, _created = Person.objects.get_or_create(
             phone=phones.normalise(f"073-900 10 {n:02d}"),
@@ -77,6 +78,10 @@ def seed_shared_course(report):
             ],
             ignore_conflicts=True,
         )
+        answering.append((n, enrolment))
+    # The survey goes out once everyone is enrolled, so the home municipality (shared by all
+    # six) is among each answer's coarse groups.
+    for n, enrolment in answering:
         if not SurveyReceipt.objects.filter(enrolment=enrolment).exists():
             # Anonymous: the answer keeps the coarse groups, the receipt that they answered.
             FeedbackResponse.objects.answer(

@@ -63,12 +63,15 @@ def survey_by_municipality(programme, user, *, municipality=None, small_group: i
     """The course's anonymous survey answers per home municipality. An answer carries its
     home municipality only as a coarse group (`events.surveys`: stored where at least five
     of the course's participants share it), never who gave it; a coordinator of a sending
-    municipality sees only the answers of its residents. Two queries."""
+    municipality sees only the answers of its residents, the organiser's all of them. Two
+    queries."""
     from samverka.people.models import Municipality
 
     answers = FeedbackResponse.objects.filter(programme=programme)
     own = municipality_ids_for(user)
-    if own is not None:
+    if own is not None and programme.organising_municipality_id not in own:
+        # Not the organiser's coordinator (who sees every answer, as every enrolment):
+        # only the answers of the user's own residents.
         answers = answers.filter(groups__municipality__in=[str(pk) for pk in own])
     if municipality is not None:
         answers = answers.filter(

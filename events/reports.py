@@ -170,10 +170,12 @@ def _kind_label(kind: str) -> str:
     return str(dict(EventPage.Category.choices).get(kind, kind))
 
 
-def _group_label(d: Dimension, value) -> str:
+def _group_label(labels: dict, value) -> str:
+    """`labels` is the dimension's `labels()`, read once per report (the municipalities'
+    names cost a query)."""
     if not value:
         return _("Not recorded")
-    return str(d.labels().get(value, value))
+    return str(labels.get(value, value))
 
 
 @dataclass
@@ -199,7 +201,8 @@ class KindResults:
 
 def survey_results(filters: SurveyFilters, answers=None) -> list[KindResults]:
     """Results per kind of event: the kind's total, a row per event (or programme) and a
-    split per dimension. 2 + len(DIMENSIONS) queries. `answers` narrows what is counted
+    split per dimension. 2 + len(DIMENSIONS) queries, and one for the municipalities' names
+    when there are answers. `answers` narrows what is counted
     (a coordinator's programmes, see `events.report_views.survey_report`)."""
     from .models import FeedbackResponse
 
@@ -229,11 +232,12 @@ def survey_results(filters: SurveyFilters, answers=None) -> list[KindResults]:
         ):
             kind, value = row.pop("kind"), row.pop("value")
             by_kind[kind].append((value or "", summarise(**row)))
+        labels = d.labels() if by_kind else {}
+        order = list(labels)
         for kind, groups in by_kind.items():
-            order = list(d.labels())
             groups.sort(key=lambda g: order.index(g[0]) if g[0] in order else len(order))
             protect([s for _value, s in groups])
-            splits[kind].append((d, [(_group_label(d, v), s) for v, s in groups]))
+            splits[kind].append((d, [(_group_label(labels, v), s) for v, s in groups]))
     results = []
     for kind in sorted(totals, key=_kind_label):
         protect([s for _label, s in rows[kind]])
@@ -377,8 +381,9 @@ def course_report(programme, now=None, enrolments=None) -> CourseReport:
     topic, employers met; the same by group; the course's anonymous survey results.
     `enrolments` narrows the participants (a coordinator's municipalities, see
     `events.access.enrolments_for`); by default every enrolment of the programme.
-    Seven queries whatever the number of participants (enrolments, attendance, session
-    organisations, sessions held, and the survey's three)."""
+    Nine queries whatever the number of participants (enrolments, attendance, session
+    organisations, sessions held, the municipalities' names, and the survey's four; one more
+    for the survey's municipality names when there are answers)."""
     from django.utils import timezone
 
     from .course import Topic, course_progress, goals
@@ -414,12 +419,13 @@ def course_report(programme, now=None, enrolments=None) -> CourseReport:
             by_dimension[d.key].setdefault(value, GroupStats()).add(p)
     splits = []
     for d in DIMENSIONS:
-        order = list(d.labels())
+        labels = d.labels()
+        order = list(labels)
         groups = sorted(
             by_dimension[d.key].items(),
             key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order),
         )
-        splits.append((d, [(_group_label(d, value), stats) for value, stats in groups]))
+        splits.append((d, [(_group_label(labels, value), stats) for value, stats in groups]))
     return CourseReport(
         programme=programme,
         legal_minimum=legal,

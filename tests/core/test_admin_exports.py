@@ -8,15 +8,18 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import ModelLogEntry
 
 from associations.models import Membership, Organisation, Representative, Volunteer
-from events.models import FeedbackResponse, Registration
+from events.models import AbsenceFlag, Enrolment, FeedbackResponse, Programme, Registration
+from coaching.models import Case, Referral
 from samverka.core.models import OutboundEmail
-from tests.events.conftest import make_event
+from tests.coaching.conftest import make_person
+from tests.events.conftest import make_event, make_participant
 from tests.internships.conftest import (
     make_employer,
     make_newcomer,
@@ -76,6 +79,14 @@ def sparse_rows(home_page):
     Registration.objects.create(occurrence=occurrence, name="Amina", email="amina@example.org")
     # Feedback on an event outside any programme.
     FeedbackResponse.objects.create(event=event, satisfaction=4)
+    # An absence flag not yet decided, with no first absence recorded.
+    programme = Programme.objects.create(name="Jobbhörnet", event=event)
+    enrolment = Enrolment.objects.create(
+        programme=programme, participant=make_participant("Reza", phone="+46700000001")
+    )
+    AbsenceFlag.objects.create(
+        enrolment=enrolment, run_start=None, streak=3, flagged_at=timezone.now()
+    )
 
     place = make_place(employer, supervisor_name="", supervisor_email="")
     internship = place_newcomer(
@@ -83,6 +94,15 @@ def sparse_rows(home_page):
     )
     assert internship.mentor is None
     OutboundEmail.objects.create(to=["a@example.org"], subject="Hej", body="Hej")
+
+    # A coaching case at no meeting place, never closed, with no job yet.
+    person = make_person("Samir")
+    case = Case.objects.create(person=person, counsellor=rep_user, actor=employer)
+    assert case.meeting_place is None and case.closed_on is None and case.days_to_job is None
+    # A referral from no case, to an actor elsewhere, sent by nobody recorded, not completed.
+    Referral.objects.create(
+        person=person, from_actor=employer, to_actor=pending, reason="Söker jobb", sent_by=None
+    )
 
 
 def test_every_export_is_complete_in_both_formats(client, django_user_model, sparse_rows):

@@ -7,6 +7,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from associations.forms import BecomeVolunteerForm
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,7 +19,18 @@ pytestmark = pytest.mark.django_db
 def test_volunteer_form_availability_follows_the_language(
     client, home_page, prefix, expected, absent
 ):
-    html = client.get(f"{prefix}/organisations/volunteer/").content.decode()
+    # The form is in steps (samverka.core.steps): go back from the step after the
+    # availability grid to reach it without filling in the earlier steps.
+    url = f"{prefix}/organisations/volunteer/"
+    steps = client.get(url).context["steps"]
+    after = 1 + next(
+        index
+        for index, step in enumerate(BecomeVolunteerForm.STEPS)
+        if "availability" in step.fields
+    )
+    response = client.post(url, {"_step": after, "_carry": steps.carry, "_back": "1"})
+    assert response.context["steps"].step.fields == ("availability",)
+    html = response.content.decode()
     assert expected in html
     assert absent not in html
 

@@ -27,6 +27,21 @@ ANONYMOUS_FORMS = {
     "events:feedback",
     "mentors:answer_link",
     "mentors:apply",
+    "mentors:newcomer_answer",
+}
+# URLs an anonymous post reaches that are not forms for the guard, each with its reason and
+# the answer a visitor's post gets (nothing is saved either way).
+NOT_PUBLIC_FORMS = {
+    # The kiosk's code form runs only on a screen paired by staff (a device cookie bound to
+    # the screen); without it the post is refused. Wrong codes lock the screen by its own
+    # limit per kiosk (events.kiosk), not per client address.
+    "events:kiosk": 403,
+    # A text-message link page that shows the next sessions; it has no form. The sweep's
+    # token is not a valid one (the world has no enrolment), so the page says so.
+    "events:next_session": 404,
+    # A text-message link that hands over to the cancellation page (events:cancel), which
+    # asks before it cancels and is guarded.
+    "events:sms_cancel": 302,
 }
 # Forms for any signed-in account, guarded the same way.
 SIGNED_IN_FORMS = {"associations:register", "events:self_checkin"}
@@ -83,12 +98,29 @@ def _post_everything(data):
     }
 
 
+def _text_message_url_args(world):
+    """Arguments for the links sent by text message (samverka.core.tokens), which the
+    shared url_args does not give yet."""
+    from events import links as event_links
+    from mentors import links as mentor_links
+    from samverka.core import tokens
+
+    return {
+        "events:kiosk": [],
+        "events:kiosk_pair": [],
+        "events:kiosk_qr": ["x"],
+        "events:next_session": ["x"],
+        "events:sms_cancel": [tokens.make(event_links.CANCEL, world.registration.pk)],
+        "mentors:newcomer_answer": [tokens.make(mentor_links.PURPOSE, world.match.pk)],
+    }
+
+
 def test_every_anonymous_form_is_guarded(client):
     """Posts a filled-in honeypot to every URL of the site's apps as a visitor: each answers
     with the sign-in page, 405 (it takes no posts) or the guard's refusal, and nothing is
     saved. A new anonymous form without the guard fails here."""
     world = make_world()
-    args = url_args(world)
+    args = {**url_args(world), **_text_message_url_args(world)}
     names = url_names()
     missing = sorted(set(names) - set(args))
     assert not missing, f"give the sweep arguments for: {missing}"
@@ -103,6 +135,9 @@ def test_every_anonymous_form_is_guarded(client):
             assert _state() == before, name
             page = client.get(url).content.decode()
             assert HONEYPOT_HTML.search(page), f"{name}: no hidden honeypot in the form"
+        elif name in NOT_PUBLIC_FORMS:
+            assert response.status_code == NOT_PUBLIC_FORMS[name], (name, response.status_code)
+            assert _state() == before, name
         elif response.status_code == 405:
             assert _state() == before, name
         elif response.status_code == 302 and "/accounts/login/" in response["Location"]:

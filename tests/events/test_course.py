@@ -99,7 +99,9 @@ def test_course_report_runs_a_fixed_number_of_queries(event_index, size, django_
     for n in range(size):
         attend(enrol(programme, f"Deltagare {n}", gender="female"), sessions)
     programme = Programme.objects.select_related("event").get(pk=programme.pk)
-    with django_assert_num_queries(7):
+    # enrolments, attendance, session organisations, sessions held, the municipalities'
+    # names, and the survey's four (totals, rows, by gender, by home municipality)
+    with django_assert_num_queries(9):
         report = course_report(programme)
     assert report.total.participants == size and report.total.average_hours == 20.0
     with django_assert_num_queries(2):
@@ -163,8 +165,9 @@ def test_trelleborg_course_end_to_end(client, event_index, coordinator, django_u
 
     results = {r.kind: r for r in survey_results(SurveyFilters(programme=programme))}
     assert set(results) == {"civic_orientation"}  # the fair is not mixed in
-    ((_dimension, groups),) = results["civic_orientation"].splits
-    by_gender = dict(groups)
+    splits = {d.key: groups for d, groups in results["civic_orientation"].splits}
+    assert set(splits) == {"gender", "municipality"}  # events.surveys.DIMENSIONS
+    by_gender = dict(splits["gender"])
     assert by_gender[gettext("Women")]["count"] == 6
     assert by_gender[gettext("Women")]["very_satisfied_percent"] == 83  # 5 of 6
     assert by_gender[gettext("Men")]["very_satisfied_percent"] == 0

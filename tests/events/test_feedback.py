@@ -18,6 +18,7 @@ from events import codes
 from events.models import Enrolment, EventPage, FeedbackResponse, Programme, SurveyReceipt
 from events.notifications import survey_url
 from events.surveys import MIN_GROUP, AlreadyAnswered, week_of
+from samverka.people.models import Municipality
 
 from .conftest import en, make_event, make_participant
 
@@ -68,7 +69,9 @@ def test_answer_through_the_link_is_stored_apart_from_the_enrolment(client, cour
         EventPage.Category.CIVIC_ORIENTATION,
     )
     assert answer.week == week_of(timezone.localdate()) and answer.week.weekday() == 0
-    assert answer.groups == {"gender": "female"}  # six women take part
+    # Six women take part, all from the same (default) home municipality.
+    home = str(enrolment.participant.person.home_municipality_id)
+    assert answer.groups == {"gender": "female", "municipality": home}
     assert (answer.satisfaction, answer.job_knowledge, answer.comment) == (5, 4, "Bra")
     receipt = SurveyReceipt.objects.get()
     assert (receipt.enrolment, receipt.registration) == (enrolment, None)
@@ -100,12 +103,18 @@ def test_registration_answer_carries_the_week_of_the_date(occurrence):
 def test_groups_are_stored_only_when_five_share_them(course, women):
     men = [enrol(course, f"Man {n}", gender="male") for n in range(MIN_GROUP - 1)]
     other = enrol(course, "Kim Other", gender="other")
+    elsewhere = Municipality.objects.create(name="Norrvik kommun")
+    visitor = enrol(course, "Kvinna Norrvik", home_municipality=elsewhere)
+    home = str(women[0].participant.person.home_municipality_id)
+    assert home != str(elsewhere.pk)
     woman = FeedbackResponse.objects.answer(enrolment=women[0], satisfaction=5)
     man = FeedbackResponse.objects.answer(enrolment=men[0], satisfaction=5)
     rare = FeedbackResponse.objects.answer(enrolment=other, satisfaction=5)
-    assert woman.groups == {"gender": "female"}
-    assert man.groups == {}  # four men: too few to name the group
-    assert rare.groups == {}  # "other" is never stored
+    lone = FeedbackResponse.objects.answer(enrolment=visitor, satisfaction=5)
+    assert woman.groups == {"gender": "female", "municipality": home}
+    assert man.groups == {"municipality": home}  # four men: too few to name the gender
+    assert rare.groups == {"municipality": home}  # "other" is never stored
+    assert lone.groups == {"gender": "female"}  # the only one from Norrvik: not named
 
 
 def test_survey_link_opens_in_the_participants_language(course):

@@ -9,7 +9,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("events", "0006_participant_profile_only")]
+# People stay as they are today (a person needs a home municipality): only events go back.
+BEFORE = [("events", "0006_participant_profile_only"), ("people", "0008_merge_20261130_0605")]
 AFTER = [("events", "0007_anonymous_feedback")]
 
 
@@ -41,7 +42,11 @@ def test_answers_move_across_without_their_link(old_schema):
     Participant = old.get_model("events", "Participant")
     Enrolment = old.get_model("events", "Enrolment")
     Person = old.get_model("people", "Person")
+    Municipality = old.get_model("people", "Municipality")
     Feedback = old.get_model("events", "FeedbackResponse")
+    home = Municipality.objects.order_by("pk").first() or Municipality.objects.create(
+        name="Ålunda kommun"
+    )
 
     root = Page.objects.get(depth=1)
     content_type, _created = ContentType.objects.get_or_create(
@@ -67,7 +72,9 @@ def test_answers_move_across_without_their_link(old_schema):
     programme = Programme.objects.create(name="SO grupp", event=event)
     enrolments = []
     for n in range(5):
-        person = Person.objects.create(first_name=f"Kvinna{n}", gender="female")
+        person = Person.objects.create(
+            first_name=f"Kvinna{n}", gender="female", home_municipality=home
+        )
         participant = Participant.objects.create(person=person)
         enrolments.append(Enrolment.objects.create(programme=programme, participant=participant))
     Feedback.objects.create(

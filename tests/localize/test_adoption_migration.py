@@ -28,7 +28,7 @@ def _visible_text(html: str) -> str:
 class AdoptionMigrationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from samverka.core.demo import seed_home
+        from samverka.home.demo import seed_home
         from samverka.orientation.demo import SEEDERS
 
         seed_home(lambda message: None)

@@ -387,9 +387,10 @@ def test_board_queries_are_the_same_at_demo_size_and_ten_times(
     # menu item), and the rest of the admin chrome; the board's own:
     # the first newcomers in line and their total, the first mentors with a free place and
     # their total, pending count, draft, awaiting answers, flagged, policy, excluded pairs and
-    # their total. The same at 230 and 2,300 newcomers.
+    # their total; and, since the municipalities, the coordinator's municipalities for the
+    # scoped newcomer and mentor lists. The same at 230 and 2,300 newcomers.
     with django_assert_num_queries(BOARD_QUERIES):
         assert client.get(reverse("mentors_admin:board")).status_code == 200
 
 
-BOARD_QUERIES = 21
+BOARD_QUERIES = 22

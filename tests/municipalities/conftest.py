@@ -129,12 +129,21 @@ def world(home_page, coordinator, nils, alunda, norrvik):
     enrolments["Reza at home"] = Enrolment.objects.create(
         programme=own_course, participant=enrolments["Reza"].participant
     )
-    FeedbackResponse.objects.create(
-        event=event, programme=course, enrolment=enrolments["Amal"], satisfaction=5
-    )
-    FeedbackResponse.objects.create(
-        event=event, programme=course, enrolment=enrolments["Reza"], satisfaction=4
-    )
+    # Survey answers are anonymous (events.surveys): each keeps only its coarse groups, the
+    # home municipality among them (as in a course where at least five share it).
+    from events.surveys import week_of
+
+    for name, municipality, satisfaction in (("Amal", alunda, 5), ("Reza", norrvik, 4)):
+        person = enrolments[name].participant.person
+        assert person.home_municipality_id == municipality.pk
+        FeedbackResponse.objects.create(
+            event=event,
+            programme=course,
+            kind=event.category,
+            week=week_of(MONDAY.date()),
+            groups={"municipality": str(municipality.pk)},
+            satisfaction=satisfaction,
+        )
 
     employer = Organisation.objects.create(
         name="Bygg AB", organisation_number="556677-8899", status=Organisation.Status.APPROVED

@@ -45,12 +45,20 @@ def _objects(w):
     alunda_only = Programme.objects.create(
         name="Jobbhörnet Ålunda", event=w.course.event, organising_municipality=w.alunda
     )
-    FeedbackResponse.objects.create(
-        event=w.own_course.event,
-        programme=w.own_course,
-        enrolment=w.enrolments["Reza at home"],
-        satisfaction=3,
-    )
+    # Survey answers are anonymous and scoped through their course (events.surveys): an
+    # answer about the Ålunda-only course, and one about Norrvik's own course.
+    from events.surveys import week_of
+
+    feedback = {
+        programme: FeedbackResponse.objects.create(
+            event=programme.event,
+            programme=programme,
+            kind=programme.event.category,
+            week=week_of(w.monday.date()),
+            satisfaction=3,
+        )
+        for programme in (alunda_only, w.own_course)
+    }
 
     return [
         (w.amal.person, w.reza.person),
@@ -62,10 +70,7 @@ def _objects(w):
         (alunda_only, w.own_course),
         (w.organisations["Ålunda"], w.organisations["Norrvik"]),
         (absence_amal, absence_reza),
-        (
-            FeedbackResponse.objects.get(enrolment=w.enrolments["Amal"]),
-            FeedbackResponse.objects.get(enrolment=w.enrolments["Reza at home"]),
-        ),
+        (feedback[alunda_only], feedback[w.own_course]),
     ]
 
 

@@ -36,6 +36,7 @@ def test_labels_follow_the_request_language():
     assert swedish == "Arabiska"
 
 
+@pytest.mark.django_db  # the districts are the municipalities', in the database
 def test_districts_are_read_through_one_function():
     from associations.districts import centroid, districts
 
