@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('associations', '0009_delete_consenttext'),
         migrations.swappable_dependency(getattr(settings, "SAMVERKA_MEETING_PLACE_MODEL", "orientation.MeetingPlacePage")),
-        ('people', '0005_outcome'),
+        ('people', '0009_outcome'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

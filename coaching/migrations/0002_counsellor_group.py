@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("coaching", "0001_initial"),
         ("core", "0002_roles_and_locales"),
-        ("people", "0005_outcome"),
+        ("people", "0009_outcome"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

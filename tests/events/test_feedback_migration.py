@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 # People stay as they are today (a person needs a home municipality): only events go back.
-BEFORE = [("events", "0006_participant_profile_only"), ("people", "0008_merge_20261130_0605")]
+BEFORE = [("events", "0006_participant_profile_only"), ("people", "0009_outcome")]
 AFTER = [("events", "0007_anonymous_feedback")]
 
 

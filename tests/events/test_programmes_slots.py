@@ -367,7 +367,7 @@ def test_flag_decision_is_recorded_and_clears_the_flag(client, coordinator, prog
 def test_migration_books_existing_enrolments_on_slots_from_the_event_dates(
     event_index, coordinator
 ):
-    migration = importlib.import_module("events.migrations.0008_slots_from_event_dates")
+    migration = importlib.import_module("events.migrations.0011_slots_from_event_dates")
     event = make_event(
         event_index,
         starts_at=MONDAY,

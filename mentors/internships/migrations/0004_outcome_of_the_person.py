@@ -64,7 +64,7 @@ def reset_sequences(schema_editor, model):
 class Migration(migrations.Migration):
     dependencies = [
         ("internships", "0003_report_indexes"),
-        ("people", "0005_outcome"),
+        ("people", "0009_outcome"),
         ("mentors", "0005_newcomer_profile_only"),
         ("associations", "0009_delete_consenttext"),
     ]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("people", "0004_person_anonymised_at"),
+        ("people", "0008_person_sms_preferences_and_phone_verification"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(getattr(settings, "SAMVERKA_ORGANISATION_MODEL", "associations.Organisation")),
     ]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_person_anonymised_at'),
+        ('people', '0007_person_home_municipality_required'),
     ]
 
     operations = [

@@ -68,7 +68,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0007_programme_slots_pauses_kiosks"),
+        ("events", "0010_programme_slots_pauses_kiosks"),
         ("core", "0002_roles_and_locales"),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0006_participant_profile_only'),
+        ('events', '0009_municipality'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

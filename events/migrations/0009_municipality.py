@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0006_participant_profile_only'),
+        ('events', '0008_course_topics_and_organisations'),
         ('people', '0007_person_home_municipality_required'),
     ]
 
