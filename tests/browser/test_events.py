@@ -174,6 +174,14 @@ def test_check_in_pages_are_accessible_on_a_phone(
 ):
     occurrence = cafe.occurrences.get()
     occurrence.register(name="Amal Hassan", email="amal@example.com")
+    # The café is under way (check-in opens an hour before a date starts, never earlier).
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    occurrence.start = timezone.now() - timedelta(minutes=5)
+    occurrence.end = occurrence.start + timedelta(hours=2)
+    occurrence.save(update_fields=["start", "end"])
     login_browser(phone_page, live_server, client, coordinator)
     for path in (
         f"/events/date/{occurrence.pk}/check-in/",

@@ -37,4 +37,10 @@ def test_two_municipalities_and_a_shared_course(home_page, coordinator):
     )
     figures = programme_by_municipality(course, coordinator)
     assert {row["name"] for row in figures["hours"]} == {"Ålunda kommun", "Norrvik kommun"}
-    assert {row["name"] for row in figures["survey"]} == {"Norrvik kommun"}
+    # Answers keep their home municipality only where five or more of the course share it
+    # (the demo's Ålunda answers do not): those count in the total under no municipality.
+    named = {row["name"] for row in figures["survey"] if row["municipality_id"]}
+    assert named == {"Norrvik kommun"}
+    assert figures["survey"].total["answers"] >= sum(
+        row["answers"] or 0 for row in figures["survey"] if row["municipality_id"]
+    )
