@@ -15,8 +15,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import ModelLogEntry
 
 from associations.models import Membership, Organisation, Representative, Volunteer
-from events.models import AbsenceFlag, Enrolment, FeedbackResponse, Programme, Registration
 from coaching.models import Case, Referral
+from events.models import AbsenceFlag, Enrolment, FeedbackResponse, Programme, Registration
 from samverka.core.models import OutboundEmail
 from tests.coaching.conftest import make_person
 from tests.events.conftest import make_event, make_participant
