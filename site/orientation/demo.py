@@ -298,17 +298,31 @@ def seed_meeting_places(report):
                     for weekday, opens, closes in rows:
                         place.opening_hours.add(
                             OpeningHours(
-                                kind=kind, weekday=weekday, opens=_time(opens), closes=_time(closes)
+                                kind=kind,
+                                weekday=weekday,
+                                opens=_time(opens),
+                                closes=_time(closes),
+                                sort_order=len(place.opening_hours.all()),
                             )
                         )
-                for days, closed in spec["exceptions"]:
+                for position, (days, closed) in enumerate(spec["exceptions"]):
                     place.opening_exceptions.add(
-                        OpeningException(date=today + datetime.timedelta(days=days), closed=closed)
+                        OpeningException(
+                            date=today + datetime.timedelta(days=days),
+                            closed=closed,
+                            sort_order=position,
+                        )
                     )
-                for name, offer, website, phone in spec["actors"]:
+                # Numbered, so every database lists them in the same order.
+                for position, (name, offer, website, phone) in enumerate(spec["actors"]):
                     place.actors.add(
                         MeetingPlaceActor(
-                            name=name, offer=offer, website=website, phone=phone, description="-"
+                            name=name,
+                            offer=offer,
+                            website=website,
+                            phone=phone,
+                            description="-",
+                            sort_order=position,
                         )
                     )
                 _fill_place(spec, SOURCE)(place)

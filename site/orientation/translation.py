@@ -158,7 +158,15 @@ def adopt_translation(source_page, target_page) -> Adoption:
     }
     for shape, segments in ours.items():
         translated = theirs.get(shape, [])
-        if len(translated) != len(segments):
+        # Rows of a translated page copied with `copy_for_translation` keep their
+        # translation keys, so their segments have the same path: paired by path, whatever
+        # order the database returns the rows in. Otherwise the n-th with the n-th.
+        # (The paragraphs of one rich-text field share their path: those go by order.)
+        by_path = {segment.path: segment for segment in translated}
+        unique = len(by_path) == len(translated) == len({segment.path for segment in segments})
+        if unique and all(segment.path in by_path for segment in segments):
+            translated = [by_path[segment.path] for segment in segments]
+        elif len(translated) != len(segments):
             result.unmatched.extend(segment.path for segment in segments)
             continue
         for mine, their in zip(segments, translated, strict=True):

@@ -73,6 +73,8 @@ def url_args(world: World) -> dict[str, list]:
     """Arguments for every swept URL name; a name missing here fails the sweep, so a new
     view is looked at before it goes live."""
     from events import codes
+    from mentors import links as mentor_links
+    from samverka.core import tokens
 
     o, r = world.occurrence, world.registration
     slug, number = world.organisation.slug, world.organisation.organisation_number
@@ -127,6 +129,7 @@ def url_args(world: World) -> dict[str, list]:
         "mentors:apply_thanks": [],
         "mentors:log_meeting": [world.match.pk],
         "mentors:match": [world.match.pk],
+        "mentors:newcomer_answer": [tokens.make(mentor_links.PURPOSE, world.match.pk)],
     }
 
 

@@ -9,7 +9,7 @@ from samverka.settings.test import *  # noqa: F403
 from samverka.settings.test import INSTALLED_APPS, MIDDLEWARE, TEMPLATES
 
 CHOSEN = [app for app in os.environ.get("SAMVERKA_TEST_APPS", "").split(",") if app]
-_OURS = {"samverka.home", "samverka.orientation", *plugin.SAMVERKA_APPS}
+_OURS = {"samverka.home", "samverka.orientation", *plugin.SAMVERKA_APPS, *plugin.OPTIONAL_APPS}
 INSTALLED_APPS = [
     "samverka.core",
     "samverka.people",
