@@ -37,9 +37,16 @@ def fill(apps, schema_editor):
             row.locale_id = page.locale_id
     Row.objects.bulk_update(rows, ["translation_key", "locale"], batch_size=500)
 
-    # The stored copies of the rows in wagtail-localize's translation sources.
+    # The stored copies of the rows in wagtail-localize's translation sources (a site that
+    # uses the events app without wagtail-localize has none).
+    try:
+        Source = apps.get_model("wagtail_localize", "TranslationSource")
+    except LookupError:
+        return
+    tables = schema_editor.connection.introspection.table_names()
+    if Source._meta.db_table not in tables:
+        return
     by_id = {row.id: row for row in rows}
-    Source = apps.get_model("wagtail_localize", "TranslationSource")
     sources = Source.objects.filter(
         specific_content_type__app_label="events", specific_content_type__model="eventpage"
     )
@@ -60,7 +67,6 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0011_slots_from_event_dates"),
-        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
