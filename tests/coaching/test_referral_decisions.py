@@ -212,3 +212,31 @@ def test_a_referral_answered_meanwhile_rolls_the_whole_bulk_back(client, eskilst
     first.refresh_from_db()
     assert first.status == Referral.Status.SENT and first.answered_by is None
     assert not _logged(first, ACCEPTED).exists() and not _answered_emails().exists()
+
+
+def test_a_representative_declining_on_the_public_site_is_logged_and_the_sender_told(
+    client, eskilstuna, representative_user
+):
+    from associations.models import Representative
+
+    e = eskilstuna
+    case = make_case(make_person("Amina"), e.sara, e.jobbcentrum, e.arby)
+    referral = Referral.send(
+        case=case,
+        from_actor=e.jobbcentrum,
+        to_actor=e.language,
+        meeting_place=e.arby,
+        reason="Behöver språkstöd",
+        sent_by=e.sara,
+    )
+    Representative.objects.create(organisation=e.language, user=representative_user)
+    client.force_login(representative_user)
+    url = reverse("coaching:referral", args=[referral.pk])
+    assert client.post(url, {"action": "decline", "answer": ""}).status_code == 400
+    assert not _logged(referral, DECLINED).exists() and not _answered_emails().exists()
+    response = client.post(url, {"action": "decline", "answer": "Inga volontärer i vår."})
+    assert response.status_code == 302
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.DECLINED
+    assert _logged(referral, DECLINED).get().user == representative_user
+    assert [m.to for m in _answered_emails()] == [[e.sara.email]]
