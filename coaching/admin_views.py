@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 from mentors.internships.tables import bar_chart_svg, to_csv, to_xlsx
 from samverka.core import audit
 
-from .access import Side, get_case_for, get_referral_for, may_see_report
+from .access import get_case_for, get_referral_for, may_see_report
+from .admin_decisions import accept_referral, decline_referral, referral_page
 from .forms import (
     AnswerForm,
     CaseForm,
@@ -172,19 +173,7 @@ def pause_case(request, pk):
 
 
 def referral_view(request, pk):
-    referral = get_referral_for(request.user, pk)
-    form = None
-    if Side.RECEIVER in referral.sides:
-        form = AnswerForm(initial={"receiver_notes": referral.receiver_notes})
-    return TemplateResponse(
-        request,
-        "coaching/admin/referral.html",
-        {
-            "referral": referral,
-            "form": form,
-            "is_receiver": Side.RECEIVER in referral.sides,
-        },
-    )
+    return referral_page(request, get_referral_for(request.user, pk))
 
 
 @require_POST
@@ -196,25 +185,20 @@ def answer_referral(request, pk):
         try:
             with transaction.atomic():
                 if action == AnswerForm.Action.ACCEPT:
-                    referral.accept(request.user, text)
+                    accept_referral(referral, request.user, text)
                 elif action == AnswerForm.Action.DECLINE:
-                    referral.decline(request.user, text)
+                    decline_referral(referral, request.user, text)
                 else:
                     referral.complete(request.user, text)
+                    audit.log(referral, "coaching.referral_complete", user=request.user)
                 referral.receiver_notes = form.cleaned_data["receiver_notes"]
                 referral.save(update_fields=["receiver_notes"])
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            audit.log(referral, f"coaching.referral_{action}", user=request.user)
             messages.success(request, _("Your answer is saved; the sender can read it."))
             return redirect("coaching_admin:referral", pk=referral.pk)
-    return TemplateResponse(
-        request,
-        "coaching/admin/referral.html",
-        {"referral": referral, "form": form, "is_receiver": True},
-        status=400,
-    )
+    return referral_page(request, referral, form=form, status=400)
 
 
 def _default_period():

@@ -203,6 +203,18 @@ class AnswerForm(forms.Form):
     )
 
 
+class DeclineForm(forms.Form):
+    """Declining one referral or several: the sender is told why."""
+
+    answer = forms.CharField(
+        label=_("Why is the referral declined?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The sender reads this: say why, and where the person could turn instead."),
+        error_messages={"required": _("Say briefly why the referral is declined.")},
+    )
+
+
 class CaseOutcomeForm(forms.ModelForm):
     class Meta:
         model = CaseOutcome

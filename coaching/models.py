@@ -591,6 +591,30 @@ class Referral(models.Model):
             self.answered_at = timezone.now()
             self.answer = text
             self.save(update_fields=["status", "answered_by", "answered_at", "answer"])
+            self.notify_sender()
+
+    def notify_sender(self):
+        """Tell the counsellor who sent the referral (or, with none recorded, the case's
+        counsellor) that it was accepted or declined, with a link to the answer; like the
+        email to the receiver, it leaves out who the person is."""
+        from django.urls import reverse
+
+        from samverka.core.links import absolute
+        from samverka.core.notify import notify
+
+        sender = self.sent_by or (self.case.counsellor if self.case_id else None)
+        if sender is None or not sender.email:
+            return
+        notify(
+            sender.email,
+            "coaching.referral_answered",
+            {
+                "actor": self.to_actor.name,
+                "accepted": self.status == self.Status.ACCEPTED,
+                "link": absolute(reverse("coaching_admin:referral", args=[self.pk])),
+            },
+            language=getattr(getattr(sender, "person", None), "preferred_language", None),
+        )
 
     def accept(self, by, text: str = ""):
         self._answer(self.Status.ACCEPTED, by, text)

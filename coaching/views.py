@@ -12,7 +12,10 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from samverka.core import audit
+
 from .access import Side, get_referral_for
+from .admin_decisions import accept_referral, decline_referral
 from .forms import AnswerForm, apply_errors
 from .models import Referral
 
@@ -41,11 +44,12 @@ def referral(request, pk):
             try:
                 with transaction.atomic():
                     if action == AnswerForm.Action.ACCEPT:
-                        item.accept(request.user, text)
+                        accept_referral(item, request.user, text)
                     elif action == AnswerForm.Action.DECLINE:
-                        item.decline(request.user, text)
+                        decline_referral(item, request.user, text)
                     else:
                         item.complete(request.user, text)
+                        audit.log(item, "coaching.referral_complete", user=request.user)
                     item.receiver_notes = form.cleaned_data["receiver_notes"]
                     item.save(update_fields=["receiver_notes"])
             except ValidationError as error:

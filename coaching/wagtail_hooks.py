@@ -14,9 +14,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import LogFormatter
 
+from samverka.core.bulk import BulkActionsIndexMixin
 from samverka.core.listings import ExportingIndexView
 
-from . import admin_views
+from . import admin_decisions, admin_views
 from .access import may_see_report
 from .dashboard import DayPanel
 from .models import ActorMembership, Case, Referral
@@ -102,7 +103,7 @@ class CaseViewSet(ModelViewSet):
         return _to_case
 
 
-class ReferralIndexView(ExportingIndexView):
+class ReferralIndexView(BulkActionsIndexMixin, ExportingIndexView):
     def get_base_queryset(self):
         return (
             Referral.objects.visible_to(self.request.user)
@@ -198,6 +199,8 @@ def register_admin_urls():
         path("<int:pk>/pause/", admin_views.pause_case, name="pause"),
         path("referrals/<int:pk>/", admin_views.referral_view, name="referral"),
         path("referrals/<int:pk>/answer/", admin_views.answer_referral, name="answer"),
+        path("referrals/<int:pk>/accept/", admin_decisions.accept, name="accept"),
+        path("referrals/<int:pk>/decline/", admin_decisions.decline, name="decline"),
         path("report/", admin_views.report, name="report"),
     ]
     return [path("coaching/", include((urls, "coaching_admin")))]

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from samverka.core.blocks import base_stream_blocks
@@ -436,16 +436,25 @@ class EventPage(Page):
         source = self.source
         now = timezone.now()
         context["source"] = source
-        context["dates"] = (
-            source.occurrences.filter(end__gte=now).with_seats().order_by("start")[:12]
-        )
+        dates = list(source.occurrences.filter(end__gte=now).with_seats().order_by("start")[:12])
+        notes = date_change_notes(source, self)
+        for occurrence in dates:
+            original = timezone.localtime(occurrence.original_start).date()
+            occurrence.change_note = notes.get(original)
+        context["dates"] = dates
         context["feedback"] = FeedbackResponse.objects.filter(event=source).summary()
         context["calendar_links"] = source.calendar_links()
         return context
 
 
-class EventDateChange(Orderable):
-    """One date of a series cancelled or moved."""
+class EventDateChange(TranslatableMixin, Orderable):
+    """One date of a series cancelled or moved, with a note for the participants.
+
+    Translatable rows, like the meeting places' opening hours: a translated event has its
+    own copy of each row (the same translation key); wagtail-localize translates the note
+    segment by segment and keeps the date, the change and the new time in step with the
+    Swedish page, which alone decides the dates (`date_change_map`).
+    """
 
     class Action(models.TextChoices):
         CANCEL = "cancel", _("Cancelled")
@@ -463,12 +472,47 @@ class EventDateChange(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("date change")
+        verbose_name_plural = _("date changes")
 
     def clean(self):
+        super().clean()
         if self.action == self.Action.MOVE and not self.new_start:
             raise ValidationError({"new_start": _("Give the new date and time.")})
+
+
+def date_change_notes(source: EventPage, shown: EventPage | None = None) -> dict:
+    """The notes of the changed dates of `source` (the Swedish event, which owns the dates)
+    as the visitor reads them on `shown` (the page served: a translation, or the Swedish
+    page itself): {original date: {"text", "lang", "fallback"}} (one query).
+
+    A translation's own row gives the note in its language once a translator has translated
+    it; until then (no row yet, or the Swedish text copied over) the Swedish note is given
+    with lang "sv" and `fallback` set, for `langattrs` and the fallback notice.
+    """
+    shown = shown or source
+    rows = EventDateChange.objects.filter(page_id__in={source.pk, shown.pk}).exclude(note="")
+    own = {row.translation_key: row for row in rows if row.page_id == shown.pk}
+    shown_language = shown.locale.language_code
+    notes = {}
+    for row in sorted(rows, key=lambda row: (row.sort_order or 0, row.pk)):
+        if row.page_id != source.pk:
+            continue
+        translated = own.get(row.translation_key) if shown.pk != source.pk else None
+        if translated is not None and translated.note.strip() and translated.note != row.note:
+            notes[row.original_date] = {
+                "text": translated.note,
+                "lang": shown_language,
+                "fallback": False,
+            }
+        else:
+            notes[row.original_date] = {
+                "text": row.note,
+                "lang": settings.LANGUAGE_CODE,
+                "fallback": shown.pk != source.pk,
+            }
+    return notes
 
 
 # --- Dates -------------------------------------------------------------------

@@ -81,6 +81,8 @@ KINDS: dict[str, Kind] = {
         Kind("internships.place_to_approve", staff=True),
         # coaching: a referral waits for the receiving actor's answer
         Kind("coaching.referral_received", staff=True),
+        # coaching: the sending counsellor learns that their referral was accepted or declined
+        Kind("coaching.referral_answered", staff=True),
         # people
         _new("people.phone_code", sms=True, email=False),
     ]

@@ -336,8 +336,8 @@ def translation_state(page, request=None) -> dict:
       (no translation yet);
     - `outdated` and `source_url`: a translation with segments that changed in
       the Swedish page since and are not yet translated;
-    - `machine`: some of the text was translated by a machine and no person has
-      reviewed it yet.
+    - `machine` (with `source_url`): some of the text was translated by a machine and
+      no person has reviewed it yet (edited it in the translation editor).
     """
     if page is None or not getattr(page, "pk", None):
         return {}
@@ -354,9 +354,10 @@ def translation_state(page, request=None) -> dict:
         return state
     if progress.machine:
         state["machine"] = True
-    if progress.missing:
+    if progress.missing or progress.machine:
         source = source_page(page)
         if source is not None:
-            state["outdated"] = True
+            if progress.missing:
+                state["outdated"] = True
             state["source_url"] = source.get_url(request=request)
     return state
