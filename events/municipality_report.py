@@ -132,19 +132,28 @@ def answers_for(user, answers=None):
     municipality), every answer about a course their municipalities organise, and about a
     course their municipalities send participants to only their own residents' answers (an
     answer carries the home municipality only as a coarse group, see `events.surveys`).
-    One query for the user's municipalities (remembered on the user), none for those who see
-    every municipality."""
+    No query of its own: the user's municipalities are read inside the statement."""
+    from django.db.models import CharField
+    from django.db.models.fields.json import KT
+    from django.db.models.functions import Cast
+
+    from samverka.people.municipalities import Municipality, municipalities_for
+
     from .access import programmes_for
     from .models import Programme
 
     answers = FeedbackResponse.objects.all() if answers is None else answers
     visible = programmes_for(user).values("pk")
-    own = municipality_ids_for(user)
+    own = municipalities_for(user)
     if own is None:
         return answers.filter(Q(programme__isnull=True) | Q(programme__in=visible))
     organised = scope(Programme.objects.all(), user, ("organising_municipality",))
-    return answers.filter(
+    # the answer's home municipality is stored as text: compare it with the ids as text
+    own_keys = (
+        Municipality.objects.filter(pk__in=own).annotate(key=Cast("pk", CharField())).values("key")
+    )
+    return answers.alias(home_key=KT("groups__municipality")).filter(
         Q(programme__isnull=True)
         | Q(programme__in=organised.values("pk"))
-        | Q(programme__in=visible, groups__municipality__in=[str(pk) for pk in sorted(own)])
+        | Q(programme__in=visible, home_key__in=own_keys)
     )

@@ -13,10 +13,10 @@ from django.utils import timezone
 from samverka.core.audit import log_export
 from samverka.people.municipalities import (
     MunicipalityFilter,
-    municipality_ids_for,
     programme_municipality_ids,
 )
 
+from .access import programmes_for
 from .forms import SurveyFilterForm
 from .municipality_report import answers_for
 from .notifications import send_course_survey
@@ -49,19 +49,12 @@ def download(request, tables, *, model, listing: str, filename: str, count: int)
     return response
 
 
-def limit_municipality_choices(form, allowed):
-    """The survey form's home-municipality choices: ``allowed`` ids (``None``: all), named
-    from memory (no query)."""
-    from samverka.people.municipalities import _data
+def _municipality_labels(user) -> dict:
+    """{id as text: name} of the municipalities `user` sees, ordered by name."""
+    from samverka.people.municipalities import Municipality, scope
 
-    field = form.fields.get("group_municipality")
-    if field is None:
-        return
-    rows = sorted(_data()["municipalities"], key=lambda row: row["name"])
-    field.choices = [
-        ("", field.choices[0][1]),
-        *[(str(row["pk"]), row["name"]) for row in rows if allowed is None or row["pk"] in allowed],
-    ]
+    municipalities = scope(Municipality.objects.order_by("name"), user, ("pk",))
+    return {str(pk): name for pk, name in municipalities.values_list("pk", "name")}
 
 
 def survey_report(request):
@@ -73,10 +66,12 @@ def survey_report(request):
 
     if not request.user.has_perm("events.view_feedbackresponse"):
         raise PermissionDenied
-    form = SurveyFilterForm(request.GET or None)
-    # The home-municipality filter offers the municipalities the user sees; another one is
-    # refused by the form (its filters are then not applied, and scoping still holds).
-    limit_municipality_choices(form, municipality_ids_for(request.user))
+    # The home-municipality filter offers the municipalities the user sees (one query, as
+    # the form's list of every municipality cost before); another one is refused by the form
+    # (its filters are then not applied, and scoping still holds).
+    form = SurveyFilterForm(request.GET or None, municipalities=_municipality_labels(request.user))
+    # and the programmes to choose from are those the user sees (no query of its own)
+    form.fields["programme"].queryset = programmes_for(request.user).order_by("name")
     # Answers about public events belong to no municipality; a course's answers are seen
     # by its organiser's coordinators, and by a sending municipality's for its residents.
     answers = answers_for(request.user)

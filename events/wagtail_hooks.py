@@ -26,6 +26,7 @@ from samverka.people.municipalities import (
     enrolment_candidates,
     organises,
     programme_municipality_ids,
+    scope,
 )
 
 from . import attendance as attendance_report
@@ -744,7 +745,8 @@ def import_enrolments(request, pk):
         rows, file_errors = parse_enrolment_rows(
             programme,
             form.cleaned_data["file"],
-            enrolment_candidates(request.user, programme, Person.objects.all()),
+            # whom the user may see; one the course does not accept gets enrol_many's message
+            scope(Person.objects.all(), request.user, ("home_municipality",)),
         )
         if rows and not file_errors and not any(row.errors for row in rows):
             try:

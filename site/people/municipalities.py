@@ -717,9 +717,21 @@ def organises(user, programme) -> bool:
 def enrolment_candidates(user, programme, people):
     """`people` (a `Person` queryset) narrowed to those `user` coordinates whose home
     municipality `programme` accepts: whom they may enrol. In the same statement."""
-    people = scope(people, user, ("home_municipality",))
-    return people.filter(
-        Q(home_municipality__isnull=True)
-        | Q(home_municipality_id=programme.organising_municipality_id)
-        | Q(home_municipality__in=programme.accepted_municipalities.values("pk"))
+    return scope(people, user, ("home_municipality",)).filter(accepted_q(programme))
+
+
+def accepted_q(programme, path: str = "home_municipality") -> Q:
+    """People (``path`` from the queryset's model to their home municipality) whom
+    `programme` accepts (as `accepts`), as a condition inside the same statement."""
+    through = type(programme).accepted_municipalities.through
+    return (
+        Q(**{f"{path}__isnull": True})
+        | Q(**{f"{path}_id": programme.organising_municipality_id})
+        | Q(
+            Exists(
+                through.objects.filter(
+                    programme_id=programme.pk, municipality_id=OuterRef(f"{path}_id")
+                )
+            )
+        )
     )

@@ -126,7 +126,8 @@ def test_the_survey_report_counts_a_shared_course_by_who_may_see_it(client, worl
 
 
 def _started(report) -> int:
-    return sum(row[1] or 0 for row in report.table("started_completed").rows)
+    # rows: (period, [started, completed])
+    return sum(counts[0] for _period, counts in report.table("started_completed").rows)
 
 
 def test_the_internship_report_counts_the_users_residents(client, world):
