@@ -53,10 +53,8 @@ def test_only_the_organiser_updates_absences_and_clears_flags(client, world):
 
     page = _get(client, world.nils, url).content.decode()
     assert 'value="evaluate"' not in page and 'value="clear"' not in page
-    assert _post(client, world.nils, url, {"action": "evaluate"}).status_code == 403
-    assert (
-        _post(client, world.nils, url, {"action": "clear", "enrolment": reza.pk}).status_code == 403
-    )
+    assert _refused(_post(client, world.nils, url, {"action": "evaluate"}))
+    assert _refused(_post(client, world.nils, url, {"action": "clear", "enrolment": reza.pk}))
     reza.refresh_from_db()
     assert reza.flagged_at is not None  # nothing changed
 
@@ -158,10 +156,9 @@ def test_a_matching_run_is_its_municipalitys(client, world, no_distance_limit):
     approve = reverse("mentors_admin:approve", args=[karins.pk])
     assert _post(client, world.nils, approve, {"approve": [proposal.pk]}).status_code == 404
     karins.refresh_from_db()
-    assert (
-        karins.locked == []
-        and not proposal.__class__.objects.filter(pk=proposal.pk, match__isnull=False).exists()
-    )
+    from mentors.models import Match
+
+    assert karins.locked == [] and not Match.objects.filter(proposal=proposal).exists()
     # Nils's board offers his own draft, not Karin's
     assert _get(client, world.nils, reverse("mentors_admin:board")).context["draft"] is None
     assert _get(client, world.karin, reverse("mentors_admin:board")).context["draft"] == karins
@@ -192,6 +189,7 @@ def test_the_run_page_costs_the_same_for_one_and_many_proposals(client, world, n
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from associations.models import Volunteer
     from mentors.models import Newcomer
 
     def cost(run):
@@ -205,7 +203,9 @@ def test_the_run_page_costs_the_same_for_one_and_many_proposals(client, world, n
     one = _run_for(world.nils, ["Noor"], world.norrvik, "Norrvik centrum")
     assert one.proposals.count() == 1
     cost_one = cost(one)
+    # the same shape, six times over: the first run's people wait no more
     Newcomer.objects.update(status=Newcomer.Status.CLOSED)
+    Volunteer.objects.update(status=Volunteer.Status.INACTIVE)
     many = _run_for(world.nils, [f"Ny{n}" for n in range(6)], world.norrvik, "Norrvik centrum")
     assert many.proposals.count() == 6
     assert cost(many) == cost_one
