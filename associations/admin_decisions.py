@@ -33,6 +33,7 @@ from wagtail.admin.views.generic import EditView
 
 from samverka.core import audit
 from samverka.core.bulk import ModelBulkAction
+from samverka.people.municipalities import scope_model
 
 from .models import Organisation, Volunteer
 
@@ -144,7 +145,10 @@ def approve(request, pk):
     if not request.user.has_perm(ORGANISATION_PERMISSION):
         raise PermissionDenied
     with transaction.atomic():
-        organisation = get_object_or_404(Organisation.objects.select_for_update(), pk=pk)
+        # another municipality's organisation (by its service area) is a 404
+        organisation = get_object_or_404(
+            scope_model(Organisation.objects.all(), request.user).select_for_update(), pk=pk
+        )
         if organisation.status != Organisation.Status.APPROVED:
             approve_organisation(organisation, request.user)
     messages.success(request, _("%(name)s is approved.") % {"name": organisation.name})
@@ -156,7 +160,10 @@ def vet(request, pk):
     if not request.user.has_perm(VOLUNTEER_PERMISSION):
         raise PermissionDenied
     with transaction.atomic():
-        volunteer = get_object_or_404(Volunteer.objects.select_for_update(), pk=pk)
+        # a volunteer in another municipality's district is a 404
+        volunteer = get_object_or_404(
+            scope_model(Volunteer.objects.all(), request.user).select_for_update(), pk=pk
+        )
         if volunteer.status != Volunteer.Status.VETTED:
             vet_volunteer(volunteer, request.user)
     messages.success(request, _("%(name)s is vetted.") % {"name": volunteer.full_name})

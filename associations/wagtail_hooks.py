@@ -23,7 +23,7 @@ from samverka.core import audit
 from samverka.core.bulk import BulkActionsIndexMixin
 from samverka.core.columns import ListColumn
 from samverka.core.listings import ExportingIndexView
-from samverka.people.municipalities import ScopedViewSetMixin
+from samverka.people.municipalities import ScopedViewSetMixin, scope_model
 
 from .admin_decisions import OrganisationEditView, VolunteerDecisionBarMixin
 from .admin_forms import (
@@ -213,7 +213,10 @@ class RepresentativeDeleteView(DeleteView):
             return super().form_valid(form)
 
 
-class RepresentativeViewSet(ModelViewSet):
+class RepresentativeViewSet(ScopedViewSetMixin, ModelViewSet):
+    # an organisation's representatives are seen where the organisation is (its service area)
+    municipality_paths = ("organisation__service_area",)
+    municipality_unassigned = "organisation__service_area"
     model = Representative
     index_view_class = RepresentativeIndexView
     delete_view_class = RepresentativeDeleteView
@@ -274,7 +277,9 @@ class PendingVolunteerIndexView(VolunteerIndexView):
         return super().get_base_queryset().filter(status=Volunteer.Status.PENDING)
 
 
-class VolunteerViewSet(ModelViewSet):
+class VolunteerViewSet(ScopedViewSetMixin, ModelViewSet):
+    # a volunteer has no municipality of their own: their district's (none known: everyone's)
+    municipality_district = "district"
     model = Volunteer
     icon = "user"
     menu_label = gettext_lazy("Volunteers")
@@ -363,7 +368,9 @@ class PendingVolunteerViewSet(VolunteerViewSet):
         return []
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(ScopedViewSetMixin, ModelViewSet):
+    municipality_paths = ("organisation__service_area",)
+    municipality_unassigned = "organisation__service_area"
     model = Membership
     index_view_class = MembershipIndexView
     icon = "link"
@@ -408,7 +415,8 @@ def register_viewsets():
 def decide(request, pk):
     if not request.user.has_perm("associations.change_organisation"):
         raise PermissionDenied
-    organisation = get_object_or_404(Organisation, pk=pk)
+    # another municipality's organisation (by its service area) is a 404
+    organisation = get_object_or_404(scope_model(Organisation.objects.all(), request.user), pk=pk)
     form = DecisionForm(request.POST or None, initial={"decision": request.GET.get("decision")})
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]

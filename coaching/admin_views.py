@@ -218,7 +218,11 @@ def report(request):
     form = ReportForm(data, initial={"start": start, "end": end})
     if data is not None and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    result = Report(start, end).run()
+    from samverka.people.municipalities import MunicipalityFilter
+
+    # the people the user coordinates; the filter: one of their municipalities (404 else)
+    chosen = MunicipalityFilter(request)
+    result = Report(start, end, user=request.user, municipality=chosen.selected).run()
     export = request.GET.get("export")
     if export in ("xlsx", "csv"):
         query = request.GET.copy()
@@ -253,6 +257,7 @@ def report(request):
         {
             "form": form,
             "report": result,
+            "municipality_filter": chosen,
             "charts": [(t, bar_chart_svg(t)) for t in result.tables],
             "query": query.urlencode(),
         },

@@ -174,6 +174,10 @@ class Report:
     start: date
     end: date
     dimensions: list[Dimension] = field(default_factory=lambda: list(DIMENSIONS))
+    # whose figures: the people of the municipalities `user` coordinates (None: everyone's),
+    # of `municipality` (an id) only when given (the report's filter)
+    user: object = None
+    municipality: int | None = None
     tables: list[Table] = field(default_factory=list)
     into_job: int = 0
     into_subsidised: int = 0
@@ -194,9 +198,22 @@ class Report:
     def months(self) -> int:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
+    def _narrow(self, queryset, path: str):
+        """Scoped to the user's municipalities and the filter, in the same statement."""
+        from samverka.people.municipalities import scope
+
+        if self.user is not None:
+            queryset = scope(queryset, self.user, (path,))
+        if self.municipality is not None:
+            queryset = queryset.filter(**{path: self.municipality})
+        return queryset
+
     def outcomes(self):
-        return CaseOutcome.objects.order_by().filter(
-            group__in=Outcome.JOB_GROUPS, job_start_date__range=(self.start, self.end)
+        return self._narrow(
+            CaseOutcome.objects.order_by().filter(
+                group__in=Outcome.JOB_GROUPS, job_start_date__range=(self.start, self.end)
+            ),
+            "person__home_municipality",
         )
 
     def run(self) -> Report:
@@ -223,8 +240,11 @@ class Report:
             )
             self.tables[-1].rows.sort(key=lambda row, ns=not_stated: (row[0] == ns, row[0]))
         # the median time from case start to first job: a count, then the middle rows
-        with_job = Case.objects.order_by().filter(
-            first_job_on__range=(self.start, self.end), days_to_job__isnull=False
+        with_job = self._narrow(
+            Case.objects.order_by().filter(
+                first_job_on__range=(self.start, self.end), days_to_job__isnull=False
+            ),
+            "person__home_municipality",
         )
         n = with_job.count()
         self.cases_with_job = n

@@ -70,20 +70,36 @@ class Row:
         return round(100 * self.attended / self.expected) if self.expected else None
 
 
-def attendance_by_slot_and_week(programme, dimensions=(), now=None) -> list[Row]:
+def visible_enrolments(user, programme, municipality=None):
+    """The programme's enrolments `user` sees (the organiser's coordinators all of them, a
+    sending municipality's its own residents, see `events.access.enrolments_for`), of the
+    residents of `municipality` (an id) when given: the municipality filter."""
+    from .access import enrolments_for
+
+    enrolments = enrolments_for(user, programme)
+    if municipality is not None:
+        enrolments = enrolments.filter(participant__person__home_municipality=municipality)
+    return enrolments
+
+
+def attendance_by_slot_and_week(programme, dimensions=(), now=None, enrolments=None) -> list[Row]:
     """One row per slot, ISO week (and breakdown group) of ended sessions: who
     was expected (booked, enrolled, not paused), came, was excused or absent.
+    `enrolments` narrows who is counted (`visible_enrolments`); by default everyone.
     A fixed number of queries whatever the size."""
     now = now or timezone.now()
     dims = [dimension(name) for name in dimensions]
     sessions = list(
         programme.sessions(now).only("id", "event_id", "start", "end", "original_start")
     )
-    schedule = ProgrammeSchedule(programme)
+    active = programme.enrolments.active()
+    if enrolments is not None:
+        active = active.filter(pk__in=enrolments.values("pk"))
+    schedule = ProgrammeSchedule(programme, active if enrolments is not None else None)
     slots = {slot.key: slot for slot in schedule.slots}
     groups = {}
     if dims:
-        for values in programme.enrolments.active().values_list("pk", *[d.path for d in dims]):
+        for values in active.values_list("pk", *[d.path for d in dims]):
             groups[values[0]] = tuple(d.display(v) for d, v in zip(dims, values[1:], strict=True))
     present = set(
         Attendance.objects.filter(
@@ -194,12 +210,14 @@ def weekly_rates(rows: list[Row]) -> list[dict]:
     return result
 
 
-def flags(programme):
-    return (
-        AbsenceFlag.objects.filter(enrolment__programme=programme)
-        .select_related("enrolment__participant__person", "run_start", "decided_by")
-        .order_by("-flagged_at")
-    )
+def flags(programme, enrolments=None):
+    """The programme's absence flags; of `enrolments` only when given (who the user sees)."""
+    queryset = AbsenceFlag.objects.filter(enrolment__programme=programme)
+    if enrolments is not None:
+        queryset = queryset.filter(enrolment__in=enrolments.values("pk"))
+    return queryset.select_related(
+        "enrolment__participant__person", "run_start", "decided_by"
+    ).order_by("-flagged_at")
 
 
 def flag_header() -> list[str]:

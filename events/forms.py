@@ -159,7 +159,9 @@ class SurveyFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of event"), required=False)
     programme = IdChoiceField(label=_("Programme"), queryset=None, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, municipalities=None, **kwargs):
+        """``municipalities``: the home municipalities to offer ({id as text: name}), by
+        default every one (the report offers those the user sees)."""
         from .models import EventPage, Programme
         from .surveys import DIMENSIONS
 
@@ -170,8 +172,10 @@ class SurveyFilterForm(forms.Form):
         ]
         self.fields["programme"].queryset = Programme.objects.order_by("name")
         for d in DIMENSIONS:
+            labels = municipalities if d.key == "municipality" else None
+            labels = d.labels() if labels is None else labels
             self.fields[f"group_{d.key}"] = forms.ChoiceField(
-                label=d.label, required=False, choices=[("", _("All")), *d.labels().items()]
+                label=d.label, required=False, choices=[("", _("All")), *labels.items()]
             )
 
     def clean(self):

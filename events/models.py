@@ -1292,15 +1292,36 @@ class Programme(models.Model):
             slot_ids = {slot.pk for _person, slots, _on in entries for slot in slots}
             _lock_rows(ProgrammeSlot, slot_ids)
             person_ids = [person.pk for person, _slots, _on in entries]
-            already = set(
-                self.enrolments.filter(participant__person_id__in=person_ids).values_list(
-                    "participant__person_id", flat=True
+            # one query: who is enrolled already, and whose home municipality the course
+            # does not accept (issue 12: a clear message, nothing saved)
+            from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
+
+            from samverka.people.models import Person
+            from samverka.people.municipalities import accepted_q
+
+            checked = {
+                pk: (enrolled, accepted, home)
+                for pk, enrolled, accepted, home in Person.objects.filter(pk__in=person_ids)
+                .annotate(
+                    enrolled=Exists(self.enrolments.filter(participant__person_id=OuterRef("pk"))),
+                    accepted=ExpressionWrapper(accepted_q(self), output_field=BooleanField()),
                 )
-            )
+                .values_list("pk", "enrolled", "accepted", "home_municipality__name")
+            }
+            already = {pk for pk, (enrolled, _a, _h) in checked.items() if enrolled}
             errors = [
                 _("%(name)s is already enrolled.") % {"name": person.full_name}
                 for person, _slots, _on in entries
                 if person.pk in already
+            ]
+            errors += [
+                _(
+                    "%(name)s lives in %(home)s, which %(programme)s does not accept. Add "
+                    "%(home)s to the course's accepted municipalities first."
+                )
+                % {"name": person.full_name, "home": checked[person.pk][2], "programme": self}
+                for person, _slots, _on in entries
+                if person.pk in checked and not checked[person.pk][1]
             ]
             slots = {
                 slot.pk: slot

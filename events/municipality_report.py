@@ -11,7 +11,14 @@ from django.template.response import TemplateResponse
 from django.urls import include, path
 from wagtail import hooks
 
-from samverka.people.municipalities import Breakdown, breakdown, municipality_ids_for, scope
+from samverka.people.municipalities import (
+    Breakdown,
+    MunicipalityFilter,
+    breakdown,
+    municipality_ids_for,
+    programme_municipality_ids,
+    scope,
+)
 
 from .access import ENROLMENT_SCOPE, get_programme_for
 from .models import Attendance, FeedbackResponse
@@ -104,11 +111,13 @@ def programme_municipalities(request, pk):
     if not request.user.has_perm("events.view_enrolment"):
         raise PermissionDenied
     programme = get_programme_for(request.user, pk)  # 404 for another municipality's course
-    figures = programme_by_municipality(programme, request.user)
+    # the municipalities whose residents the user sees in the course: 404 for any other
+    chosen = MunicipalityFilter(request, programme_municipality_ids(request.user, programme))
+    figures = programme_by_municipality(programme, request.user, municipality=chosen.selected)
     return TemplateResponse(
         request,
         "events/admin/programme_municipalities.html",
-        {"programme": programme, **figures},
+        {"programme": programme, "municipality_filter": chosen, **figures},
     )
 
 
@@ -116,3 +125,35 @@ def programme_municipalities(request, pk):
 def register_admin_urls():
     urls = [path("<int:pk>/", programme_municipalities, name="programme")]
     return [path("events/municipalities/", include((urls, "events_municipalities")))]
+
+
+def answers_for(user, answers=None):
+    """The survey answers `user` may count: answers about public events (they belong to no
+    municipality), every answer about a course their municipalities organise, and about a
+    course their municipalities send participants to only their own residents' answers (an
+    answer carries the home municipality only as a coarse group, see `events.surveys`).
+    No query of its own: the user's municipalities are read inside the statement."""
+    from django.db.models import CharField
+    from django.db.models.fields.json import KT
+    from django.db.models.functions import Cast
+
+    from samverka.people.municipalities import Municipality, municipalities_for
+
+    from .access import programmes_for
+    from .models import Programme
+
+    answers = FeedbackResponse.objects.all() if answers is None else answers
+    visible = programmes_for(user).values("pk")
+    own = municipalities_for(user)
+    if own is None:
+        return answers.filter(Q(programme__isnull=True) | Q(programme__in=visible))
+    organised = scope(Programme.objects.all(), user, ("organising_municipality",))
+    # the answer's home municipality is stored as text: compare it with the ids as text
+    own_keys = (
+        Municipality.objects.filter(pk__in=own).annotate(key=Cast("pk", CharField())).values("key")
+    )
+    return answers.alias(home_key=KT("groups__municipality")).filter(
+        Q(programme__isnull=True)
+        | Q(programme__in=organised.values("pk"))
+        | Q(programme__in=visible, home_key__in=own_keys)
+    )

@@ -228,7 +228,7 @@ class ImportRow:
         return self.person.full_name if self.person else self.person_text
 
 
-def parse_enrolment_rows(programme, table) -> tuple[list[ImportRow], list[str]]:
+def parse_enrolment_rows(programme, table, people=None) -> tuple[list[ImportRow], list[str]]:
     """Validate every row; nothing is saved here (Programme.enrol_many saves all
     rows in one transaction, and only when no row has an error)."""
     table = [row for row in table if any((cell or "").strip() for cell in row)]
@@ -248,7 +248,7 @@ def parse_enrolment_rows(programme, table) -> tuple[list[ImportRow], list[str]]:
     if not body:
         return [], [str(_("The file has no rows."))]
     keys = [cell(row, "person") for row in body]
-    people = _people_for(keys)
+    people = _people_for(keys, people)  # `people`: whom the importer may see
     enrolled = set(programme.enrolments.values_list("participant__person_id", flat=True))
     rows, seen = [], {}
     for number, raw in enumerate(body, start=2):
@@ -286,13 +286,13 @@ def parse_enrolment_rows(programme, table) -> tuple[list[ImportRow], list[str]]:
     return rows, []
 
 
-def _people_for(keys) -> dict[str, Person]:
+def _people_for(keys, people=None) -> dict[str, Person]:
     """People by the phone, email or id given in the file, in three queries."""
     found: dict[str, Person] = {}
     by_phone = {phones.normalise(k): k for k in keys if k and "@" not in k and len(k) > 6}
     by_email = {k.lower(): k for k in keys if "@" in k}
     by_id = {int(k): k for k in keys if k.isdigit() and len(k) <= 6}
-    live = Person.objects.filter(anonymised_at__isnull=True)
+    live = (Person.objects if people is None else people).filter(anonymised_at__isnull=True)
     for person in live.filter(phone__in=[p for p in by_phone if p]):
         key = by_phone.get(person.phone.as_e164 if person.phone else "")
         if key:

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from samverka.core.audit import log_export
+from samverka.people.municipalities import (
+    MunicipalityFilter,
+    programme_municipality_ids,
+)
 
 from .access import programmes_for
 from .forms import SurveyFilterForm
+from .municipality_report import answers_for
 from .notifications import send_course_survey
 from .reports import survey_results, survey_tables, to_csv, to_xlsx
 
@@ -45,6 +49,14 @@ def download(request, tables, *, model, listing: str, filename: str, count: int)
     return response
 
 
+def _municipality_labels(user) -> dict:
+    """{id as text: name} of the municipalities `user` sees, ordered by name."""
+    from samverka.people.municipalities import Municipality, scope
+
+    municipalities = scope(Municipality.objects.order_by("name"), user, ("pk",))
+    return {str(pk): name for pk, name in municipalities.values_list("pk", "name")}
+
+
 def survey_report(request):
     """Survey results by kind of event, event or programme and group, filtered by period,
     programme and group; small groups show no figures."""
@@ -54,12 +66,15 @@ def survey_report(request):
 
     if not request.user.has_perm("events.view_feedbackresponse"):
         raise PermissionDenied
-    form = SurveyFilterForm(request.GET or None)
-    # Answers about public events belong to no municipality; a programme's answers are seen
-    # by the coordinators of the municipalities it serves.
-    answers = FeedbackResponse.objects.filter(
-        Q(programme__isnull=True) | Q(programme__in=programmes_for(request.user))
-    )
+    # The home-municipality filter offers the municipalities the user sees (one query, as
+    # the form's list of every municipality cost before); another one is refused by the form
+    # (its filters are then not applied, and scoping still holds).
+    form = SurveyFilterForm(request.GET or None, municipalities=_municipality_labels(request.user))
+    # and the programmes to choose from are those the user sees (no query of its own)
+    form.fields["programme"].queryset = programmes_for(request.user).order_by("name")
+    # Answers about public events belong to no municipality; a course's answers are seen
+    # by its organiser's coordinators, and by a sending municipality's for its residents.
+    answers = answers_for(request.user)
     results = survey_results(form.filters(), answers)
     tables = survey_tables(results)
     response = download(
@@ -86,6 +101,8 @@ def course_report_view(request, pk):
     employers met, by group, and the course's anonymous survey results."""
     from django.utils.translation import gettext as _
 
+    from samverka.people.municipalities import organises
+
     from .access import enrolments_for, get_programme_for
     from .reports import course_report, course_tables
 
@@ -97,6 +114,8 @@ def course_report_view(request, pk):
     if request.method == "POST" and request.POST.get("action") == "send_survey":
         if not request.user.has_perm("events.change_enrolment"):
             raise PermissionDenied
+        if not organises(request.user, programme):
+            raise PermissionDenied  # a sending municipality does not survey the course
         sent, without = send_course_survey(programme)
         messages.success(
             request,
@@ -107,7 +126,14 @@ def course_report_view(request, pk):
             % {"sent": sent, "without": without},
         )
         return redirect("events_admin:course_report", pk=programme.pk)
-    report = course_report(programme, enrolments=enrolments_for(request.user, programme))
+    # the filter: the municipalities whose residents the user sees in the course (404 else)
+    chosen = MunicipalityFilter(request, programme_municipality_ids(request.user, programme))
+    enrolments = enrolments_for(request.user, programme)
+    answers = answers_for(request.user)
+    if chosen.selected is not None:
+        enrolments = enrolments.filter(participant__person__home_municipality=chosen.selected)
+        answers = answers.in_group("municipality", str(chosen.selected))
+    report = course_report(programme, enrolments=enrolments, answers=answers)
     response = download(
         request,
         course_tables(report) if request.GET.get("format") else [],
@@ -119,5 +145,12 @@ def course_report_view(request, pk):
     if response is not None:
         return response
     return TemplateResponse(
-        request, "events/admin/course_report.html", {"programme": programme, "report": report}
+        request,
+        "events/admin/course_report.html",
+        {
+            "programme": programme,
+            "report": report,
+            "municipality_filter": chosen,
+            "organises": organises(request.user, programme),
+        },
     )

@@ -376,11 +376,12 @@ class CourseReport:
         return charts
 
 
-def course_report(programme, now=None, enrolments=None) -> CourseReport:
+def course_report(programme, now=None, enrolments=None, answers=None) -> CourseReport:
     """Per participant: hours towards the law's minimum and the course's goal, hours per
     topic, employers met; the same by group; the course's anonymous survey results.
     `enrolments` narrows the participants (a coordinator's municipalities, see
-    `events.access.enrolments_for`); by default every enrolment of the programme.
+    `events.access.enrolments_for`); by default every enrolment of the programme; `answers`
+    likewise narrows the survey answers counted (`events.municipality_report.answers_for`).
     Nine queries whatever the number of participants (enrolments, attendance, session
     organisations, sessions held, the municipalities' names, and the survey's four; one more
     for the survey's municipality names when there are answers)."""
@@ -434,7 +435,7 @@ def course_report(programme, now=None, enrolments=None) -> CourseReport:
         topic_hours=[(str(label), round(held.get(code, 0), 1)) for code, label in Topic.choices],
         total=total,
         splits=splits,
-        survey=survey_results(SurveyFilters(programme=programme)),
+        survey=survey_results(SurveyFilters(programme=programme), answers),
     )
 
 

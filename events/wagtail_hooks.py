@@ -20,7 +20,14 @@ from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 
 from samverka.core import audit
 from samverka.core.listings import ExportingIndexView
-from samverka.people.municipalities import ScopedViewSetMixin
+from samverka.people.municipalities import (
+    MunicipalityFilter,
+    ScopedViewSetMixin,
+    enrolment_candidates,
+    organises,
+    programme_municipality_ids,
+    scope,
+)
 
 from . import attendance as attendance_report
 from . import municipality_report  # noqa: F401  (figures per home municipality)
@@ -242,6 +249,8 @@ class ProgrammeIndexView(ExportingIndexView):
 
 class ProgrammeViewSet(ScopedViewSetMixin, FormViewSet):
     municipality_paths = PROGRAMME_SCOPE
+    # a shared course is seen by the municipalities it accepts, changed by its organiser's
+    municipality_write_paths = ("organising_municipality",)
     model = Programme
     icon = "group"
     menu_label = gettext_lazy("Programmes")
@@ -285,8 +294,12 @@ class SlotIndexView(ExportingIndexView):
         )
 
 
-class SlotViewSet(ModelViewSet):
+class SlotViewSet(ScopedViewSetMixin, ModelViewSet):
     """A programme's weekly slots (weekday, time, room and places)."""
+
+    # the course's municipalities see its slots; its organiser's change them
+    municipality_paths = tuple(f"programme__{path}" for path in PROGRAMME_SCOPE)
+    municipality_write_paths = ("programme__organising_municipality",)
 
     model = ProgrammeSlot
     icon = "time"
@@ -314,9 +327,11 @@ class PauseIndexView(ExportingIndexView):
         )
 
 
-class PauseViewSet(ModelViewSet):
+class PauseViewSet(ScopedViewSetMixin, ModelViewSet):
     """Pauses (internship, illness, parental leave, a course): paused dates never
     count as absences."""
+
+    municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
 
     model = EnrolmentPause
     icon = "pause"
@@ -345,8 +360,12 @@ class FlagIndexView(ExportingIndexView):
         )
 
 
-class FlagViewSet(FormViewSet):
+class FlagViewSet(ScopedViewSetMixin, FormViewSet):
     """Absence flags and what people decided (the platform only flags)."""
+
+    # a resident's flags are seen by both municipalities, decided by the organiser's
+    municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
+    municipality_write_paths = ("enrolment__programme__organising_municipality",)
 
     model = AbsenceFlag
     icon = "warning"
@@ -481,8 +500,11 @@ class AbsenceIndexView(ExportingIndexView):
 
 
 class AbsenceViewSet(ScopedViewSetMixin, FormViewSet):
-    municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
     """Absences are derived after each session; coordinators record the reason."""
+
+    municipality_paths = tuple(f"enrolment__{path}" for path in ENROLMENT_SCOPE)
+    # the reason counts for the organiser's flags: recorded by the organiser's coordinators
+    municipality_write_paths = ("enrolment__programme__organising_municipality",)
 
     model = Absence
     icon = "warning"
@@ -627,6 +649,8 @@ def programme_report(request, pk):
     if request.method == "POST":
         if not request.user.has_perm("events.change_enrolment"):
             raise PermissionDenied
+        if not organises(request.user, programme):
+            raise PermissionDenied  # only the organiser runs the course (issue 12)
         if request.POST.get("action") == "evaluate":
             flagged = programme.evaluate()
             messages.success(
@@ -660,8 +684,10 @@ def programme_report(request, pk):
             "programme": programme,
             "enrolments": enrolments,
             "session_count": sessions.count(),
-            "feedback": FeedbackResponse.objects.filter(
-                Q(programme=programme) | Q(event=programme.event)
+            "organises": organises(request.user, programme),
+            "feedback": municipality_report.answers_for(
+                request.user,
+                FeedbackResponse.objects.filter(Q(programme=programme) | Q(event=programme.event)),
             ).summary(),
         },
     )
@@ -678,7 +704,8 @@ def enrol_people(request, pk):
     """Enrol many people at once: search, tick (or take everyone listed), choose slots."""
     programme = _programme_for(request, pk)
     query = request.GET.get("q", "").strip()
-    candidates = candidates_for(programme, query)
+    # the people the user coordinates whose home municipality the course accepts
+    candidates = enrolment_candidates(request.user, programme, candidates_for(programme, query))
     # At most 500 listed (narrow the search for more); the field's queryset is not a
     # slice, so that ticked people can be looked up in it.
     listed = candidates.filter(pk__in=list(candidates.values_list("pk", flat=True)[:500]))
@@ -709,11 +736,18 @@ def enrol_people(request, pk):
 
 def import_enrolments(request, pk):
     """CSV or Excel: every row is checked first; nothing is saved if any row is wrong."""
+    from samverka.people.models import Person
+
     programme = _programme_for(request, pk)
     form = EnrolmentImportForm(request.POST or None, request.FILES or None)
     rows, file_errors = [], []
     if request.method == "POST" and form.is_valid():
-        rows, file_errors = parse_enrolment_rows(programme, form.cleaned_data["file"])
+        rows, file_errors = parse_enrolment_rows(
+            programme,
+            form.cleaned_data["file"],
+            # whom the user may see; one the course does not accept gets enrol_many's message
+            scope(Person.objects.all(), request.user, ("home_municipality",)),
+        )
         if rows and not file_errors and not any(row.errors for row in rows):
             try:
                 enrolments = programme.enrol_many(entries_of(rows), by=request.user)
@@ -751,10 +785,16 @@ def attendance_view(request, pk):
     """Attendance per slot and week, with a chart and CSV/Excel downloads."""
     programme = _programme_for(request, pk, "events.view_enrolment")
     dimensions = [d for d in request.GET.getlist("by") if d in attendance_report.DIMENSION_NAMES]
-    rows = attendance_report.attendance_by_slot_and_week(programme, dimensions)
+    # the participants the user sees (a sending municipality: its residents), narrowed by the
+    # municipality filter (404 for a municipality whose residents they do not see)
+    chosen = MunicipalityFilter(request, programme_municipality_ids(request.user, programme))
+    enrolments = attendance_report.visible_enrolments(request.user, programme, chosen.selected)
+    rows = attendance_report.attendance_by_slot_and_week(
+        programme, dimensions, enrolments=enrolments
+    )
     table = attendance_report.as_table(rows)
     header = attendance_report.header(dimensions)
-    flags = list(attendance_report.flags(programme))
+    flags = list(attendance_report.flags(programme, enrolments))
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         sheets = [
@@ -787,6 +827,7 @@ def attendance_view(request, pk):
             "weeks": weeks,
             "chart_width": max(len(weeks), 1) * 40,
             "flags": flags,
+            "municipality_filter": chosen,
             "dimensions": [
                 (name, attendance_report.dimension(name).label, name in dimensions)
                 for name in attendance_report.DIMENSION_NAMES

@@ -231,6 +231,48 @@ def _require(request, perm="mentors.change_match"):
         raise PermissionDenied
 
 
+def runs_for(user):
+    """The matching runs `user` may see and act on: those whose every proposal is for a
+    newcomer of the municipalities they coordinate (a run is one coordinator's: see
+    `MatchRun.execute`). Read in the statement that loads the run (no query of its own)."""
+    from django.db.models import Exists, OuterRef
+
+    from samverka.people.municipalities import scope_q
+
+    from .access import MATCH_SCOPE
+    from .models import Proposal
+
+    condition = scope_q(user, MATCH_SCOPE)
+    if condition is None:
+        return MatchRun.objects.all()
+    outside = Proposal.objects.filter(run=OuterRef("pk")).exclude(condition)
+    return MatchRun.objects.exclude(Exists(outside))
+
+
+def get_run_for(user, pk, **filters) -> MatchRun:
+    """A run `user` may see (404 otherwise, another municipality's included)."""
+    return get_object_or_404(runs_for(user).filter(**filters), pk=pk)
+
+
+def _check_unmatched(user, run):
+    """A run whose proposals are the user's may still list another municipality's
+    newcomers among those left unmatched (a run by a regional coordinator): a 404 then.
+    One query, only for a scoped user and a run with unmatched newcomers."""
+    from django.http import Http404
+
+    from samverka.people.municipalities import municipalities_for, scope
+
+    from .access import NEWCOMER_SCOPE
+
+    ids = {u["id"] for u in run.unmatched if u.get("kind") == "newcomer"}
+    if not ids or municipalities_for(user) is None:
+        return
+    listed = Newcomer.objects.filter(pk__in=ids)
+    mine = scope(listed, user, NEWCOMER_SCOPE)
+    if listed.exclude(pk__in=mine.values("pk")).exists():  # removed since: not counted
+        raise Http404
+
+
 BOARD_ROWS = 50  # the head of each list; the full lists are the paginated admin listings
 
 
@@ -272,7 +314,8 @@ def board(request):
             "mentors": mentors,
             "mentors_total": with_room.count(),
             "pending": waiting.pending().count(),
-            "draft": MatchRun.objects.filter(status=MatchRun.Status.DRAFT).first(),
+            # the latest draft of the user's municipalities, not another coordinator's
+            "draft": runs_for(request.user).filter(status=MatchRun.Status.DRAFT).first(),
             "awaiting": matches_for(request.user).filter(status=Match.Status.PROPOSED),
             "flagged": matches_for(request.user).filter(
                 status=Match.Status.ACTIVE, flagged_at__isnull=False
@@ -306,7 +349,9 @@ def _advantages(proposal):
 
 def run_detail(request, pk):
     _require(request, "mentors.view_matchrun")
-    run = get_object_or_404(MatchRun.objects.select_related("policy"), pk=pk)
+    # another municipality's run is a 404 (checked in the query that loads it)
+    run = get_object_or_404(runs_for(request.user).select_related("policy"), pk=pk)
+    _check_unmatched(request.user, run)
     proposals = list(run.proposals.select_related("newcomer__person", "volunteer", "runner_up"))
     approved = set(Match.objects.filter(proposal__run=run).values_list("proposal_id", flat=True))
     locked, forbidden = run.locked_pairs, run.forbidden_pairs
@@ -374,7 +419,7 @@ def run_action(request, pk):
     """Lock, unlock or forbid a proposed pair (applied at the next re-run), swap two
     proposals' mentors, or re-run."""
     _require(request, "mentors.add_matchrun")
-    run = get_object_or_404(MatchRun, pk=pk, status=MatchRun.Status.DRAFT)
+    run = get_run_for(request.user, pk, status=MatchRun.Status.DRAFT)
     action = request.POST.get("action")
     if action in ("lock", "unlock", "forbid"):
         proposal = get_object_or_404(run.proposals, pk=request.POST.get("proposal"))
@@ -432,7 +477,7 @@ def run_action(request, pk):
 @require_POST
 def approve(request, pk):
     _require(request, "mentors.add_match")
-    run = get_object_or_404(MatchRun, pk=pk, status=MatchRun.Status.DRAFT)
+    run = get_run_for(request.user, pk, status=MatchRun.Status.DRAFT)
     chosen = run.proposals.filter(
         pk__in=[i for i in request.POST.getlist("approve") if i.isdigit()]
     ).select_related("newcomer__person", "volunteer", "run__policy")

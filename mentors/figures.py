@@ -36,10 +36,18 @@ def figures_view(request):
     from django.core.exceptions import PermissionDenied
     from django.template.response import TemplateResponse
 
+    from samverka.people.municipalities import MunicipalityFilter
+
     if not request.user.has_perm("mentors.view_newcomer"):
         raise PermissionDenied
+    chosen = MunicipalityFilter(request)  # 404 for a municipality the user does not see
     return TemplateResponse(
-        request, "mentors/admin/figures.html", {"rows": kompis_figures(request.user)}
+        request,
+        "mentors/admin/figures.html",
+        {
+            "rows": kompis_figures(request.user, municipality=chosen.selected),
+            "municipality_filter": chosen,
+        },
     )
 
 

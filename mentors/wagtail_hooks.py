@@ -119,7 +119,9 @@ class FollowUpViewSet(ScopedViewSetMixin, ModelViewSet):
     copy_view_enabled = False
 
 
-class MentorPreferencesViewSet(ModelViewSet):
+class MentorPreferencesViewSet(ScopedViewSetMixin, ModelViewSet):
+    # a volunteer's preferences are seen where the volunteer is (their district)
+    municipality_district = "volunteer__district"
     model = MentorPreferences
     name = "mentor_preferences"
     icon = "user"

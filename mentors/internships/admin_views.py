@@ -313,8 +313,17 @@ def report(request):
         params = form.cleaned_data
     else:
         params = {"start": start, "end": end, "granularity": "month", "checkpoint": "end"}
+    from samverka.people.municipalities import MunicipalityFilter
+
+    # the residents the user coordinates; the filter: one of their municipalities (404 else)
+    chosen = MunicipalityFilter(request)
     result = Report(
-        params["start"], params["end"], params["granularity"], params["checkpoint"]
+        params["start"],
+        params["end"],
+        params["granularity"],
+        params["checkpoint"],
+        user=request.user,
+        municipality=chosen.selected,
     ).run()
     export = request.GET.get("export")
     if export in ("xlsx", "csv"):
@@ -351,6 +360,7 @@ def report(request):
         {
             "form": form,
             "report": result,
+            "municipality_filter": chosen,
             "charts": [(t, bar_chart_svg(t)) for t in result.tables],
             "query": query.urlencode(),
         },

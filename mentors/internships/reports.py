@@ -81,6 +81,10 @@ class Report:
     end: date
     granularity: str = "month"
     checkpoint: str = Outcome.Checkpoint.END
+    # whose figures: the internships of the residents `user` coordinates (None: everyone's),
+    # of `municipality` (an id) only when given (the report's filter)
+    user: object = None
+    municipality: int | None = None
     tables: list[Table] = field(default_factory=list)
     into_job: int = 0
     into_subsidised: int = 0
@@ -109,7 +113,7 @@ class Report:
         periods = period_starts(self.start, self.end, self.granularity)
         row_order = [period_label(p, self.granularity) for p in periods]
 
-        internships = Internship.objects.order_by()
+        internships = self.internships()
         # query 1: started per period
         started = (
             internships.exclude(status=Internship.Status.CANCELLED)
@@ -141,7 +145,8 @@ class Report:
             )
         )
 
-        outcomes = Outcome.objects.order_by().filter(
+        all_outcomes = self.outcomes()
+        outcomes = all_outcomes.filter(
             checkpoint=self.checkpoint,
             internship__ended_on__range=(self.start, self.end),
         )
@@ -220,8 +225,9 @@ class Report:
 
         # query 8: the headline, people into jobs and subsidised jobs in the period
         headline = dict(
-            Outcome.objects.order_by()
-            .filter(group__in=Outcome.JOB_GROUPS, job_start_date__range=(self.start, self.end))
+            all_outcomes.filter(
+                group__in=Outcome.JOB_GROUPS, job_start_date__range=(self.start, self.end)
+            )
             .values_list("group")
             .annotate(n=Count("internship", distinct=True))
         )
@@ -243,6 +249,26 @@ class Report:
             )
             self.median_days_to_job = median(middle)
         return self
+
+    def internships(self):
+        """The internships counted: scoped to the user's municipalities and the filter, in
+        the same statement as each figure (no query of its own)."""
+        from samverka.people.municipalities import scope
+
+        from .access import INTERNSHIP_SCOPE
+
+        internships = Internship.objects.order_by()
+        if self.user is not None:
+            internships = scope(internships, self.user, INTERNSHIP_SCOPE)
+        if self.municipality is not None:
+            internships = internships.filter(newcomer__person__home_municipality=self.municipality)
+        return internships
+
+    def outcomes(self):
+        outcomes = Outcome.objects.order_by()
+        if self.user is not None or self.municipality is not None:
+            outcomes = outcomes.filter(internship__in=self.internships().values("pk"))
+        return outcomes
 
     @property
     def median_years_to_job(self) -> float | None:

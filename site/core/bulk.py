@@ -67,11 +67,21 @@ class ModelBulkAction(BulkAction):
         return self.request.user.has_perm(self.permission)
 
     def visible_queryset(self):
-        """What the user may act on: the rows the model's admin listing shows them."""
-        return self.model_class._default_manager.all()
+        """What the user may act on: the rows the model's admin listing shows them (scoped
+        to their municipalities as the listing is, `samverka.people.municipalities`)."""
+        from samverka.people.municipalities import scope_model
+
+        return scope_model(self.model_class._default_manager.all(), self.request.user)
 
     def get_queryset(self, model, object_ids):
-        return list(self.visible_queryset().filter(pk__in=[str(pk) for pk in object_ids]))
+        # ids of another municipality's rows are left out: nothing is shown or changed; none
+        # the user may see is a 404, as Wagtail's own bulk actions answer for unknown ids
+        from django.http import Http404
+
+        objects = list(self.visible_queryset().filter(pk__in=[str(pk) for pk in object_ids]))
+        if not objects:
+            raise Http404
+        return objects
 
     def get_all_objects_in_listing_query(self, parent_id):
         return self.visible_queryset().values_list("pk", flat=True)

@@ -4,6 +4,11 @@ dropdown of every user or every person on the site.
 ``account_chooser.widget_class`` and ``person_chooser.widget_class`` are the widgets for a foreign key to
 `AUTH_USER_MODEL` or `people.Person`: a button opens a modal listing with a search box
 (name, email, phone), paginated, so a form never renders thousands of options.
+
+Both are scoped to the user's municipalities as the admin listings are
+(`samverka.people.municipalities`): the person chooser lists the residents the user
+coordinates; the account chooser leaves out the accounts of another municipality's residents
+and volunteers. Choosing one of those by its id is a 404.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 
@@ -40,6 +46,74 @@ def search_form(fields: tuple[str, ...], placeholder):
     return SearchForm
 
 
+def people_for(user, queryset):
+    """The residents `user` coordinates (as the people listing shows them)."""
+    from samverka.people.municipalities import scope_model
+
+    return scope_model(queryset, user)
+
+
+def accounts_for(user, queryset):
+    """The active accounts `user` may choose: all but those of another municipality's
+    residents and volunteers (staff and representatives belong to no municipality). Scoped
+    in the same statement."""
+    from associations.models import Volunteer
+    from samverka.people.models import Person
+    from samverka.people.municipalities import municipalities_for, scope_model
+
+    queryset = queryset.filter(is_active=True)
+    if municipalities_for(user) is None:
+        return queryset
+    people = scope_model(Person.objects.all(), user).values("pk")
+    volunteers = scope_model(Volunteer.objects.all(), user).values("pk")
+    return queryset.filter(
+        Q(person__isnull=True) | Q(person__in=people),
+        Q(volunteer__isnull=True) | Q(volunteer__in=volunteers),
+    )
+
+
+class ScopedListMixin:
+    """A chooser's listing and search results, scoped by ``scoped(user, queryset)``."""
+
+    scoped = staticmethod(lambda user, queryset: queryset)
+
+    def get_object_list(self):
+        return self.scoped(self.request.user, super().get_object_list())
+
+
+class ScopedChosenMixin:
+    """The chooser's "chosen" view: an object out of the user's scope does not exist."""
+
+    scoped = staticmethod(lambda user, queryset: queryset)
+
+    def get_object(self, pk):
+        return self.scoped(self.request.user, self.model_class.objects.all()).get(pk=pk)
+
+
+def scoped_views(name: str, scoped, fields: tuple[str, ...], placeholder) -> dict:
+    form = search_form(fields, placeholder)
+    scoped = staticmethod(scoped)
+    return {
+        "choose_view_class": type(
+            f"{name}ChooseView",
+            (ScopedListMixin, ChooseView),
+            {"filter_form_class": form, "scoped": scoped},
+        ),
+        "choose_results_view_class": type(
+            f"{name}ChooseResultsView",
+            (ScopedListMixin, ChooseResultsView),
+            {"filter_form_class": form, "scoped": scoped},
+        ),
+        "chosen_view_class": type(
+            f"{name}ChosenView", (ScopedChosenMixin, ChosenView), {"scoped": scoped}
+        ),
+    }
+
+
+ACCOUNT_FIELDS = ("first_name", "last_name", "email")
+PERSON_FIELDS = ("first_name", "last_name", "email", "phone")
+
+
 class AccountChooserViewSet(ChooserViewSet):
     model = settings.AUTH_USER_MODEL
     icon = "user"
@@ -49,41 +123,11 @@ class AccountChooserViewSet(ChooserViewSet):
     per_page = 20
     ordering = ["first_name", "last_name", "email"]
 
-    def get_object_list(self):
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().objects.filter(is_active=True)
-
-    @property
-    def choose_view_class(self):
-        from wagtail.admin.views.generic.chooser import ChooseView
-
-        return type(
-            "AccountChooseView",
-            (ChooseView,),
-            {
-                "filter_form_class": search_form(
-                    ("first_name", "last_name", "email"), _("Name or email")
-                )
-            },
-        )
-
-    @property
-    def choose_results_view_class(self):
-        from wagtail.admin.views.generic.chooser import ChooseResultsView
-
-        return type(
-            "AccountChooseResultsView",
-            (ChooseResultsView,),
-            {
-                "filter_form_class": search_form(
-                    ("first_name", "last_name", "email"), _("Name or email")
-                )
-            },
-        )
-
-
-PERSON_FIELDS = ("first_name", "last_name", "email", "phone")
+    views = scoped_views("Account", accounts_for, ACCOUNT_FIELDS, _("Name or email"))
+    choose_view_class = views["choose_view_class"]
+    choose_results_view_class = views["choose_results_view_class"]
+    chosen_view_class = views["chosen_view_class"]
+    del views
 
 
 class PersonChooserViewSet(ChooserViewSet):
@@ -95,25 +139,11 @@ class PersonChooserViewSet(ChooserViewSet):
     per_page = 20
     ordering = ["first_name", "last_name"]
 
-    @property
-    def choose_view_class(self):
-        from wagtail.admin.views.generic.chooser import ChooseView
-
-        return type(
-            "PersonChooseView",
-            (ChooseView,),
-            {"filter_form_class": search_form(PERSON_FIELDS, _("Name, email or phone"))},
-        )
-
-    @property
-    def choose_results_view_class(self):
-        from wagtail.admin.views.generic.chooser import ChooseResultsView
-
-        return type(
-            "PersonChooseResultsView",
-            (ChooseResultsView,),
-            {"filter_form_class": search_form(PERSON_FIELDS, _("Name, email or phone"))},
-        )
+    views = scoped_views("Person", people_for, PERSON_FIELDS, _("Name, email or phone"))
+    choose_view_class = views["choose_view_class"]
+    choose_results_view_class = views["choose_results_view_class"]
+    chosen_view_class = views["chosen_view_class"]
+    del views
 
 
 account_chooser = AccountChooserViewSet("account_chooser", url_prefix="choose/accounts")

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -312,10 +312,24 @@ def _crosses_many(model, path: str) -> bool:
     return False
 
 
-def scope_q(user, paths, unassigned: str = "") -> Q | None:
+def district_q(ids, field: str = "district") -> Q:
+    """For a record that knows only its district's name (a volunteer): kept when the name is
+    a district of one of ``ids`` (a subquery of municipality ids), or is empty or no
+    municipality's district (nothing tells whose it is)."""
+    known = District.objects.values("name")
+    return (
+        Q(**{f"{field}__in": District.objects.filter(municipality__in=ids).values("name")})
+        | Q(**{field: ""})
+        | ~Q(**{f"{field}__in": known})
+    )
+
+
+def scope_q(user, paths, unassigned: str = "", district: str = "") -> Q | None:
     """A Q object keeping the rows whose municipality (reached through any of ``paths``) the
     user coordinates; ``None`` when the user sees all. ``unassigned`` names a many-relation
-    whose empty rows everyone sees (organisations with no service area)."""
+    whose empty rows everyone sees (organisations with no service area); ``district`` names
+    a field holding a district's name, for records with no municipality of their own
+    (`district_q`)."""
     ids = municipalities_for(user)
     if ids is None:
         return None
@@ -324,13 +338,15 @@ def scope_q(user, paths, unassigned: str = "") -> Q | None:
         condition |= Q(**{f"{path}__in": ids})
     if unassigned:
         condition |= Q(**{f"{unassigned}__isnull": True})
+    if district:
+        condition |= district_q(ids, district)
     return condition
 
 
-def scope(queryset, user, paths, unassigned: str = ""):
+def scope(queryset, user, paths, unassigned: str = "", district: str = ""):
     """`queryset` limited to what `user` coordinates (see `scope_q`). A path through a
     many-relation is read in a subquery so no row appears twice."""
-    condition = scope_q(user, paths, unassigned)
+    condition = scope_q(user, paths, unassigned, district)
     if condition is None:
         return queryset
     model = queryset.model
@@ -350,16 +366,27 @@ def annotate_scope(queryset, user, paths, name: str = "in_municipality_scope"):
     return queryset.annotate(**{name: ExpressionWrapper(condition, output_field=BooleanField())})
 
 
-def in_scope(user, obj, paths, unassigned: str = "") -> bool:
+def in_scope(user, obj, paths, unassigned: str = "", district: str = "") -> bool:
     if municipalities_for(user) is None:
         return True
-    return scope(type(obj)._default_manager.filter(pk=obj.pk), user, paths, unassigned).exists()
+    return scope(
+        type(obj)._default_manager.filter(pk=obj.pk), user, paths, unassigned, district
+    ).exists()
 
 
-# model → (paths, unassigned) of every scoped viewset: the choices of a form's foreign keys to
-# such a model are scoped as its listing is (a coordinator cannot pick another municipality's
-# person in an enrolment form).
+# model → (paths, unassigned, district) of every scoped viewset: the choices of a form's
+# foreign keys to such a model are scoped as its listing is (a coordinator cannot pick another
+# municipality's person in an enrolment form), and so are choosers and bulk actions.
 SCOPES: dict = {}
+
+
+def scope_model(queryset, user):
+    """`queryset` scoped as its model's admin listing is (`SCOPES`); unchanged for a model
+    that no municipality owns."""
+    if queryset.model not in SCOPES:
+        return queryset
+    paths, unassigned, district = SCOPES[queryset.model]
+    return scope(queryset, user, paths, unassigned, district)
 
 
 def scope_form_choices(form, user):
@@ -369,8 +396,7 @@ def scope_form_choices(form, user):
             continue
         if queryset.model is Municipality and isinstance(field, ModelMultipleChoiceField):
             continue  # "also accepts participants from" names other municipalities
-        paths, unassigned = SCOPES[queryset.model]
-        field.queryset = scope(queryset, user, paths, unassigned)
+        field.queryset = scope_model(queryset, user)
     return form
 
 
@@ -379,13 +405,20 @@ class ScopedViewMixin:
 
     municipality_paths: tuple[str, ...] = ()
     municipality_unassigned: str = ""
+    municipality_district: str = ""
+    municipality_write_paths: tuple[str, ...] = ()
+
+    def _scope_args(self):
+        return (
+            self.municipality_paths,
+            self.municipality_unassigned,
+            self.municipality_district,
+        )
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         if queryset.model is self.model:  # listings, not a history view's log entries
-            queryset = scope(
-                queryset, self.request.user, self.municipality_paths, self.municipality_unassigned
-            )
+            queryset = scope(queryset, self.request.user, *self._scope_args())
         return queryset
 
     def get_form(self, *args, **kwargs):
@@ -393,37 +426,64 @@ class ScopedViewMixin:
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        if isinstance(obj, self.model) and not in_scope(
-            self.request.user, obj, self.municipality_paths, self.municipality_unassigned
-        ):
+        if not isinstance(obj, self.model):
+            return obj
+        if not in_scope(self.request.user, obj, *self._scope_args()):
             raise Http404
+        if self.municipality_write_paths and self._changes():
+            # seen by more municipalities than change it (a shared course: its organiser's)
+            if not in_scope(self.request.user, obj, self.municipality_write_paths):
+                raise PermissionDenied
         return obj
+
+    def _changes(self) -> bool:
+        from wagtail.admin.views.generic import DeleteView, EditView
+
+        return isinstance(self, (EditView, DeleteView))
 
 
 class ScopedViewSetMixin:
     """Put before `ModelViewSet`: every view it builds (listing and its results, edit, delete,
     inspect, history, usage) shows only what the user coordinates, a 404 for the rest.
 
-    ``municipality_paths``: lookups from the model to a `Municipality` (any of them counts)."""
+    ``municipality_paths``: lookups from the model to a `Municipality` (any of them counts);
+    ``municipality_district``: for a model with no municipality of its own, the field with
+    its district's name (`district_q`); ``municipality_write_paths``: when fewer
+    municipalities may change a row than see it (a shared course is seen by the
+    municipalities it accepts, changed by its organiser's), the paths for editing and
+    deleting (403 for the others)."""
 
     municipality_paths: tuple[str, ...] = ()
     municipality_unassigned: str = ""
+    municipality_district: str = ""
+    municipality_write_paths: tuple[str, ...] = ()
+
+    @property
+    def _scoped(self) -> bool:
+        return bool(self.municipality_paths or self.municipality_district)
 
     def on_register(self):
         super().on_register()
-        if self.municipality_paths:
+        if self._scoped:
             SCOPES.setdefault(
-                self.model, (tuple(self.municipality_paths), self.municipality_unassigned)
+                self.model,
+                (
+                    tuple(self.municipality_paths),
+                    self.municipality_unassigned,
+                    self.municipality_district,
+                ),
             )
 
     def construct_view(self, view_class, **kwargs):
-        if self.municipality_paths and not issubclass(view_class, ScopedViewMixin):
+        if self._scoped and not issubclass(view_class, ScopedViewMixin):
             view_class = type(
                 f"Scoped{view_class.__name__}",
                 (ScopedViewMixin, view_class),
                 {
                     "municipality_paths": tuple(self.municipality_paths),
                     "municipality_unassigned": self.municipality_unassigned,
+                    "municipality_district": self.municipality_district,
+                    "municipality_write_paths": tuple(self.municipality_write_paths),
                 },
             )
         return super().construct_view(view_class, **kwargs)
@@ -574,3 +634,104 @@ def pairs_across(first: dict, second: dict) -> set[tuple]:
             if municipality_a != municipality_b:
                 pairs.update((a, b) for a in keys_a for b in keys_b)
     return pairs
+
+
+# --------------------------------------------------------------------------------------
+# The municipality filter of every report
+# --------------------------------------------------------------------------------------
+
+# Query parameters that are not filters: left out of the filter form's hidden fields.
+_NOT_FILTERS = ("municipality", "format", "export", "table", "page")
+
+
+class MunicipalityFilter:
+    """The "home municipality" filter a report shows beside its breakdown.
+
+    ``choices`` are the municipalities the user may see (``allowed``: ids, or ``None`` for
+    the user's own, see `municipality_ids_for`); ``selected`` is the id chosen with
+    ``?municipality=``, ``None`` for all of them. An id that is not a choice (another
+    municipality's, or no municipality at all) is a 404: never that municipality's figures.
+    At most one query (the user's municipalities, remembered on the user)."""
+
+    param = "municipality"
+
+    def __init__(self, request, allowed=None):
+        if allowed is None:
+            allowed = municipality_ids_for(request.user)
+        rows = sorted(_data()["municipalities"], key=lambda row: row["name"])
+        self.choices = [
+            (row["pk"], row["name"]) for row in rows if allowed is None or row["pk"] in allowed
+        ]
+        raw = request.GET.get(self.param, "").strip()
+        self.selected = None
+        if raw:
+            if not raw.isdigit() or int(raw) not in {pk for pk, _name in self.choices}:
+                raise Http404
+            self.selected = int(raw)
+        self.hidden = [
+            (key, value)
+            for key, values in request.GET.lists()
+            if key not in _NOT_FILTERS
+            for value in values
+        ]
+
+    @property
+    def shown(self) -> bool:
+        """Whether there is anything to choose (more than one municipality)."""
+        return len(self.choices) > 1
+
+    @property
+    def selected_name(self) -> str:
+        return next((name for pk, name in self.choices if pk == self.selected), "")
+
+
+def programme_municipality_ids(user, programme) -> set[int] | None:
+    """The home municipalities whose participants `user` sees in `programme`: all the
+    programme serves (organiser and accepted) for the organiser's coordinators, otherwise
+    the user's own among them. ``None``: every municipality (regional coordinators)."""
+    own = municipality_ids_for(user)
+    if own is None:
+        return None
+    served = {programme.organising_municipality_id, *_accepted_ids(programme)}
+    served.discard(None)
+    if programme.organising_municipality_id in own:
+        return served
+    return served & own
+
+
+def _accepted_ids(programme) -> list[int]:
+    cache = getattr(programme, "_prefetched_objects_cache", {})
+    if "accepted_municipalities" in cache:
+        return [m.pk for m in cache["accepted_municipalities"]]
+    return list(programme.accepted_municipalities.values_list("pk", flat=True))
+
+
+def organises(user, programme) -> bool:
+    """Whether `user` coordinates the municipality that organises `programme` (or sees every
+    municipality): only they run the course (absences, flags, surveys, check-in), a
+    sending municipality's coordinator sees its own residents and changes nothing of it."""
+    own = municipality_ids_for(user)
+    return own is None or programme.organising_municipality_id in own
+
+
+def enrolment_candidates(user, programme, people):
+    """`people` (a `Person` queryset) narrowed to those `user` coordinates whose home
+    municipality `programme` accepts: whom they may enrol. In the same statement."""
+    return scope(people, user, ("home_municipality",)).filter(accepted_q(programme))
+
+
+def accepted_q(programme, path: str = "home_municipality") -> Q:
+    """People (``path`` from the queryset's model to their home municipality) whom
+    `programme` accepts (as `accepts`), as a condition inside the same statement."""
+    through = type(programme).accepted_municipalities.through
+    return (
+        Q(**{f"{path}__isnull": True})
+        | Q(**{f"{path}_id": programme.organising_municipality_id})
+        | Q(
+            Exists(
+                through.objects.filter(
+                    programme_id=programme.pk, municipality_id=OuterRef(f"{path}_id")
+                )
+            )
+        )
+    )

@@ -111,3 +111,51 @@ def test_the_admin_shows_the_municipality_that_runs_the_installation(client, coo
     client.force_login(coordinator)
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Ålunda kommun" in page
+
+
+def test_enrolling_many_refuses_a_municipality_the_course_does_not_accept(world):
+    """Bulk enrolment and import go through Programme.enrol_many, not Enrolment.clean: it
+    checks the home municipality too, names the person, and saves nothing."""
+    from events.models import Enrolment
+    from samverka.people.models import Person
+
+    other = Municipality.objects.create(name="Söderby kommun", code="0998")
+    outsider = Person.objects.create(first_name="Omar", last_name="Ali", home_municipality=other)
+    neighbour = Person.objects.create(first_name="Nadia", home_municipality=world.norrvik)
+    before = Enrolment.objects.count()
+    with pytest.raises(ValidationError) as error:
+        world.course.enrol_many([(neighbour, [], None), (outsider, [], None)])
+    message = gettext(
+        "%(name)s lives in %(home)s, which %(programme)s does not accept. Add "
+        "%(home)s to the course's accepted municipalities first."
+    ) % {"name": "Omar Ali", "home": "Söderby kommun", "programme": world.course}
+    assert error.value.messages == [message]
+    assert Enrolment.objects.count() == before  # Nadia (accepted) is not saved either
+    assert len(world.course.enrol_many([(neighbour, [], None)])) == 1
+
+
+def test_an_import_row_from_a_municipality_the_course_does_not_accept(client, world):
+    from django.contrib.auth.models import Group
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from samverka.core.permissions import REGIONAL_COORDINATOR
+    from samverka.people.models import Person
+    from tests.municipalities.conftest import make_coordinator
+
+    other = Municipality.objects.create(name="Söderby kommun", code="0998")
+    Person.objects.create(first_name="Omar", email="omar@example.org", home_municipality=other)
+    regional = make_coordinator("region@example.org")
+    regional.groups.add(Group.objects.get(name=REGIONAL_COORDINATOR))
+    client.force_login(regional)
+    count = world.course.enrolments.count()
+    url = reverse("events_admin:import_enrolments", args=[world.course.pk])
+    upload = SimpleUploadedFile("enrol.csv", b"person;slots\nomar@example.org;\n", "text/csv")
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 400
+    assert "Söderby kommun" in response.content.decode()
+    assert world.course.enrolments.count() == count
+    # Nils cannot even name him: another municipality's person is unknown to him
+    client.force_login(world.nils)
+    upload = SimpleUploadedFile("enrol.csv", b"person;slots\nomar@example.org;\n", "text/csv")
+    body = client.post(url, {"file": upload}).content.decode()
+    assert "omar@example.org" in body and "Söderby" not in body
