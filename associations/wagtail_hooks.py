@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, EditView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -22,6 +22,7 @@ from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 from samverka.core import audit
 from samverka.core.bulk import BulkActionsIndexMixin
 from samverka.core.columns import ListColumn
+from samverka.core.inspect import ReadableInspectView
 from samverka.core.listings import ExportingIndexView
 from samverka.people.municipalities import ScopedViewSetMixin, scope_model
 
@@ -94,6 +95,16 @@ class PendingOrganisationIndexView(OrganisationIndexView):
         return super().get_base_queryset().filter(status=Organisation.Status.PENDING)
 
 
+class OrganisationInspectView(ReadableInspectView):
+    """Languages and activities by their names, never their stored codes."""
+
+    def get_languages_display_value(self):
+        return ", ".join(self.object.language_names()) or "–"
+
+    def get_activities_display_value(self):
+        return ", ".join(self.object.activity_labels()) or "–"
+
+
 class OrganisationViewSet(ScopedViewSetMixin, ModelViewSet):
     municipality_paths = ("service_area",)
     municipality_unassigned = "service_area"  # no service area: every municipality's
@@ -102,6 +113,7 @@ class OrganisationViewSet(ScopedViewSetMixin, ModelViewSet):
     menu_label = gettext_lazy("Organisations")
     index_view_class = OrganisationIndexView
     edit_view_class = OrganisationEditView
+    inspect_view_class = OrganisationInspectView
     list_display = [
         "name",
         Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
@@ -265,7 +277,7 @@ class VolunteerEditView(VolunteerDecisionBarMixin, EditView):
         return instance
 
 
-class VolunteerInspectView(InspectView):
+class VolunteerInspectView(ReadableInspectView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         audit.log_view_person(self.object, request.user, where=_("details"))

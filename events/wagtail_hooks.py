@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
@@ -261,7 +261,7 @@ class ProgrammeViewSet(ScopedViewSetMixin, FormViewSet):
         Column("enrolled", label=gettext_lazy("Enrolled")),
         Column("flagged", label=gettext_lazy("Flagged")),
         "absence_limit",
-        "is_private",
+        BooleanColumn("is_private", label=gettext_lazy("Private")),
     ]
     form_fields = [
         "name",
@@ -448,10 +448,10 @@ class ParticipantViewSet(ScopedViewSetMixin, ModelViewSet):
     icon = "user"
     menu_label = gettext_lazy("Participants")
     list_display = [
-        "name",
+        Column("name", label=gettext_lazy("Name")),
         Column("phone", label=gettext_lazy("Phone"), accessor="person.phone_display"),
-        "email",
-        "user",
+        Column("email", label=gettext_lazy("Email")),
+        Column("user", label=gettext_lazy("Account")),
     ]
     search_fields = ["person__first_name", "person__last_name", "person__phone", "person__email"]
     search_backend_name = None

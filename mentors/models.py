@@ -486,8 +486,12 @@ class ExcludedPair(models.Model):
         COORDINATOR = "coordinator", _("Excluded by a coordinator")
         DECLINED = "declined", _("Proposal declined")
 
-    newcomer = models.ForeignKey(Newcomer, on_delete=models.CASCADE, related_name="+")
-    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="+")
+    newcomer = models.ForeignKey(
+        Newcomer, verbose_name=_("newcomer"), on_delete=models.CASCADE, related_name="+"
+    )
+    volunteer = models.ForeignKey(
+        Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="+"
+    )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     source = models.CharField(
         _("why excluded"), max_length=12, choices=Source, default=Source.COORDINATOR

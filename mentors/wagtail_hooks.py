@@ -23,7 +23,7 @@ class NewcomerViewSet(ScopedViewSetMixin, ModelViewSet):
     menu_label = gettext_lazy("Newcomers")
     list_display = [
         "full_name",
-        "district",
+        Column("district", label=gettext_lazy("District")),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
         Column("waiting_days", label=gettext_lazy("Days waiting"), accessor="waiting_days"),
         DateColumn("created_at", label=gettext_lazy("Registered")),

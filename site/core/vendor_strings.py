@@ -1,4 +1,5 @@
-"""Django and django-allauth strings that visitors see, kept in our own catalogue.
+"""Django, django-allauth and Wagtail strings that visitors and staff see, kept in our own
+catalogue.
 
 Django and allauth ship no Somali (so) or Tigrinya (ti) catalogue, so for those languages
 every form error, password rule, month name and account page would fall back to Swedish.
@@ -7,6 +8,9 @@ Django merges it with the installed apps' catalogues. ``makemessages`` drops eve
 cannot find in our source, so this module lists them: it is never imported, only read by
 ``makemessages``. The msgids must stay byte-for-byte identical to Django's and allauth's
 (copied from their ``en`` catalogues); ``tests/core/test_translations.py`` checks that.
+
+Wagtail ships Swedish, but its catalogue lacks a few admin messages that every listing,
+history and delete page shows (WAGTAIL_STRINGS); ours fills them in.
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
@@ -544,4 +548,14 @@ DJANGO_AUTH_STRINGS = (
     gettext_noop(
         "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."
     ),
+)
+
+# Wagtail's admin: messages its Swedish catalogue lacks (empty listings, empty history,
+# protected objects).
+WAGTAIL_STRINGS = (
+    gettext_noop("There are no %(model_name)s to display."),
+    gettext_noop(
+        'There are no %(model_name)s to display. Why not <a href="%(add_url)s">add one</a>?'
+    ),
+    gettext_noop("One or more references to this %(model_name)s prevent it from being deleted."),
 )

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy
 from django.views.defaults import page_not_found, permission_denied
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+
+from samverka.core.inspect import ReadableInspectView
 
 from . import audit
 from .listings import ExportingIndexView
@@ -45,7 +46,7 @@ class OutboxAccessMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class OutboxInspectView(OutboxAccessMixin, InspectView):
+class OutboxInspectView(OutboxAccessMixin, ReadableInspectView):
     pass
 
 

@@ -2,10 +2,11 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -25,6 +26,19 @@ REVIEWED_MODELS = [
 class LocaleColumn(Column):
     def get_value(self, instance):
         return instance.locale.get_display_name()
+
+
+class LanguageTitleColumn(TitleColumn):
+    """The page's title marked with its language (a translation's title is content in that
+    language, read by screen readers in its own voice)."""
+
+    def get_link_attrs(self, instance, parent_context):
+        attrs = super().get_link_attrs(instance, parent_context)
+        code = instance.locale.language_code
+        if code != (translation.get_language() or settings.LANGUAGE_CODE):
+            attrs["lang"] = code
+            attrs["dir"] = "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+        return attrs
 
 
 class TranslateColumn(Column):
@@ -79,7 +93,7 @@ class ReviewDueView(ReportView):
     index_results_url_name = "orientation_reports:review_due_results"
     no_results_message = _("Every orientation page has been reviewed in the last twelve months.")
     columns = [
-        TitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
+        LanguageTitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
         LocaleColumn("locale", label=_("Language")),
         DateColumn("reviewed", label=_("Last reviewed")),
     ]

@@ -32,6 +32,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from samverka.core.inspect import ReadableInspectView
 from samverka.core.permissions import is_coordinator
 
 from . import (
@@ -58,6 +59,7 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     name = "persons"
     icon = "user"
     menu_label = gettext_lazy("People")
+    inspect_view_class = ReadableInspectView
     list_display = [
         "full_name",
         Column("phone", label=gettext_lazy("Phone"), accessor="phone_display"),
@@ -214,6 +216,7 @@ class ConsentVersionViewSet(ModelViewSet):
     name = "consent_versions"
     icon = "doc-full"
     menu_label = gettext_lazy("Consent texts")
+    inspect_view_class = ReadableInspectView
     edit_view_class = ConsentVersionEditView
     list_display = [
         "__str__",

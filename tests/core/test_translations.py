@@ -206,12 +206,14 @@ def test_vendor_strings_match_django_and_allauth_msgids():
     """samverka/core/vendor_strings.py must copy msgids exactly, or they never match."""
     import allauth
     import django
+    import wagtail
 
     upstream = set()
     for po_path in (
         Path(django.__file__).parent / "conf/locale/en/LC_MESSAGES/django.po",
         Path(django.__file__).parent / "contrib/auth/locale/en/LC_MESSAGES/django.po",
         Path(allauth.__file__).parent / "locale/en/LC_MESSAGES/django.po",
+        Path(wagtail.__file__).parent / "admin/locale/en/LC_MESSAGES/django.po",
     ):
         upstream |= {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(po_path))}
     ours = [

@@ -109,3 +109,16 @@ def name_langattrs(text):
     if language in NON_LATIN_LANGUAGES and _latin_only(str(text or "")):
         return langattrs(settings.LANGUAGE_CODE)
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def locale_langattrs(context, locale_id):
+    """`langattrs` for a row that carries only its locale's id (Wagtail's page reports):
+    the locales are read once per rendering, not once per row."""
+    from wagtail.models import Locale
+
+    codes = context.render_context.get("locale_langattrs")
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        context.render_context["locale_langattrs"] = codes
+    return langattrs(codes.get(locale_id))

@@ -72,12 +72,17 @@ class Command(BaseCommand):
         except AddressError as error:
             raise CommandError(str(error)) from error
         if not subjects:
-            raise CommandError(f"Nobody is registered with {address}. Nothing was done.")
+            raise CommandError(
+                _("Nobody is registered with %(address)s. Nothing was done.") % {"address": address}
+            )
         if len(subjects) > 1:
-            lines = [f"{address} belongs to {len(subjects)} people. Nothing was done."]
+            lines = [
+                _("%(address)s belongs to %(count)s people. Nothing was done.")
+                % {"address": address, "count": len(subjects)}
+            ]
             for number, subject in enumerate(subjects, start=1):
-                lines.append(f"Person {number}:")
+                lines.append(_("Person %(number)s:") % {"number": number})
                 lines.extend(f"  {line}" for line in subject.describe())
-            lines.append("Run the command again with one of their records, e.g. newcomer:12.")
+            lines.append(_("Run the command again with one of their records, e.g. newcomer:12."))
             raise CommandError("\n".join(lines))
         return subjects[0]
