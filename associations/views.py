@@ -103,6 +103,7 @@ def directory(request):
         "associations/directory.html",
         {
             "filter": filterset,
+            "filter_fields": _filter_fields(filterset.form),
             "page_obj": page,
             "organisations": page.object_list,
             "kinds": kinds,
@@ -112,6 +113,25 @@ def directory(request):
             ),
         },
     )
+
+
+def _filter_fields(form):
+    """The filter form's fields with their value and choices as plain lists: the
+    template writes the <select>s out in one loop, as Django's widget templates
+    (one template per option) would cost more than the rest of the page."""
+    fields = []
+    for field in form:
+        value = field.value()
+        choices = getattr(field.field, "choices", None)
+        fields.append(
+            {
+                "field": field,
+                "value": "" if value is None else str(value),
+                "choices": None if choices is None else [(str(v), label) for v, label in choices],
+                "invalid": bool(field.errors),
+            }
+        )
+    return fields
 
 
 @require_safe

@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from samverka.core.conf import settings as app_settings
@@ -178,6 +179,45 @@ def attach_translations(occurrences, language: str) -> None:
         )
 
 
+def listing_cards(occurrences) -> list[dict]:
+    """What each card shows, worked out here once: the template then reads plain values
+    instead of walking from each date to its event, place and organiser."""
+    from samverka.core.conf import rtl_languages
+
+    rtl = rtl_languages()
+    cards = []
+    for occurrence in occurrences:
+        event, shown = occurrence.event, occurrence.display_event
+        start = timezone.localtime(occurrence.start)
+        end = timezone.localtime(occurrence.end)
+        language = shown.locale.language_code
+        cancelled = occurrence.is_cancelled
+        seats = None
+        if not cancelled and event.registration_required:
+            seats = occurrence.seats_left
+        cards.append(
+            {
+                "pk": occurrence.pk,
+                "url": reverse("events:date", args=[occurrence.pk]),
+                "start_iso": date_format(start, "c"),
+                "day": date_format(start, "l j F"),
+                "start_time": time_format(start, "H:i"),
+                "end_time": time_format(end, "H:i"),
+                "cancelled": cancelled,
+                "moved": occurrence.is_moved,
+                "title": shown.title,
+                "lang": language,
+                "dir": "rtl" if language in rtl else "ltr",
+                "category": event.get_category_display(),
+                "where": event.place.title if event.place else event.address,
+                "organiser": event.organiser.name if event.organiser else "",
+                "languages": ", ".join(event.language_labels),
+                "seats_left": seats,
+            }
+        )
+    return cards
+
+
 def listing_context(request, now=None) -> dict:
     filterset = OccurrenceFilter(
         request.GET or None, queryset=listed_occurrences(now), request=request
@@ -208,6 +248,7 @@ def listing_context(request, now=None) -> dict:
         "filter_fields": filter_fields,
         "page_obj": page,
         "occurrences": occurrences,
+        "cards": listing_cards(occurrences),
         "query_string": query.urlencode(),
         "now": now or timezone.now(),
         "categories": EventPage.Category.choices,

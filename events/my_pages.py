@@ -16,7 +16,18 @@ def section(request):
         Registration.objects.active()
         .filter(user=user, occurrence__end__gte=timezone.now())
         .select_related("occurrence__event")
-        .defer("occurrence__event__body")
+        # Only what the section shows: an event page is a wide row to build a model from.
+        .only(
+            "id",
+            "status",
+            "occurrence_id",
+            "occurrence__id",
+            "occurrence__start",
+            "occurrence__status",
+            "occurrence__event_id",
+            "occurrence__event__page_ptr_id",
+            "occurrence__event__title",
+        )
         .order_by("occurrence__start")[:20]
     )
     for registration in registrations:

@@ -1,6 +1,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from samverka.orientation.models import OrientationIndexPage, OrientationTopicPage
 from samverka.orientation.search import clean_query, highlight, page_text, search_pages
@@ -28,8 +28,12 @@ def search(request):
             page_obj = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             page_obj = paginator.page(1)
-        for page in page_obj.object_list:
-            page = page.specific
+        # The page's results as their specific pages: one query per page type, not one
+        # per result.
+        found = list(page_obj.object_list)
+        specific = Page.objects.filter(pk__in=[page.pk for page in found]).specific().in_bulk()
+        for page in found:
+            page = specific.get(page.pk) or page.specific
             results.append(
                 {
                     "page": page,

@@ -96,9 +96,11 @@ class UpkeepPanel(Component):
         from samverka.orientation.translation import outdated_translations
 
         outdated = outdated_translations()
+        shown = list(outdated[:5])
         return {
-            "outdated": list(outdated[:5]),
-            "outdated_count": outdated.count(),
+            "outdated": shown,
+            # The query is heavy: counted again only when there are more than shown.
+            "outdated_count": len(shown) if len(shown) < 5 else outdated.count(),
             "review_due": admin_views.review_due_pages().count(),
         }
 

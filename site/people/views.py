@@ -44,11 +44,33 @@ def consent_subject(user, purpose: str):
 
 
 def needs_new_consent(user, purpose: str) -> bool:
-    """True for someone who agreed to an earlier text of this purpose, not the current one."""
+    """True for someone who agreed to an earlier text of this purpose, not the current one.
+
+    A page behind several purposes (/my/) asks this once per purpose: the current versions
+    and each subject's consents are read once (into the request's user) and then answered
+    from memory, two small queries instead of several per purpose."""
     subject = consent_subject(user, purpose)
-    if subject is None or ConsentVersion.objects.current(purpose) is None:
+    if subject is None:
         return False
-    return subject.latest_consent(purpose) is not None and not subject.has_current_consent(purpose)
+    memo = user.__dict__.setdefault("_samverka_consents", {})
+    if "current" not in memo:
+        memo["current"] = {}
+        for version_purpose, pk in (
+            ConsentVersion.objects.published().order_by("-version").values_list("purpose", "pk")
+        ):
+            memo["current"].setdefault(version_purpose, pk)
+    current = memo["current"].get(purpose)
+    if current is None:
+        return False
+    key = (type(subject), subject.pk)
+    if key not in memo:
+        memo[key] = {}
+        for record_purpose, version_id in subject.consent_records.order_by(
+            "-given_at", "-pk"
+        ).values_list("version__purpose", "version_id"):
+            memo[key].setdefault(record_purpose, version_id)
+    latest = memo[key].get(purpose)
+    return latest is not None and latest != current
 
 
 def current_consent_required(purpose: str):

@@ -120,3 +120,29 @@ def test_highlight_cuts_a_long_text_around_the_first_match():
     assert "<mark>vårdcentral</mark>" in result
     assert result.startswith("… ") and result.endswith(" …")
     assert len(result) < 300
+
+
+def _search_queries(client, q):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/search/", {"q": q})  # the layout cache filled
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    return len(context.captured_queries), response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_asks_the_same_number_of_queries_for_one_result_and_a_full_page(
+    client, orientation_index
+):
+    """The results' specific pages are loaded per page type, not one query per result."""
+    add_topic(orientation_index, "Ensam", "ensam", intro="Ett unikt ord: zebrafink.")
+    for number in range(12):
+        add_topic(orientation_index, f"Ämne {number}", f"amne-{number}", intro="Om giraffer.")
+    one, html = _search_queries(client, "zebrafink")
+    assert html.count("search-result__title") == 1
+    many, html = _search_queries(client, "giraffer")
+    assert html.count("search-result__title") == 10  # a full page of results
+    assert one == many

@@ -176,3 +176,35 @@ def test_a_newcomer_with_an_account_is_asked_again_at_their_next_visit(
     client.post(response["Location"], {"consent": "on", "next": reverse("core:my_pages")})
     assert client.get(reverse("core:my_pages")).status_code == 200
     assert [r.version.version for r in person.consent_history()] == [v2.version, 1]
+
+
+def test_the_consent_checks_of_my_pages_ask_the_same_few_queries_for_any_history(
+    volunteer_user, volunteering_v1
+):
+    """/my/ checks three purposes: the current versions and the volunteer's consents are
+    read once, however many consents they gave."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from samverka.people.views import needs_new_consent
+
+    eva = Volunteer.objects.create(
+        user=volunteer_user, first_name="Eva", last_name="Holm", languages={"sv": 5}
+    )
+    counts = []
+    for records in (1, 10):
+        while eva.consent_records.count() < records:
+            eva.record_consent(volunteering_v1, ConsentRecord.Method.ONLINE)
+        user = get_user_model().objects.get(pk=volunteer_user.pk)  # as a new request has it
+        with CaptureQueriesContext(connection) as context:
+            answers = [needs_new_consent(user, p) for p in ("volunteering", "kompis", "programmes")]
+        assert answers == [False, False, False]
+        counts.append(len(context.captured_queries))
+    # the volunteer, the current versions, the volunteer's consents, the (absent) person
+    assert counts == [4, 4]
+
+    v2 = ConsentVersion.objects.create(purpose="volunteering", text="Version 2")
+    v2.publish()
+    user = get_user_model().objects.get(pk=volunteer_user.pk)
+    assert needs_new_consent(user, "volunteering")
