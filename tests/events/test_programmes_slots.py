@@ -443,9 +443,8 @@ def test_session_reminders_follow_the_participants_own_slots_and_pauses(programm
 def test_the_next_sessions_link_lists_own_slots_and_the_check_in_code(
     client, event_index, coordinator
 ):
-    from django.utils import timezone
-
     from django.urls import resolve
+    from django.utils import timezone
 
     from events.kiosk import read_qr_token
     from events.links import next_session_url
