@@ -57,7 +57,8 @@ def accounts_for(user, queryset):
     """The active accounts `user` may choose: all but those of another municipality's
     residents and volunteers (staff and representatives belong to no municipality). Scoped
     in the same statement."""
-    from associations.models import Volunteer
+    from django.apps import apps
+
     from samverka.people.models import Person
     from samverka.people.municipalities import municipalities_for, scope_model
 
@@ -65,11 +66,13 @@ def accounts_for(user, queryset):
     if municipalities_for(user) is None:
         return queryset
     people = scope_model(Person.objects.all(), user).values("pk")
-    volunteers = scope_model(Volunteer.objects.all(), user).values("pk")
-    return queryset.filter(
-        Q(person__isnull=True) | Q(person__in=people),
-        Q(volunteer__isnull=True) | Q(volunteer__in=volunteers),
-    )
+    queryset = queryset.filter(Q(person__isnull=True) | Q(person__in=people))
+    # Volunteers are the associations app's (the core does not import an app).
+    if apps.is_installed("associations"):
+        volunteer_model = apps.get_model("associations", "Volunteer")
+        volunteers = scope_model(volunteer_model.objects.all(), user).values("pk")
+        queryset = queryset.filter(Q(volunteer__isnull=True) | Q(volunteer__in=volunteers))
+    return queryset
 
 
 class ScopedListMixin:
