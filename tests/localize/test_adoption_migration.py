@@ -6,6 +6,7 @@ import importlib
 import re
 from html import unescape
 
+import pytest
 from django.apps import apps
 from django.test import TestCase
 from django.utils import translation
@@ -13,9 +14,7 @@ from wagtail.models import Page
 
 from samverka.orientation.translation import translation_progress, translation_state
 
-migration = importlib.import_module(
-    "samverka.orientation.migrations.0004_adopt_translations_in_wagtail_localize"
-)
+migration = importlib.import_module("samverka.orientation.migrations.0007_adopt_translations")
 
 
 def _visible_text(html: str) -> str:
@@ -104,3 +103,25 @@ class AdoptionMigrationTests(TestCase):
         counts = (Translation.objects.count(), StringTranslation.objects.count())
         migration.adopt(apps, None)
         self.assertEqual((Translation.objects.count(), StringTranslation.objects.count()), counts)
+
+
+@pytest.mark.django_db
+def test_adoption_runs_after_every_schema_change_of_the_pages_it_reads():
+    """The adoption loads the real page models, so every migration that changes the tables of
+    home's and orientation's pages must run before it (a database of the previous release
+    failed on a column added by a migration on another branch of the graph)."""
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython, RunSQL
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    target = ("orientation", "0007_adopt_translations")
+    before = set(loader.graph.forwards_plan(target))
+    changing_schema = [
+        key
+        for key, migration in loader.disk_migrations.items()
+        if key[0] in {"home", "orientation"}
+        and key != target
+        and any(not isinstance(op, RunPython | RunSQL) for op in migration.operations)
+    ]
+    assert changing_schema
+    assert [key for key in changing_schema if key not in before] == []

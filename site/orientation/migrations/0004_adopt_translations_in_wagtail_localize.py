@@ -1,25 +1,14 @@
-"""Existing translations (simple_translation: pages sharing a translation_key) become
-wagtail-localize translations with their text kept, segment by segment, so none shows
-as untranslated. The page tables are not changed.
+"""The adoption of existing translations into wagtail-localize ran here first; it now runs in
+0007_adopt_translations, after every schema change of the page types it reads.
 
-Uses the real models (wagtail-localize extracts segments from page instances and their
-StreamField blocks, which historical models do not have), so only the page types whose
-migrations run before this one: home and orientation. `manage.py adopt_translations`
-does the same for every other page type. On a new database there are no pages and it
-does nothing.
+It uses the real models (wagtail-localize extracts segments from page instances), so it
+must run when their tables have every column the models have: here, on a database of the
+previous release, `orientation.0002_municipality` had not yet added
+`MeetingPlacePage.municipality` and loading a meeting place failed. This migration is kept
+(empty) so databases that recorded it stay consistent.
 """
 
 from django.db import migrations
-
-
-def adopt(apps, schema_editor):
-    from wagtail.models import Page
-
-    if not Page.objects.exists():
-        return
-    from samverka.orientation.translation import adopt_all
-
-    adopt_all(app_labels=["home", "orientation"])
 
 
 class Migration(migrations.Migration):
@@ -30,4 +19,4 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
     ]
 
-    operations = [migrations.RunPython(adopt, migrations.RunPython.noop, elidable=True)]
+    operations = []
