@@ -291,20 +291,18 @@ def seed_meeting_places(report):
                     phone=spec["phone"],
                     email=spec["email"],
                 )
-                for kind, rows in (
-                    (OpeningHours.Kind.OPEN, spec["hours"]),
-                    (OpeningHours.Kind.DROP_IN, spec["drop_in"]),
-                ):
-                    for weekday, opens, closes in rows:
-                        place.opening_hours.add(
-                            OpeningHours(
-                                kind=kind,
-                                weekday=weekday,
-                                opens=_time(opens),
-                                closes=_time(closes),
-                                sort_order=len(place.opening_hours.all()),
-                            )
+                hours = [(OpeningHours.Kind.OPEN, *row) for row in spec["hours"]]
+                hours += [(OpeningHours.Kind.DROP_IN, *row) for row in spec["drop_in"]]
+                for position, (kind, weekday, opens, closes) in enumerate(hours):
+                    place.opening_hours.add(
+                        OpeningHours(
+                            kind=kind,
+                            weekday=weekday,
+                            opens=_time(opens),
+                            closes=_time(closes),
+                            sort_order=position,
                         )
+                    )
                 for position, (days, closed) in enumerate(spec["exceptions"]):
                     place.opening_exceptions.add(
                         OpeningException(
