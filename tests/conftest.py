@@ -10,6 +10,8 @@ import shutil
 import pytest
 from django.core.cache import cache
 
+from tests.upgrade import old_database  # noqa: F401 - a fixture for every test package
+
 # Debian's Chromium, or CHROMIUM_PATH; None when there is none.
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or (
     "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else shutil.which("chromium")

@@ -4,9 +4,7 @@ the migration runs backwards too."""
 
 from datetime import date
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from tests.upgrade import leaves, migrate
 
 BEFORE = [
     ("internships", "0003_report_indexes"),
@@ -17,27 +15,8 @@ BEFORE = [
 ]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
-
-
-def _leaves():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-@pytest.fixture
-def old_schema(transactional_db):
-    yield _migrate(BEFORE)
-    _migrate(_leaves())
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_internship_outcomes_become_outcomes_of_the_person(old_schema):
-    old = old_schema
+def test_internship_outcomes_become_outcomes_of_the_person(old_database):
+    old = migrate(BEFORE)
     Person = old.get_model("people", "Person")
     Newcomer = old.get_model("mentors", "Newcomer")
     Organisation = old.get_model("associations", "Organisation")
@@ -82,7 +61,7 @@ def test_internship_outcomes_become_outcomes_of_the_person(old_schema):
         employer_name="Okänd",
     )
 
-    new = _migrate(_leaves())
+    new = migrate(leaves())
     NewOutcome = new.get_model("internships", "Outcome")
     PersonOutcome = new.get_model("people", "Outcome")
     rows = {o.pk: o for o in NewOutcome.objects.all()}
@@ -99,7 +78,7 @@ def test_internship_outcomes_become_outcomes_of_the_person(old_schema):
     fresh.delete()
 
     # and back again
-    back = _migrate(BEFORE)
+    back = migrate(BEFORE)
     Legacy = back.get_model("internships", "Outcome")
     restored = Legacy.objects.get(pk=job.pk)
     assert (restored.kind, restored.employer_name, restored.checkpoint) == (

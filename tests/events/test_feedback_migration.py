@@ -4,34 +4,16 @@ and the link between the two is gone."""
 
 import datetime
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-# People stay as they are today (a person needs a home municipality): only events go back.
+from tests.upgrade import migrate
+
 BEFORE = [("events", "0006_participant_profile_only"), ("people", "0009_outcome")]
 AFTER = [("events", "0007_anonymous_feedback")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def old_schema(transactional_db):
-    yield _migrate(BEFORE)
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_answers_move_across_without_their_link(old_schema):
-    old = old_schema
+def test_answers_move_across_without_their_link(old_database):
+    old = migrate(BEFORE)
     Page = old.get_model("wagtailcore", "Page")
     Locale = old.get_model("wagtailcore", "Locale")
     ContentType = old.get_model("contenttypes", "ContentType")
@@ -94,7 +76,7 @@ def test_answers_move_across_without_their_link(old_schema):
         created_at=answered_at,
     )
 
-    new = _migrate(AFTER)
+    new = migrate(AFTER)
     Answer = new.get_model("events", "FeedbackResponse")
     Receipt = new.get_model("events", "SurveyReceipt")
     assert {f.name for f in Answer._meta.concrete_fields} >= {"week", "groups", "kind"}
@@ -112,7 +94,7 @@ def test_answers_move_across_without_their_link(old_schema):
     assert receipts == {(registration.pk, None), (None, enrolments[0].pk)}
 
     # And back: the answers return without their links (those are gone for good).
-    back = _migrate(BEFORE)
+    back = migrate(BEFORE)
     rows = back.get_model("events", "FeedbackResponse").objects.order_by("satisfaction")
     assert [(r.satisfaction, r.registration_id, r.enrolment_id) for r in rows] == [
         (4, None, None),

@@ -1,10 +1,9 @@
 """The previous release's data moves into the installation's municipality without loss:
 people, programmes, organisations' service areas, internship places and meeting places."""
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.upgrade import leaves, migrate
 
 BEFORE = [
     ("people", "0004_person_anonymised_at"),
@@ -16,32 +15,10 @@ BEFORE = [
 ]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def _leaves():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-@pytest.fixture
-def old_schema(transactional_db):
-    from samverka.people.municipalities import forget
-
-    yield _migrate(BEFORE)
-    _migrate(_leaves())
-    forget()
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_previous_release_moves_into_its_municipality(old_schema):
+def test_the_previous_release_moves_into_its_municipality(old_database):
     from datetime import date
 
-    old = old_schema
+    old = migrate(BEFORE)
     Person = old.get_model("people", "Person")
     Organisation = old.get_model("associations", "Organisation")
     Place = old.get_model("internships", "InternshipPlace")
@@ -72,7 +49,7 @@ def test_the_previous_release_moves_into_its_municipality(old_schema):
     )
     programme = Programme.objects.create(name="Samhällsorientering", event=event)
 
-    new = _migrate(_leaves())
+    new = migrate(leaves())
     Municipality = new.get_model("people", "Municipality")
     municipality = Municipality.objects.get(is_default=True)
     assert municipality.name == "Ålunda kommun"

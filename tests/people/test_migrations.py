@@ -1,12 +1,12 @@
 """The move to one Person per resident, run on data made with the schema as it was before.
 
-The schema is taken back to the last migrations before samverka.people (MigrationExecutor),
-rows are created through the historical models, and the migrations are run forward."""
+A database of the test's own is migrated to the last migrations before samverka.people
+(tests/upgrade.py), rows are created through the historical models, and the migrations are
+run forward."""
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.upgrade import leaves, migrate
 
 BEFORE = [
     ("associations", "0005_volunteer_anonymised_at"),
@@ -17,30 +17,8 @@ BEFORE = [
 ]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
-
-
-def _leaves():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
-
-
-@pytest.fixture
-def old_schema(transactional_db):
-    """The schema before samverka.people; always migrated forward again afterwards, so a
-    failure here cannot leave the next test without tables."""
-    yield _migrate(BEFORE)
-    _migrate(_leaves())
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_newcomers_and_participants_become_people_keeping_matches_and_enrolments(old_schema):
-    old = old_schema
+def test_newcomers_and_participants_become_people_keeping_matches_and_enrolments(old_database):
+    old = migrate(BEFORE)
     User = old.get_model("auth", "User")
     ConsentText = old.get_model("associations", "ConsentText")
     Volunteer = old.get_model("associations", "Volunteer")
@@ -118,7 +96,7 @@ def test_newcomers_and_participants_become_people_keeping_matches_and_enrolments
     for participant in (linked, same_account, same_phone, only):
         Enrolment.objects.create(programme=programme, participant=participant)
 
-    new = _migrate(_leaves())
+    new = migrate(leaves())
     Person = new.get_model("people", "Person")
     NewNewcomer = new.get_model("mentors", "Newcomer")
     NewParticipant = new.get_model("events", "Participant")
