@@ -20,8 +20,8 @@ from samverka.core.ids import parse_id
 from samverka.core.public_forms import PublicFormGuard, may_mail
 
 from . import codes, feeds
-from .conf import settings as events_settings
 from .access import can_manage_event, get_enrolment_for, get_occurrence_for_staff
+from .conf import settings as events_settings
 from .course import progress_of
 from .forms import (
     CancelForm,

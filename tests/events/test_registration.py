@@ -215,7 +215,10 @@ class TestCancelLink:
         made = timezone.now() - timedelta(days=31)
         with mock.patch("django.core.signing.time.time", return_value=made.timestamp()):
             old = codes.cancel_token(registration.pk)
-        for response in (client.get(en("events:cancel", old)), client.post(en("events:cancel", old))):
+        for response in (
+            client.get(en("events:cancel", old)),
+            client.post(en("events:cancel", old)),
+        ):
             assert response.status_code == 410
             page = response.content.decode()
             assert "This link has expired" in page and occurrence.event.title in page
