@@ -587,7 +587,10 @@ class MatchRun(models.Model):
         newcomers = list(waiting)
         mentors = list(available_mentors())
         if progress:
-            progress(f"{len(newcomers)} newcomers waiting, {len(mentors)} mentors available")
+            progress(
+                _("Newcomers waiting: %(newcomers)s, kompisar available: %(mentors)s")
+                % {"newcomers": len(newcomers), "mentors": len(mentors)}
+            )
         excluded = ExcludedPair.objects.pairs() | municipality_exclusions(
             newcomers, mentors, policy
         )
@@ -608,7 +611,10 @@ class MatchRun(models.Model):
             preferred=keep,
         )
         if progress:
-            progress(f"{result.matched} proposals, {result.feasible_pairs} feasible pairs")
+            progress(
+                _("Proposals: %(proposals)s, possible pairs: %(pairs)s")
+                % {"proposals": result.matched, "pairs": result.feasible_pairs}
+            )
         stats = {
             "newcomers": len(newcomers),
             "mentors": len(mentors),

@@ -255,3 +255,32 @@ def test_the_purge_and_the_recovery_run_with_tick():
     from samverka.core.discovery import collect
 
     assert {purge_outbox, recover_outbox} <= set(collect("periodic", "PERIODIC_TASKS"))
+
+
+def test_tick_says_what_became_of_each_task_in_the_site_language(db, monkeypatch):
+    import re
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import translation
+
+    real = translation._trans.gettext
+    # marks what goes through gettext under Swedish, whatever the catalogue holds
+    monkeypatch.setattr(
+        translation._trans,
+        "gettext",
+        lambda message: (
+            f"«{real(message)}»" if translation.get_language() == "sv" else real(message)
+        ),
+    )
+    out = StringIO()
+    with translation.override("sv"):
+        call_command("tick", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines
+    for index, line in enumerate(lines, start=1):
+        # the position and the task's name as in the code; the outcome in words
+        assert re.fullmatch(rf"\[{index}/{len(lines)}\] \w+: «[^«»]+»", line), line
+    assert any(
+        line.startswith(f"[{i}/{len(lines)}] purge_outbox: ") for i, line in enumerate(lines, 1)
+    )
