@@ -127,6 +127,34 @@ def test_editors_get_404(client, editor, outbox):
     assert outbox["bounced"].status == Status.BOUNCED
 
 
+def test_staff_without_the_permission_get_404_on_every_outbox_address(client, editor, outbox):
+    """Also the addresses Wagtail adds by itself (edit, delete, usage, history results,
+    new): a 404, never a redirect to the dashboard; a reader who may not delete gets 403."""
+    email = outbox["bounced"]
+    urls = [
+        reverse("outbox:edit", args=[email.pk]),
+        reverse("outbox:delete", args=[email.pk]),
+        reverse("outbox:usage", args=[email.pk]),
+        reverse("outbox:history_results", args=[email.pk]),
+        reverse("outbox:add"),
+    ]
+    client.force_login(editor)
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    assert client.post(reverse("outbox:delete", args=[email.pk])).status_code == 404
+    readers = Group.objects.create(name="Outbox readers")
+    readers.permissions.add(
+        Permission.objects.get(codename="view_outboundemail"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    editor.groups.add(readers)
+    assert client.get(reverse("outbox:edit", args=[email.pk])).status_code == 302  # to details
+    for url in (reverse("outbox:delete", args=[email.pk]), reverse("outbox:add")):
+        assert client.get(url).status_code == 403, url
+        assert client.post(url).status_code == 403, url
+    assert OutboundEmail.objects.filter(pk=email.pk).exists()
+
+
 @pytest.mark.parametrize("persona", ["volunteer_user", "representative_user"])
 def test_volunteers_and_representatives_never_reach_it(client, request, persona, outbox):
     """Without access to the admin, Wagtail sends them to the login page before
