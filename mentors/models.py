@@ -580,12 +580,17 @@ class MatchRun(models.Model):
         The differences from ``parent`` are stored in ``stats["changes"]``."""
         policy = MatchingPolicy.objects.current()
         waiting = Newcomer.objects.waiting()
+        pool = available_mentors()
         if user is not None:  # a coordinator matches their own municipalities' newcomers
             from samverka.people.municipalities import scope
 
             waiting = scope(waiting, user, ("person__home_municipality",))
+            if not policy.across_municipalities:
+                # and their kompisar (by district, as on the board): another municipality's
+                # could not be proposed, and the run page names those left unmatched
+                pool = scope(pool, user, (), district="district")
         newcomers = list(waiting)
-        mentors = list(available_mentors())
+        mentors = list(pool)
         if progress:
             progress(
                 _("Newcomers waiting: %(newcomers)s, kompisar available: %(mentors)s")
