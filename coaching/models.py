@@ -595,8 +595,8 @@ class Referral(models.Model):
 
     def notify_sender(self):
         """Tell the counsellor who sent the referral (or, with none recorded, the case's
-        counsellor) that it was accepted or declined, with a link to the answer; like the
-        email to the receiver, it leaves out who the person is."""
+        counsellor) that it was accepted, declined or completed, with a link to the answer;
+        like the email to the receiver, it leaves out who the person is."""
         from django.urls import reverse
 
         from samverka.core.links import absolute
@@ -605,9 +605,10 @@ class Referral(models.Model):
         sender = self.sent_by or (self.case.counsellor if self.case_id else None)
         if sender is None or not sender.email:
             return
+        completed = self.status == self.Status.COMPLETED
         notify(
             sender.email,
-            "coaching.referral_answered",
+            "coaching.referral_completed" if completed else "coaching.referral_answered",
             {
                 "actor": self.to_actor.name,
                 "accepted": self.status == self.Status.ACCEPTED,
@@ -626,14 +627,18 @@ class Referral(models.Model):
 
     def complete(self, by, text: str, on: date | None = None):
         """The receiving actor is done: `text` (what became of it) goes back to the sender."""
-        if self.status != self.Status.ACCEPTED:
-            raise ValidationError(_("Only an accepted referral can be completed."))
         if not (text or "").strip():
             raise ValidationError({"answer": _("Tell the sender briefly what became of it.")})
-        self.status = self.Status.COMPLETED
-        self.answer = text
-        self.completed_on = on or timezone.localdate()
-        self.save(update_fields=["status", "answer", "completed_on"])
+        with transaction.atomic():
+            # read under a lock: two clicks on "completed" tell the sender once
+            current = Referral.objects.select_for_update().get(pk=self.pk)
+            if current.status != self.Status.ACCEPTED:
+                raise ValidationError(_("Only an accepted referral can be completed."))
+            self.status = self.Status.COMPLETED
+            self.answer = text
+            self.completed_on = on or timezone.localdate()
+            self.save(update_fields=["status", "answer", "completed_on"])
+            self.notify_sender()
 
 
 # -- outcomes -----------------------------------------------------------------------------------

@@ -70,11 +70,28 @@ def cancel_token(registration_id: int) -> str:
     return signing.dumps(registration_id, salt=CANCEL_SALT, compress=True)
 
 
-def read_cancel_token(token: str) -> int | None:
+def check_cancel_token(token: str) -> tuple[CodeCheck, int | None]:
+    """Whether a cancellation link is valid, and the registration it was made for (the id
+    is inside the signed value: a link cancels that registration and no other). An expired
+    link still names its registration, so that the page can say which event it was for."""
+    from .conf import settings
+
+    max_age = settings.CANCEL_LINK_MAX_AGE_DAYS * 86400
     try:
-        return int(signing.loads(token, salt=CANCEL_SALT))
+        return CodeCheck.VALID, int(signing.loads(token, salt=CANCEL_SALT, max_age=max_age))
+    except signing.SignatureExpired:
+        try:
+            return CodeCheck.EXPIRED, int(signing.loads(token, salt=CANCEL_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            return CodeCheck.INVALID, None
     except (signing.BadSignature, TypeError, ValueError):
-        return None
+        return CodeCheck.INVALID, None
+
+
+def read_cancel_token(token: str) -> int | None:
+    """The registration of a valid, unexpired cancellation link."""
+    check, registration_id = check_cancel_token(token)
+    return registration_id if check is CodeCheck.VALID else None
 
 
 def feedback_token(kind: str, object_id: int) -> str:

@@ -11,6 +11,10 @@ settings = AppSettings(
     {
         # Days ahead for which a series' dates exist as rows (the rest follow daily).
         "HORIZON_DAYS": 400,
+        # Days a cancellation link from a confirmation works at most (it also stops once the
+        # date has taken place). Dates exist up to HORIZON_DAYS ahead, so a link for the
+        # furthest date lasts until it.
+        "CANCEL_LINK_MAX_AGE_DAYS": 400,
         # Days after an event when visitors' names and contact details are anonymised.
         "ANONYMISE_AFTER_DAYS": 30,
         # The model of an event's place ("app_label.ModelName"), swappable like

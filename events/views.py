@@ -21,6 +21,7 @@ from samverka.core.public_forms import PublicFormGuard, may_mail
 
 from . import codes, feeds
 from .access import can_manage_event, get_enrolment_for, get_occurrence_for_staff
+from .conf import settings as events_settings
 from .course import progress_of
 from .forms import (
     CancelForm,
@@ -250,7 +251,7 @@ def registered(request, token):
 def cancel(request, token):
     """Cancel by the signed link from the confirmation email (GET asks, POST cancels,
     so that a mail program opening the link cancels nothing)."""
-    registration_id = codes.read_cancel_token(token)
+    check, registration_id = codes.check_cancel_token(token)
     registration = (
         Registration.objects.select_related("occurrence__event").filter(pk=registration_id).first()
         if registration_id
@@ -265,6 +266,25 @@ def cancel(request, token):
                 "message": _("Check that you copied the whole link from the email."),
             },
             status=400,
+        )
+    if check is codes.CodeCheck.EXPIRED or registration.occurrence.end < timezone.now():
+        # too old, or the date is over: nothing to cancel by this link any more
+        return render(
+            request,
+            "events/message.html",
+            {
+                "title": _("This link has expired"),
+                "message": _(
+                    "A cancellation link works until the date has taken place, and for at "
+                    "most %(days)s days. If you still need to change your registration for "
+                    "%(event)s, contact the organiser."
+                )
+                % {
+                    "days": events_settings.CANCEL_LINK_MAX_AGE_DAYS,
+                    "event": registration.occurrence.event.title,
+                },
+            },
+            status=410,
         )
     if registration.status == Registration.Status.CANCELLED:
         return render(

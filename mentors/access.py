@@ -16,10 +16,12 @@ from django.http import Http404
 from samverka.core.permissions import is_coordinator
 from samverka.people.municipalities import scope
 
-from .models import ExcludedPair, Match, Newcomer
+from .models import ExcludedPair, Match, Newcomer, available_mentors
 
 NEWCOMER_SCOPE = ("person__home_municipality",)
 MATCH_SCOPE = ("newcomer__person__home_municipality",)
+# a kompis has no municipality of their own: their district's, as in the volunteers listing
+MENTOR_DISTRICT = "district"
 
 
 def newcomers_for(user):
@@ -35,6 +37,15 @@ def get_newcomer_for(user, pk: int, write: bool = False) -> Newcomer:
     if newcomer is None:
         raise Http404
     return newcomer
+
+
+def mentors_for(user):
+    """The available kompisar a coordinator sees on the board and among a newcomer's
+    candidates: those whose district is in the municipalities they coordinate (or whose
+    district tells no municipality), the rule of the volunteers listing."""
+    if not is_coordinator(user):
+        return available_mentors().none()
+    return scope(available_mentors(), user, (), district=MENTOR_DISTRICT)
 
 
 def matches_for(user):

@@ -24,7 +24,13 @@ from wagtail.log_actions import log
 from associations.models import Volunteer
 
 from . import engine
-from .access import excluded_pairs_for, get_newcomer_for, matches_for, newcomers_for
+from .access import (
+    excluded_pairs_for,
+    get_newcomer_for,
+    matches_for,
+    mentors_for,
+    newcomers_for,
+)
 from .models import (
     CapacityError,
     ExcludedPair,
@@ -32,7 +38,6 @@ from .models import (
     MatchingPolicy,
     MatchRun,
     Newcomer,
-    available_mentors,
     mentor_record,
     municipality_exclusions,
 )
@@ -303,7 +308,8 @@ def board(request):
             "first_in_line",
         )[:BOARD_ROWS]
     )
-    with_room = available_mentors().filter(holding__lt=F("capacity"))
+    # their municipalities' kompisar (by district), in the same query
+    with_room = mentors_for(request.user).filter(holding__lt=F("capacity"))
     mentors = list(with_room.order_by("last_name", "first_name", "pk")[:BOARD_ROWS])
     for mentor in mentors:
         mentor.free_places = mentor.capacity - mentor.holding
@@ -627,7 +633,7 @@ def end_match(request, pk):
 def candidates(request, pk):
     """Top five mentors for one newcomer, with what excluded the others."""
     newcomer = get_newcomer_for(request.user, pk)
-    mentors = {m.pk: m for m in available_mentors()}
+    mentors = {m.pk: m for m in mentors_for(request.user)}
     current = MatchingPolicy.objects.current()
     policy = current.engine_policy(
         ExcludedPair.objects.pairs()

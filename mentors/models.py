@@ -580,14 +580,22 @@ class MatchRun(models.Model):
         The differences from ``parent`` are stored in ``stats["changes"]``."""
         policy = MatchingPolicy.objects.current()
         waiting = Newcomer.objects.waiting()
+        pool = available_mentors()
         if user is not None:  # a coordinator matches their own municipalities' newcomers
             from samverka.people.municipalities import scope
 
             waiting = scope(waiting, user, ("person__home_municipality",))
+            if not policy.across_municipalities:
+                # and their kompisar (by district, as on the board): another municipality's
+                # could not be proposed, and the run page names those left unmatched
+                pool = scope(pool, user, (), district="district")
         newcomers = list(waiting)
-        mentors = list(available_mentors())
+        mentors = list(pool)
         if progress:
-            progress(f"{len(newcomers)} newcomers waiting, {len(mentors)} mentors available")
+            progress(
+                _("Newcomers waiting: %(newcomers)s, kompisar available: %(mentors)s")
+                % {"newcomers": len(newcomers), "mentors": len(mentors)}
+            )
         excluded = ExcludedPair.objects.pairs() | municipality_exclusions(
             newcomers, mentors, policy
         )
@@ -608,7 +616,10 @@ class MatchRun(models.Model):
             preferred=keep,
         )
         if progress:
-            progress(f"{result.matched} proposals, {result.feasible_pairs} feasible pairs")
+            progress(
+                _("Proposals: %(proposals)s, possible pairs: %(pairs)s")
+                % {"proposals": result.matched, "pairs": result.feasible_pairs}
+            )
         stats = {
             "newcomers": len(newcomers),
             "mentors": len(mentors),

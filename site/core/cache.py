@@ -6,6 +6,8 @@ new at once. It lives in the core so the apps and the layout need nothing of the
 reference site; `samverka.orientation.cache` builds its page cache on it.
 """
 
+import hashlib
+
 from django.core.cache import cache
 
 GENERATION_KEY = "samverka:pagecache:generation"
@@ -28,3 +30,18 @@ def clear_page_cache(**kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+
+
+# Memcached refuses keys over 250 bytes and keys with spaces or control characters (Django
+# warns of both with every backend). A part taken from a request (a path, a host name) can
+# be anything a visitor types, so such a part is kept in the key only when short and plain.
+KEY_PART_MAX = 64
+
+
+def key_part(value) -> str:
+    """`value` as one part of a cache key: itself when short and printable ASCII without
+    spaces, otherwise its md5 digest (32 characters), so a key of a few parts stays short."""
+    text = str(value)
+    if len(text) <= KEY_PART_MAX and all(32 < ord(char) < 127 for char in text):
+        return text
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()

@@ -64,8 +64,10 @@ def content_generation(request=None) -> int:
 
 def cached(request, name: str, build, *parts):
     """`build()` kept per content generation under `name` and `parts`."""
+    from samverka.core.cache import key_part
+
     memo = _memo(request)
-    key = f"{PREFIX}:{content_generation(request)}:{name}:" + ":".join(str(p) for p in parts)
+    key = f"{PREFIX}:{content_generation(request)}:{name}:" + ":".join(map(key_part, parts))
     if key in memo:
         return memo[key]
     value = cache.get(key, _MISSING)
@@ -190,8 +192,11 @@ def cached_route(request, home, path_components, route):
     """
     from wagtail.url_routing import RouteResult
 
+    from samverka.core.cache import key_part
+
     path = "/".join(path_components)
-    key = f"{PREFIX}:{content_generation(request)}:route:{home.pk}:{path}"
+    # a junk address of any length has a key of bounded length (key_part)
+    key = f"{PREFIX}:{content_generation(request)}:route:{home.pk}:{key_part(path)}"
     found = cache.get(key)
     if found is not None:
         return RouteResult(found)

@@ -83,6 +83,7 @@ KINDS: dict[str, Kind] = {
         Kind("coaching.referral_received", staff=True),
         # coaching: the sending counsellor learns that their referral was accepted or declined
         Kind("coaching.referral_answered", staff=True),
+        _new("coaching.referral_completed", staff=True),
         # people
         _new("people.phone_code", sms=True, email=False),
     ]

@@ -40,7 +40,9 @@ def client_ip(request) -> str:
 
 def rate_limited(scope: str, key: str, limit: int, seconds: int) -> bool:
     """Count one use of ``scope`` by ``key``; True once more than ``limit`` in ``seconds``."""
-    cache_key = f"samverka:rate:{scope}:{key}"
+    from .cache import key_part
+
+    cache_key = f"samverka:rate:{scope}:{key_part(key)}"
     if cache.add(cache_key, 1, seconds):
         return limit < 1
     try:

@@ -38,12 +38,18 @@ class LastErrorColumn(Column):
 class OutboxAccessMixin:
     """Wagtail answers a missing permission with a redirect to the dashboard;
     the outbox (recipients' addresses, message bodies) answers 404, like any
-    object a user may not see (the load-and-authorise rule)."""
+    object a user may not see (the load-and-authorise rule), and 403 to a reader
+    who may see it but not do what the view does (delete, for one). Mixed into
+    every view of the outbox (`OutboxViewSet.construct_view`)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("core.view_outboundemail"):
             return page_not_found(request, Http404())
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as error:
+            # answered here: Wagtail would turn it into a redirect to the dashboard
+            return permission_denied(request, error)
 
 
 class OutboxInspectView(OutboxAccessMixin, ReadableInspectView):
@@ -79,6 +85,8 @@ class OutboxIndexView(OutboxAccessMixin, ExportingIndexView):
 
 
 def _to_inspect(request, pk, *args, **kwargs):
+    if not request.user.has_perm("core.view_outboundemail"):
+        return page_not_found(request, Http404())
     return redirect("outbox:inspect", pk=pk)
 
 
@@ -146,6 +154,12 @@ class OutboxViewSet(ModelViewSet):
     @property
     def edit_view(self):
         return _to_inspect
+
+    def construct_view(self, view_class, **kwargs):
+        # every view, those Wagtail adds by itself (delete, usage, history results) too
+        if not issubclass(view_class, OutboxAccessMixin):
+            view_class = type(f"Outbox{view_class.__name__}", (OutboxAccessMixin, view_class), {})
+        return super().construct_view(view_class, **kwargs)
 
 
 def resend(request, pk):

@@ -35,6 +35,7 @@ from django.db.models import Model, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from phonenumber_field.phonenumber import PhoneNumber
 
 from samverka.core.discovery import collect
@@ -681,8 +682,65 @@ def _erase_people(subject: Subject, erasure: Erasure):
     erasure.done(_("people anonymised"), count)
 
 
+def _contacts_without_profile(cutoff) -> QuerySet:
+    """People with no account that nothing else refers to -- no app's profile or activity
+    (every relation to a Person counts, those of apps added later too) -- and unchanged since
+    `cutoff`: a contact kept only in case."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Person
+
+    people = Person.objects.filter(
+        user__isnull=True,
+        anonymised_at__isnull=True,
+        created_at__lt=cutoff,
+        updated_at__lt=cutoff,
+    )
+    for relation in Person._meta.related_objects:
+        rows = relation.related_model._base_manager.filter(**{relation.field.name: OuterRef("pk")})
+        people = people.exclude(Exists(rows))
+    return people
+
+
+def _erase_contacts(queryset: QuerySet) -> int:
+    """As an erasure does: the details blanked, the consent history deleted."""
+    from .consent import ConsentRecord
+    from .models import Person
+
+    pks = list(queryset.values_list("pk", flat=True))
+    ConsentRecord.objects.filter(
+        subject_type__app_label="people", subject_type__model="person", subject_id__in=pks
+    ).delete()
+    return anonymise_people(Person.objects.filter(pk__in=pks))
+
+
+def _contact_retention_days() -> int:
+    from .conf import settings
+
+    return settings.CONTACT_RETENTION_DAYS  # read once, as events' periods are
+
+
 PARTS: list[Part] = [
-    Part(name="people", find=_find_people, export=_export_people, erase=_erase_people)
+    Part(
+        name="people",
+        find=_find_people,
+        export=_export_people,
+        erase=_erase_people,
+        retention=(
+            RetentionRule(
+                key="contacts",
+                label=gettext_lazy("Contacts with no profile and no activity"),
+                default_days=_contact_retention_days(),
+                due=_contacts_without_profile,
+                apply=_erase_contacts,
+                explanation=gettext_lazy(
+                    "A person with no account whom no profile, case, referral or outcome "
+                    "refers to is erased after this long without a change; their consent "
+                    "history goes with them."
+                ),
+            ),
+        ),
+    )
 ]
 
 

@@ -3,6 +3,7 @@ referral's own page, decline with a reason, several at once from the listing (Wa
 actions); each decision logged, the sending counsellor told, nothing half-saved."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -240,3 +241,28 @@ def test_a_representative_declining_on_the_public_site_is_logged_and_the_sender_
     assert referral.status == Referral.Status.DECLINED
     assert _logged(referral, DECLINED).get().user == representative_user
     assert [m.to for m in _answered_emails()] == [[e.sara.email]]
+
+
+def test_completing_a_referral_tells_the_sender_once(client, eskilstuna):
+    e = eskilstuna
+    referral = _send(e)
+    client.force_login(e.lina)
+    client.post(reverse("coaching_admin:accept", args=[referral.pk]))
+    completed = OutboundEmail.objects.filter(kind="coaching.referral_completed")
+    assert not completed.exists()
+    answer = reverse("coaching_admin:answer", args=[referral.pk])
+    done = {"action": "complete", "answer": "Förskoleplats ordnad från mars"}
+    assert client.post(answer, done).status_code == 302
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.COMPLETED
+    (email,) = completed
+    assert email.to == [e.sara.email]
+    assert "Familjerådgivningen" in email.subject
+    assert "Amina" not in email.subject + email.body  # the person is not named in an email
+    assert reverse("coaching_admin:referral", args=[referral.pk]) in email.body
+    # a second "completed" is refused and tells nobody again
+    assert client.post(answer, done).status_code == 400
+    assert completed.count() == 1
+    with pytest.raises(ValidationError):
+        Referral.objects.get(pk=referral.pk).complete(e.lina, "Igen")
+    assert completed.count() == 1

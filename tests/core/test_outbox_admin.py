@@ -127,6 +127,34 @@ def test_editors_get_404(client, editor, outbox):
     assert outbox["bounced"].status == Status.BOUNCED
 
 
+def test_staff_without_the_permission_get_404_on_every_outbox_address(client, editor, outbox):
+    """Also the addresses Wagtail adds by itself (edit, delete, usage, history results,
+    new): a 404, never a redirect to the dashboard; a reader who may not delete gets 403."""
+    email = outbox["bounced"]
+    urls = [
+        reverse("outbox:edit", args=[email.pk]),
+        reverse("outbox:delete", args=[email.pk]),
+        reverse("outbox:usage", args=[email.pk]),
+        reverse("outbox:history_results", args=[email.pk]),
+        reverse("outbox:add"),
+    ]
+    client.force_login(editor)
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    assert client.post(reverse("outbox:delete", args=[email.pk])).status_code == 404
+    readers = Group.objects.create(name="Outbox readers")
+    readers.permissions.add(
+        Permission.objects.get(codename="view_outboundemail"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    editor.groups.add(readers)
+    assert client.get(reverse("outbox:edit", args=[email.pk])).status_code == 302  # to details
+    for url in (reverse("outbox:delete", args=[email.pk]), reverse("outbox:add")):
+        assert client.get(url).status_code == 403, url
+        assert client.post(url).status_code == 403, url
+    assert OutboundEmail.objects.filter(pk=email.pk).exists()
+
+
 @pytest.mark.parametrize("persona", ["volunteer_user", "representative_user"])
 def test_volunteers_and_representatives_never_reach_it(client, request, persona, outbox):
     """Without access to the admin, Wagtail sends them to the login page before
@@ -255,3 +283,32 @@ def test_the_purge_and_the_recovery_run_with_tick():
     from samverka.core.discovery import collect
 
     assert {purge_outbox, recover_outbox} <= set(collect("periodic", "PERIODIC_TASKS"))
+
+
+def test_tick_says_what_became_of_each_task_in_the_site_language(db, monkeypatch):
+    import re
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import translation
+
+    real = translation._trans.gettext
+    # marks what goes through gettext under Swedish, whatever the catalogue holds
+    monkeypatch.setattr(
+        translation._trans,
+        "gettext",
+        lambda message: (
+            f"«{real(message)}»" if translation.get_language() == "sv" else real(message)
+        ),
+    )
+    out = StringIO()
+    with translation.override("sv"):
+        call_command("tick", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines
+    for index, line in enumerate(lines, start=1):
+        # the position and the task's name as in the code; the outcome in words
+        assert re.fullmatch(rf"\[{index}/{len(lines)}\] \w+: «[^«»]+»", line), line
+    assert any(
+        line.startswith(f"[{i}/{len(lines)}] purge_outbox: ") for i, line in enumerate(lines, 1)
+    )

@@ -205,6 +205,46 @@ class TestCancelLink:
         registration.refresh_from_db()
         assert registration.status == Registration.Status.CONFIRMED
 
+    def test_an_expired_link_shows_a_clear_page_and_changes_nothing(
+        self, client, occurrence, settings
+    ):
+        from unittest import mock
+
+        registration, _ = occurrence.register(name="A", email="a@example.com")
+        settings.SAMVERKA_EVENTS_CANCEL_LINK_MAX_AGE_DAYS = 30
+        made = timezone.now() - timedelta(days=31)
+        with mock.patch("django.core.signing.time.time", return_value=made.timestamp()):
+            old = codes.cancel_token(registration.pk)
+        for response in (
+            client.get(en("events:cancel", old)),
+            client.post(en("events:cancel", old)),
+        ):
+            assert response.status_code == 410
+            page = response.content.decode()
+            assert "This link has expired" in page and occurrence.event.title in page
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.CONFIRMED
+        assert codes.read_cancel_token(old) is None
+        assert codes.check_cancel_token(old) == (codes.CodeCheck.EXPIRED, registration.pk)
+        # a link made within the max age still cancels
+        fresh = en("events:cancel", codes.cancel_token(registration.pk))
+        assert client.get(fresh).status_code == 200
+        assert "Your registration is cancelled" in client.post(fresh).content.decode()
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.CANCELLED
+
+    def test_a_link_expires_once_its_date_has_taken_place(self, client, occurrence):
+        registration, _ = occurrence.register(name="A", email="a@example.com")
+        url = en("events:cancel", codes.cancel_token(registration.pk))
+        type(occurrence).objects.filter(pk=occurrence.pk).update(
+            start=timezone.now() - timedelta(days=2), end=timezone.now() - timedelta(days=2)
+        )
+        response = client.get(url)
+        assert response.status_code == 410
+        assert "This link has expired" in response.content.decode()
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.CONFIRMED
+
 
 class TestDelegates:
     def test_representative_registers_delegates(self, client, event_index, representative_user):

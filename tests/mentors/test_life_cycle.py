@@ -232,3 +232,35 @@ def test_rerun_after_approving_part_of_a_run(policy):
     assert second.issues == []
     assert [p.newcomer for p in second.proposals.all()] == [sara]
     assert second.proposals.get().volunteer in {eva, lena} - {first.volunteer}
+
+
+@pytest.fixture
+def marked_swedish(monkeypatch):
+    """gettext that marks what it translates into Swedish, whatever the catalogue holds:
+    a line printed in Swedish is one that went through gettext under Swedish."""
+    from django.utils import translation
+
+    real = translation._trans.gettext
+
+    def marked(message):
+        text = real(message)
+        return f"«{text}»" if translation.get_language() == "sv" else text
+
+    monkeypatch.setattr(translation._trans, "gettext", marked)
+
+
+def test_match_command_progress_speaks_the_site_language(policy, eva, amina, marked_swedish):
+    from io import StringIO
+
+    from django.utils import translation
+
+    for args in ((), ("--save",), ("--synthetic", "3x4")):
+        err = StringIO()
+        with translation.override("sv"):
+            call_command("match", *args, stdout=StringIO(), stderr=err)
+        lines = [line for line in err.getvalue().splitlines() if line.strip()]
+        assert lines, args
+        for line in lines:
+            assert line.startswith("… «"), (args, line)
+    # the stages' seconds stay machine-readable after the sentence
+    assert "prune" in lines[-1] and "s)" in lines[-1]

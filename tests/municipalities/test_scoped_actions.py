@@ -164,6 +164,41 @@ def test_a_matching_run_is_its_municipalitys(client, world, no_distance_limit):
     assert _get(client, world.karin, reverse("mentors_admin:board")).context["draft"] == karins
 
 
+def test_the_board_lists_only_the_kompisar_of_the_coordinators_municipalities(
+    client, world, no_distance_limit
+):
+    from mentors.models import MatchingPolicy, MatchRun
+    from tests.mentors.conftest import make_mentor, make_newcomer
+
+    alva = make_mentor("Alva", district="Västerby")  # Ålunda's
+    make_mentor("Nora", district="Norrvik centrum")
+    board = reverse("mentors_admin:board")
+    rows = _get(client, world.nils, board).context["mentor_rows"]
+    assert {row["name"] for row in rows} == {"Nora Holm"}
+    assert _get(client, world.nils, board).context["mentors_total"] == 1
+    rows = _get(client, world.karin, board).context["mentor_rows"]
+    assert {row["name"] for row in rows} == {"Alva Holm"}
+
+    # Nils's run names none of Ålunda's kompisar among those left unmatched
+    run = MatchRun.execute(user=world.nils)  # nobody of his waits: Nora is left unmatched
+    assert run.stats["mentors"] == 1
+    unmatched = {u["id"] for u in run.unmatched if u["kind"] == "mentor"}
+    assert alva.pk not in unmatched and len(unmatched) == 1
+    page = _get(client, world.nils, reverse("mentors_admin:run", args=[run.pk]))
+    assert "Nora" in page.content.decode() and "Alva" not in page.content.decode()
+
+    # even where the policy matches across municipalities, Nils's newcomer's candidates are
+    # his municipality's kompisar: Alva is neither listed nor counted as excluded
+    policy = MatchingPolicy.objects.current()
+    policy.across_municipalities = True
+    policy.save()
+    saga = make_newcomer("Saga", district="Norrvik centrum", home_municipality=world.norrvik)
+    page = _get(client, world.nils, reverse("mentors_admin:candidates", args=[saga.pk]))
+    assert [c["mentor"].first_name for c in page.context["candidates"]] == ["Nora"]
+    assert page.context["considered"] == 1
+    assert "Alva" not in page.content.decode()
+
+
 def test_a_run_listing_another_municipalitys_unmatched_newcomers_is_a_404(
     client, world, no_distance_limit
 ):

@@ -168,3 +168,31 @@ def test_export_query_count_is_pinned(world, volunteer_user, extra, django_asser
     # referrals). Nothing grows with rows.
     with django_assert_num_queries(31):
         subject.export_json()
+
+
+def test_a_contact_with_no_profile_and_no_activity_is_erased_after_its_period(db, volunteer_user):
+    from samverka.people.models import Person
+    from samverka.people.retention import apply_due, due_report
+
+    contact = Person.objects.create(first_name="Kontakt", email="kontakt@example.org")
+    with_account = Person.objects.create(first_name="Konto", user=volunteer_user)
+    newcomer = Newcomer.objects.register(first_name="Amal", email="amal@example.org")
+    now = timezone.now()
+
+    def due(days_later):
+        report = due_report(now + datetime.timedelta(days=days_later))
+        return next(row for row in report if row["rule"].key == "contacts")
+
+    assert due(364)["days"] == 365 and due(364)["due"] == 0
+    assert apply_due(now + datetime.timedelta(days=364))["contacts"] == 0
+    assert Person.objects.get(pk=contact.pk).first_name == "Kontakt"
+    assert due(366)["due"] == 1
+    assert apply_due(now + datetime.timedelta(days=366))["contacts"] == 1
+    contact.refresh_from_db()
+    assert (contact.first_name, contact.email) == ("–", "")
+    assert contact.anonymised_at is not None
+    # the newcomer's Person has a profile; the account holder is not a mere contact
+    assert Person.objects.get(pk=newcomer.person_id).first_name == "Amal"
+    assert Person.objects.get(pk=with_account.pk).first_name == "Konto"
+    # a second run finds nothing more
+    assert apply_due(now + datetime.timedelta(days=400))["contacts"] == 0

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from mentors import engine
 from mentors.admin_views import CRITERION_LABELS, ISSUE_LABELS, rule_phrase
@@ -28,6 +28,14 @@ from mentors.models import (
     available_mentors,
     mentor_record,
 )
+
+# The engine's stages, as the progress bar names them.
+STAGE_LABELS = {
+    "prune": gettext_lazy("rules"),
+    "score": gettext_lazy("scores"),
+    "solve": gettext_lazy("pairs"),
+    "explain": gettext_lazy("reasons"),
+}
 
 
 def _name(names, pid):
@@ -57,8 +65,9 @@ class Command(BaseCommand):
         if self.as_json or not self.show_bar:
             return
         filled = int(fraction * 30)
+        label = str(STAGE_LABELS.get(stage, stage))
         self.stderr.write(
-            f"\r{stage:<8} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}", ending=""
+            f"\r{label:<8} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}", ending=""
         )
         if fraction >= 1:
             self.stderr.write("")
@@ -85,7 +94,10 @@ class Command(BaseCommand):
                 n, m = (int(x) for x in options["synthetic"].lower().split("x"))
             except ValueError as error:
                 raise CommandError(_("--synthetic takes NxM, for example 300x500")) from error
-            self.progress(f"{n} x {m}")
+            self.progress(
+                _("Synthetic data: %(newcomers)s newcomers, %(mentors)s kompisar")
+                % {"newcomers": n, "mentors": m}
+            )
             population = generate(n, m)
             newcomers, mentors = population.newcomers, population.mentors
             engine_policy = engine.Policy(min_language_level=2, max_distance_km=5)
@@ -106,9 +118,12 @@ class Command(BaseCommand):
             engine_policy = policy.engine_policy(ExcludedPair.objects.pairs())
         self.show_bar = len(newcomers) * len(mentors) >= 1_000_000
         result = engine.match(newcomers, mentors, engine_policy, progress=self.bar)
+        # the stages' seconds stay as the engine names them (for comparing runs)
         self.progress(
-            f"{time.perf_counter() - started:.2f} s: "
-            + " ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+            _("Done in %(seconds)s s") % {"seconds": f"{time.perf_counter() - started:.2f}"}
+            + " ("
+            + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+            + ")"
         )
         if self.as_json:
             data = result.as_dict()
