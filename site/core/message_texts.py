@@ -71,7 +71,7 @@ def problems(kind: messages.Kind, text: str, part: str) -> list[str]:
             )
             % {"allowed": allowed_text}
         )
-    if kind.action and part in ("body", "sms") and text and f"{{{kind.action}}}" not in found:
+    if kind.action and part in ("body", "sms") and text and kind.action not in found:
         errors.append(
             _("The text must keep {%(name)s}: it is what the reader acts on.")
             % {"name": kind.action}
