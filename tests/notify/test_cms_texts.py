@@ -59,6 +59,28 @@ def test_a_translated_text_is_sent_in_arabic():
     assert sms_to("sv") == "Din kod: 123456."
 
 
+def test_wagtail_localize_translates_the_text_like_a_page():
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    row = edit("people.phone_code", sms="Din kod: {code}.")
+    source, _created = TranslationSource.get_or_create_from_instance(row)
+    arabic = Locale.objects.get(language_code="ar")
+    translation = Translation.objects.create(source=source, target_locale=arabic)
+    [segment] = StringSegment.objects.filter(source=source)  # the SMS; the kind is not translated
+    assert segment.string.data == "Din kod: {code}."
+    StringTranslation.objects.create(
+        translation_of=segment.string, locale=arabic, context=segment.context, data="رمزك: {code}."
+    )
+    translation.save_target()
+    assert MessageText.objects.get(locale=arabic).kind == "people.phone_code"
+    assert sms_to("ar") == "رمزك: 123456."
+
+
 def test_only_swedish_edited_arabic_gets_the_built_in_arabic_template():
     built_in = built_in_sms("people.phone_code", CODE, "ar")
     row = edit("people.phone_code", sms="Din kod: {code}.")
@@ -149,6 +171,12 @@ def test_notify_many_loads_the_edited_texts_once(count, django_assert_num_querie
 
 @pytest.fixture
 def editor_client(client, editor):
+    """The editor, with the admin in English whatever the catalogues say."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(editor)
     return client
 
