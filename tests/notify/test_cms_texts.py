@@ -267,3 +267,28 @@ def test_erasure_deletes_the_messages_sent_with_an_edited_text_and_keeps_the_tex
     subject.erase()
     assert not OutboundEmail.objects.filter(pk=row.pk).exists()
     assert MessageText.objects.get().sms == "Din kod: {code}."
+
+
+def test_the_demo_edits_the_programme_reminder_in_swedish_and_arabic(
+    home_page, coordinator, django_capture_on_commit_callbacks
+):
+    from events.demo import seed_events, seed_texts
+    from samverka.core.demo import seed_message_texts
+
+    seed_message_texts(lambda message: None)
+    seed_message_texts(lambda message: None)  # twice: nothing new
+    assert MessageText.objects.count() == 2
+    seed_events(lambda message: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_texts(lambda message: None)
+    reminders = OutboundEmail.objects.filter(kind="events.session_reminder", channel="sms")
+    languages = dict(
+        Person.objects.filter(phone__in=[row.to[0] for row in reminders]).values_list(
+            "phone", "preferred_language"
+        )
+    )
+    arabic = [row for row in reminders if languages.get(row.to[0]) == "ar"]
+    others = [row for row in reminders if languages.get(row.to[0]) not in (None, "ar")]
+    assert arabic and others
+    assert all(row.body.startswith("مرحبًا ") and "مواعيدك: http" in row.body for row in arabic)
+    assert not any("مواعيدك" in row.body for row in others)
