@@ -88,7 +88,9 @@ def seed_logins(report):
 DEMO_MESSAGE_TEXTS = {
     "events.session_reminder": {
         "sv": {"sms": "Hej {name}! Vi ses på {programme} {date} kl. {start}. Dina tider: {link}"},
-        "ar": {"sms": "مرحبًا {name}! نراك في {programme} يوم {date} الساعة {start}. مواعيدك: {link}"},
+        "ar": {
+            "sms": "مرحبًا {name}! نراك في {programme} يوم {date} الساعة {start}. مواعيدك: {link}"
+        },
     },
 }
 

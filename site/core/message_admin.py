@@ -112,9 +112,7 @@ class MessageTextForm(WagtailAdminModelForm):
             pk=self.instance.pk
         )
         if locale is not None and duplicate.exists():
-            self.add_error(
-                "kind", _("This message already has an edited text in this language.")
-            )
+            self.add_error("kind", _("This message already has an edited text in this language."))
         return cleaned
 
 
@@ -183,9 +181,7 @@ def index(request):
                     if has
                 ),
                 "source": source,
-                "rows": [
-                    {"row": r, "edit_url": reverse(EDIT_URL, args=[r.pk])} for r in kind_rows
-                ],
+                "rows": [{"row": r, "edit_url": reverse(EDIT_URL, args=[r.pk])} for r in kind_rows],
                 "create_url": create_url(kind),
                 "texts": [getattr(source, part) for part in message_texts.parts_of(kind)]
                 if source
@@ -265,6 +261,8 @@ EDIT_URL = "wagtailsnippets_core_messagetext:edit"
 
 def create_url(kind) -> str:
     """The Swedish (source) text of `kind`, its parts already chosen."""
-    return reverse("wagtailsnippets_core_messagetext:add") + "?" + urlencode(
-        {"kind": kind.key, "locale": settings.LANGUAGE_CODE.split("-")[0]}
+    return (
+        reverse("wagtailsnippets_core_messagetext:add")
+        + "?"
+        + urlencode({"kind": kind.key, "locale": settings.LANGUAGE_CODE.split("-")[0]})
     )

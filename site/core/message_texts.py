@@ -99,8 +99,7 @@ def fill(kind: messages.Kind, text: str, context: dict, channel: str) -> str:
     templates = _templates(kind.key, channel)
     used = set(_BRACED.findall(text))
     values = {
-        name: templates[name].render(Context(context, autoescape=False)).strip()
-        for name in used
+        name: templates[name].render(Context(context, autoescape=False)).strip() for name in used
     }
     return _BRACED.sub(lambda match: values[match.group(1)], text)
 
@@ -201,7 +200,6 @@ def html_version(text: str) -> str:
 
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     inner = "".join(
-        "<p>" + urlize(p, autoescape=True).replace("\n", "<br>\n") + "</p>\n"
-        for p in paragraphs
+        "<p>" + urlize(p, autoescape=True).replace("\n", "<br>\n") + "</p>\n" for p in paragraphs
     )
     return f"<!doctype html>\n<html><body>\n{inner}</body></html>\n"

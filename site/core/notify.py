@@ -35,8 +35,8 @@ from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from . import messages, sms
-from .message_texts import Texts
 from .email import queue_email
+from .message_texts import Texts
 from .models import OutboundEmail
 from .sms import numbers, segments
 
@@ -265,9 +265,7 @@ def notify_many(
 def _email_row(spec, emails, context, language, dedup_key, texts=None) -> OutboundEmail:
     from .email import render_email
 
-    subject, body, html = render_email(
-        spec.email_template_prefix, context, language, texts=texts
-    )
+    subject, body, html = render_email(spec.email_template_prefix, context, language, texts=texts)
     return OutboundEmail(
         channel=OutboundEmail.Channel.EMAIL,
         kind=spec.key,

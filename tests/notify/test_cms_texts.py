@@ -125,9 +125,7 @@ def test_an_edited_email_gets_plain_text_and_an_escaped_html_version(reminder_co
         body="Hej {name}!\n\nVi ses i morgon {time} på {place}.\nAvboka: {link}",
     )
     texts = message_texts.Texts(get("events.reminder"))
-    subject, body, html = render_email(
-        "events/email/reminder", reminder_context, "sv", texts=texts
-    )
+    subject, body, html = render_email("events/email/reminder", reminder_context, "sv", texts=texts)
     assert subject == built_subject  # the subject was not edited: built-in
     assert body == (
         "Hej Amina <b>!\n\nVi ses i morgon 17:30 på Biblioteket.\n"
@@ -140,7 +138,10 @@ def test_an_edited_email_gets_plain_text_and_an_escaped_html_version(reminder_co
 def test_the_sms_uses_its_own_link_and_short_date(reminder_context):
     edit("events.reminder", sms="{event} {date} kl {time}. Avboka: {link}")
     text, _parts = render_sms(
-        get("events.reminder"), reminder_context, "sv", texts=message_texts.Texts(get("events.reminder"))
+        get("events.reminder"),
+        reminder_context,
+        "sv",
+        texts=message_texts.Texts(get("events.reminder")),
     )
     assert text == "Språkcafé & fika 12/3 kl 17:30. Avboka: http://testserver/s/abc"
 
@@ -214,7 +215,11 @@ def test_an_editor_saves_a_text_shown_only_with_the_parts_of_its_kind(editor_cli
     response = editor_client.post(url, {"kind": "people.phone_code", "sms": "Kod: {code}"})
     assert response.status_code == 302
     row = MessageText.objects.get()
-    assert (row.kind, row.sms, row.locale.language_code) == ("people.phone_code", "Kod: {code}", "sv")
+    assert (row.kind, row.sms, row.locale.language_code) == (
+        "people.phone_code",
+        "Kod: {code}",
+        "sv",
+    )
     assert ModelLogEntry.objects.filter(object_id=str(row.pk), action="wagtail.create").exists()
     # The same kind twice in one language: a clear message, not a database error.
     response = editor_client.post(url, {"kind": "people.phone_code", "sms": "Kod {code}"})
@@ -234,12 +239,18 @@ def test_the_listing_preview_and_reset(editor_client):
     assert preview.status_code == 200
     assert "Språkcafé i morgon. Avboka: https://example.org/s/Ab3dE" in preview.content.decode()
 
-    assert editor_client.get(reverse("message_texts:reset", args=["events.reminder"])).status_code == 200
+    assert (
+        editor_client.get(reverse("message_texts:reset", args=["events.reminder"])).status_code
+        == 200
+    )
     response = editor_client.post(reverse("message_texts:reset", args=["events.reminder"]))
     assert response.status_code == 302
     assert not MessageText.objects.exists()
     assert ModelLogEntry.objects.filter(action="wagtail.delete").count() == 2
-    assert editor_client.get(reverse("message_texts:preview", args=["events.changed"])).status_code == 404
+    assert (
+        editor_client.get(reverse("message_texts:preview", args=["events.changed"])).status_code
+        == 404
+    )
 
 
 def test_only_staff_reach_the_message_texts(client, volunteer_user, coordinator):
