@@ -89,14 +89,14 @@ def _templates(key: str, channel: str) -> dict:
     }
 
 
-def fill(kind: messages.Kind, text: str, context: dict, channel: str) -> str:
-    """`text` with its placeholders replaced by their values (plain strings) from
-    `context`, in the active language. Raises InvalidText for a text that fails
-    `problems` (checked again: the stored text may come from an imported PO file)."""
-    part = "sms" if channel == SMS else "body"
+def fill(kind: messages.Kind, text: str, context: dict, part: str) -> str:
+    """`text` (the `part` of `kind`) with its placeholders replaced by their values
+    (plain strings) from `context`, in the active language. Raises InvalidText for a
+    text that fails `problems` (checked again: the stored text may come from an
+    imported PO file or a machine translation)."""
     if problems(kind, text, part):
         raise InvalidText(text)
-    templates = _templates(kind.key, channel)
+    templates = _templates(kind.key, SMS if part == "sms" else EMAIL)
     used = set(_BRACED.findall(text))
     values = {
         name: templates[name].render(Context(context, autoescape=False)).strip() for name in used
@@ -152,28 +152,29 @@ class Texts:
         edited = self.for_language(language)
         if edited is None or not (edited.subject or edited.body):
             return None
-        return self._filled(language, EMAIL, context, edited.subject, edited.body)
+        return self._filled(language, context, subject=edited.subject, body=edited.body)
 
     def sms(self, context: dict, language: str) -> str | None:
         edited = self.for_language(language)
         if edited is None or not edited.sms:
             return None
-        filled = self._filled(language, SMS, context, edited.sms)
+        filled = self._filled(language, context, sms=edited.sms)
         return filled[0] if filled else None
 
-    def _filled(self, language, channel, context, *texts):
+    def _filled(self, language, context, **texts):
         from django.utils import translation
 
         try:
             with translation.override(language):
                 return tuple(
-                    fill(self.kind, text, context, channel) if text else "" for text in texts
+                    fill(self.kind, text, context, part) if text else ""
+                    for part, text in texts.items()
                 )
         except InvalidText:
             logger.warning(
-                "The edited %s text of %s in %s has a broken placeholder; "
+                "The edited %s of %s in %s has a broken placeholder; "
                 "the built-in text is sent instead",
-                channel,
+                " and ".join(part for part, text in texts.items() if text),
                 self.kind.key,
                 language,
             )

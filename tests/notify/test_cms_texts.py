@@ -120,7 +120,7 @@ def test_an_edited_email_gets_plain_text_and_an_escaped_html_version(reminder_co
     built_subject, _body, _html = render_email(
         "events/email/reminder", reminder_context, "sv", texts=texts_before
     )
-    edit(
+    row = edit(
         "events.reminder",
         body="Hej {name}!\n\nVi ses i morgon {time} på {place}.\nAvboka: {link}",
     )
@@ -133,6 +133,14 @@ def test_an_edited_email_gets_plain_text_and_an_escaped_html_version(reminder_co
     )
     assert "Amina &lt;b&gt;" in html and "<b>" not in html
     assert '<a href="http://testserver/sv/events/c/abc/"' in html
+    # The subject needs no link (only the text the reader acts on must keep it).
+    row.subject = "I morgon: {event}, {date}"
+    row.save()
+    texts = message_texts.Texts(get("events.reminder"))
+    subject, _body, _html = render_email(
+        "events/email/reminder", reminder_context, "sv", texts=texts
+    )
+    assert subject == "I morgon: Språkcafé & fika, 12 mars"
 
 
 def test_the_sms_uses_its_own_link_and_short_date(reminder_context):
