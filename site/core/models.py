@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TranslatableMixin
+from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from samverka.core.conf import settings as app_settings
@@ -192,7 +192,7 @@ class OutboundEmail(models.Model):
 OutboundMessage = OutboundEmail
 
 
-class MessageText(TranslatableMixin, models.Model):
+class MessageText(PreviewableMixin, TranslatableMixin, models.Model):
     """An editor's text for one kind of message (`samverka.core.messages`), in one
     language. Swedish is the source; the other languages are its translations
     (wagtail-localize). No row: the built-in, fully translated template. A blank
@@ -222,3 +222,17 @@ class MessageText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.kind
+
+    # The edit form's live preview: the texts as typed, with sample values.
+    def get_preview_template(self, request, mode_name):
+        return "core/admin/message_text_live_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from . import message_admin, messages
+
+        kind = messages.KINDS.get(self.kind)
+        return {
+            "object": self,
+            "kind": kind,
+            "parts": message_admin.preview_parts(kind, self) if kind and kind.editable else [],
+        }

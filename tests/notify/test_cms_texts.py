@@ -311,3 +311,17 @@ def test_the_demo_edits_the_programme_reminder_in_swedish_and_arabic(
     assert arabic and others
     assert all(row.body.startswith("مرحبًا ") and "مواعيدك: http" in row.body for row in arabic)
     assert not any("مواعيدك" in row.body for row in others)
+
+
+def test_the_edit_form_previews_the_typed_text_with_sample_values(editor_client):
+    row = edit("events.reminder", sms="{event} i morgon. Avboka: {link}")
+    url = reverse("wagtailsnippets_core_messagetext:preview_on_edit", args=[row.pk])
+    data = {
+        "kind": "events.reminder",
+        "subject": "",
+        "body": "",
+        "sms": "{event} kl {time}: {link}",
+    }
+    assert editor_client.post(url, data).json()["is_valid"]
+    page = editor_client.get(url).content.decode()
+    assert "Språkcafé kl 17:30: https://example.org/s/Ab3dE" in page
