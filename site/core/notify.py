@@ -21,6 +21,10 @@ email or sms); a background task delivers it after the transaction commits.
 
 `notify_many` queues one kind for many recipients with a fixed number of queries per batch
 (programme reminders for thousands of participants from `tick`).
+
+A text an editor changed in the CMS (Message texts, `samverka.core.message_texts`) replaces
+the template's in the languages it is written or translated in; the others keep the
+built-in, translated templates.
 """
 
 from __future__ import annotations
