@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
-from django.template import Context, engines
+from django.template import Context, VariableDoesNotExist, engines
 from django.utils.translation import gettext as _
 
 from . import messages
@@ -98,10 +98,15 @@ def fill(kind: messages.Kind, text: str, context: dict, part: str) -> str:
         raise InvalidText(text)
     templates = _templates(kind.key, SMS if part == "sms" else EMAIL)
     used = set(_BRACED.findall(text))
-    values = {
-        name: templates[name].render(Context(context, autoescape=False)).strip() for name in used
-    }
+    values = {name: _value(templates[name], context) for name in used}
     return _BRACED.sub(lambda match: values[match.group(1)], text)
+
+
+def _value(template, context) -> str:
+    try:
+        return template.render(Context(context, autoescape=False)).strip()
+    except VariableDoesNotExist:  # a filter's argument missing from the context: no value
+        return ""
 
 
 @dataclass

@@ -154,6 +154,17 @@ def test_the_sms_uses_its_own_link_and_short_date(reminder_context):
     assert text == "Språkcafé & fika 12/3 kl 17:30. Avboka: http://testserver/s/abc"
 
 
+def test_every_declared_placeholder_compiles_and_has_a_sample():
+    for kind in message_texts.editable_kinds():
+        text = " ".join(f"{{{name}}}" for name in kind.placeholder_names)
+        for part in message_texts.parts_of(kind):
+            # A missing value reads as empty, never as an error or a Python repr.
+            assert message_texts.fill(kind, text, {}, part).strip() in ("", "-", "–", "0")
+        assert "{" not in message_texts.preview(kind, text), kind.key
+        if kind.action:
+            assert kind.action in kind.placeholder_names, kind.key
+
+
 def test_a_kind_that_cannot_be_edited_keeps_its_templates():
     assert not get("events.changed").editable
     assert get("events.changed") not in message_texts.editable_kinds()
