@@ -256,6 +256,13 @@ def reset(request, key):
     return redirect("message_texts:index")
 
 
+def refresh_segments(row: MessageText) -> None:
+    from wagtail_localize.models import TranslationSource
+
+    if TranslationSource.objects.get_for_instance_or_none(row) is not None:
+        TranslationSource.update_or_create_from_instance(row)
+
+
 EDIT_URL = "wagtailsnippets_core_messagetext:edit"
 
 

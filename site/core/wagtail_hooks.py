@@ -194,6 +194,14 @@ def register_admin_urls():
 register_snippet(message_admin.MessageTextViewSet)
 
 
+@hooks.register("after_edit_snippet")
+def refresh_message_text_segments(request, instance):
+    """A changed Swedish message text refreshes its wagtail-localize segments, as
+    publishing a Swedish page does: the translations show which sentence changed."""
+    if isinstance(instance, message_admin.MessageText):
+        message_admin.refresh_segments(instance)
+
+
 class MessageTextsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("core.view_messagetext")

@@ -81,6 +81,18 @@ def test_wagtail_localize_translates_the_text_like_a_page():
     assert sms_to("ar") == "رمزك: 123456."
 
 
+def test_editing_the_swedish_text_refreshes_its_segments(editor_client):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    row = edit("people.phone_code", sms="Din kod: {code}.")
+    source, _created = TranslationSource.get_or_create_from_instance(row)
+    url = reverse("wagtailsnippets_core_messagetext:edit", args=[row.pk])
+    response = editor_client.post(url, {"sms": "Koden är {code}."})
+    assert response.status_code == 302
+    [segment] = StringSegment.objects.filter(source=source)
+    assert segment.string.data == "Koden är {code}."
+
+
 def test_only_swedish_edited_arabic_gets_the_built_in_arabic_template():
     built_in = built_in_sms("people.phone_code", CODE, "ar")
     row = edit("people.phone_code", sms="Din kod: {code}.")
