@@ -32,7 +32,7 @@ PERMISSIONS = [f"core.{action}_messagetext" for action in ("add", "change", "del
 
 
 def _kind_choices():
-    return [(kind.key, kind.key) for kind in message_texts.editable_kinds()]
+    return [(kind.key, kind.label) for kind in message_texts.editable_kinds()]
 
 
 def sms_segments_help(kind: messages.Kind, text: str) -> str:
@@ -252,7 +252,7 @@ def reset(request, key):
             log(instance=row, action="wagtail.delete", user=request.user)
             row.delete()
     if rows:
-        flash.success(request, _("%(kind)s has its built-in text again.") % {"kind": kind.key})
+        flash.success(request, _("%(kind)s has its built-in text again.") % {"kind": kind.label})
     return redirect("message_texts:index")
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Placeholder:
@@ -115,6 +117,11 @@ class Kind:
     @property
     def sms_template(self) -> str:
         return f"notifications/{self.key}/sms.txt"
+
+    @property
+    def label(self) -> str:
+        """What editors call the message (the Message texts admin)."""
+        return LABELS.get(self.key, self.key)
 
     @property
     def placeholder_names(self) -> list[str]:
@@ -364,6 +371,44 @@ KINDS: dict[str, Kind] = {
             action="code",
         ),
     ]
+}
+
+
+LABELS = {
+    "associations.volunteer_signup": _("Volunteer: thank you for signing up"),
+    "associations.volunteer_to_vet": _("Coordinators: new volunteer to meet"),
+    "associations.organisation_registered": _("Organisation: registration received"),
+    "associations.organisation_to_approve": _("Coordinators: new organisation to review"),
+    "associations.organisation_approved": _("Organisation: approved"),
+    "associations.organisation_rejected": _("Organisation: not approved"),
+    "associations.organisation_suspended": _("Organisation: suspended"),
+    "associations.access_request": _("Organisation: someone asks to represent it"),
+    "associations.access_granted": _("Representative: request granted"),
+    "associations.access_declined": _("Representative: request declined"),
+    "associations.representative_invitation": _("Invitation to represent an organisation"),
+    "associations.volunteer_invitation": _("Invitation to volunteer with an organisation"),
+    "events.confirmed": _("Event: registration confirmed"),
+    "events.waitlisted": _("Event: on the waitlist"),
+    "events.promoted": _("Event: a seat freed up"),
+    "events.cancelled": _("Event: registration cancelled"),
+    "events.changed": _("Event: date cancelled or moved"),
+    "events.reminder": _("Event: reminder the day before"),
+    "events.feedback": _("Event: feedback questions"),
+    "events.course_survey": _("Course: survey"),
+    "events.absence_flag": _("Course: repeated absence"),
+    "events.session_reminder": _("Course: session reminder"),
+    "mentors.proposal": _("Kompis: proposal to the volunteer"),
+    "mentors.newcomer_proposal": _("Kompis: proposal to the newcomer"),
+    "mentors.follow_up": _("Kompis: follow-up"),
+    "mentors.no_contact": _("Coordinators: kompis matches without contact"),
+    "internships.follow_up_reminder": _("Internship: follow-up due"),
+    "internships.intern_follow_up": _("Internship: follow-up meeting for the intern"),
+    "internships.follow_up_overdue": _("Internship: follow-up overdue"),
+    "internships.outcome_reminder": _("Internship: record the outcome"),
+    "internships.place_to_approve": _("Internship: place to approve"),
+    "coaching.referral_received": _("Referral received"),
+    "coaching.referral_answered": _("Referral answered"),
+    "people.phone_code": _("Phone number code"),
 }
 
 

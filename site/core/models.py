@@ -221,7 +221,10 @@ class MessageText(PreviewableMixin, TranslatableMixin, models.Model):
         ]
 
     def __str__(self):
-        return self.kind
+        from . import messages
+
+        kind = messages.KINDS.get(self.kind)
+        return str(kind.label) if kind else self.kind
 
     # The edit form's live preview: the texts as typed, with sample values.
     def get_preview_template(self, request, mode_name):
