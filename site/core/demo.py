@@ -82,4 +82,37 @@ def seed_logins(report):
     report(f"{len(DEMO_LOGINS)} demo logins")
 
 
-SEEDERS = [seed_logins]
+# An edited message (Message texts in the admin's settings), so the feature shows: the
+# programme reminder's text, in Swedish and translated into Arabic. The other languages keep
+# the built-in text until an editor translates it (the demo outbox shows both).
+DEMO_MESSAGE_TEXTS = {
+    "events.session_reminder": {
+        "sv": {"sms": "Hej {name}! Vi ses på {programme} {date} kl. {start}. Dina tider: {link}"},
+        "ar": {
+            "sms": "مرحبًا {name}! نراك في {programme} يوم {date} الساعة {start}. مواعيدك: {link}"
+        },
+    },
+}
+
+
+def seed_message_texts(report):
+    from wagtail.models import Locale
+
+    from .models import MessageText
+
+    for kind, languages in DEMO_MESSAGE_TEXTS.items():
+        source, _created = MessageText.objects.get_or_create(
+            kind=kind, locale=Locale.get_default(), defaults=languages["sv"]
+        )
+        for language, texts in languages.items():
+            locale = Locale.objects.filter(language_code=language).first()
+            if locale is None or source.has_translation(locale):
+                continue
+            translation = source.copy_for_translation(locale)
+            for name, value in texts.items():
+                setattr(translation, name, value)
+            translation.save()
+    report(f"{len(DEMO_MESSAGE_TEXTS)} edited message text")
+
+
+SEEDERS = [seed_logins, seed_message_texts]

@@ -8,21 +8,34 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .message_texts import html_version
 from .models import OutboundEmail
 
 
-def render_email(template_prefix: str, context: dict, language: str) -> tuple[str, str, str]:
-    """Subject, text body and (optional) HTML body rendered in `language`."""
+def render_email(
+    template_prefix: str, context: dict, language: str, *, texts=None
+) -> tuple[str, str, str]:
+    """Subject, text body and (optional) HTML body rendered in `language`.
+
+    `texts`: the kind's edited texts (`message_texts.Texts`); an edited part replaces
+    the template's. An edited body comes with a simple HTML version of itself (escaped,
+    links clickable) instead of the template's HTML, which would say something else."""
     context = dict(context or {})
     with translation.override(language or translation.get_language()):
         context.setdefault("language", translation.get_language())
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-        body = render_to_string(f"{template_prefix}_body.txt", context)
-        try:
-            html = render_to_string(f"{template_prefix}_body.html", context)
-        except TemplateDoesNotExist:  # the HTML part is optional
-            html = ""
-    return subject, body, html
+        edited = texts.email(context, translation.get_language()) if texts else None
+        subject, body = edited or ("", "")
+        if not subject:
+            subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        if body:
+            html = html_version(body)
+        else:
+            body = render_to_string(f"{template_prefix}_body.txt", context)
+            try:
+                html = render_to_string(f"{template_prefix}_body.html", context)
+            except TemplateDoesNotExist:  # the HTML part is optional
+                html = ""
+    return " ".join(subject.split()), body, html
 
 
 def queue_email(
@@ -34,13 +47,14 @@ def queue_email(
     attachments: list[tuple[str, bytes, str]] | None = None,
     kind: str = "",
     dedup_key: str = "",
+    texts=None,
 ) -> OutboundEmail:
     """Render `<template_prefix>_subject.txt`, `_body.txt` and optionally
-    `_body.html` in `language`, store the message and enqueue its delivery once
-    the surrounding transaction commits (nothing is sent for a rolled-back
-    change)."""
+    `_body.html` in `language` (or the edited `texts`, see `render_email`), store
+    the message and enqueue its delivery once the surrounding transaction commits
+    (nothing is sent for a rolled-back change)."""
     recipients = [to] if isinstance(to, str) else list(to)
-    subject, body, html = render_email(template_prefix, context, language)
+    subject, body, html = render_email(template_prefix, context, language, texts=texts)
     return queue_rendered_email(
         recipients,
         subject,

@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PreviewableMixin, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from samverka.core.conf import settings as app_settings
 
@@ -188,3 +190,52 @@ class OutboundEmail(models.Model):
 
 # The outbox holds every channel; the historical name stays for the migrations and imports.
 OutboundMessage = OutboundEmail
+
+
+class MessageText(PreviewableMixin, TranslatableMixin, models.Model):
+    """An editor's text for one kind of message (`samverka.core.messages`), in one
+    language. Swedish is the source; the other languages are its translations
+    (wagtail-localize). No row: the built-in, fully translated template. A blank
+    field: that part keeps its built-in text. See `samverka.core.message_texts`."""
+
+    kind = models.CharField(_("message"), max_length=100)
+    subject = models.CharField(_("email subject"), max_length=255, blank=True)
+    body = models.TextField(_("email text"), blank=True)
+    sms = models.TextField(_("text message (SMS)"), blank=True)
+
+    # wagtail-localize: the kind is the same in every language; the texts are translated
+    # (segments, PO files, machine translation) like a page's.
+    translatable_fields = [
+        SynchronizedField("kind"),
+        TranslatableField("subject"),
+        TranslatableField("body"),
+        TranslatableField("sms"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("message text")
+        verbose_name_plural = _("message texts")
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "locale"], name="message_text_once_per_locale")
+        ]
+
+    def __str__(self):
+        from . import messages
+
+        kind = messages.KINDS.get(self.kind)
+        return str(kind.label) if kind else self.kind
+
+    # The edit form's live preview: the texts as typed, with sample values.
+    def get_preview_template(self, request, mode_name):
+        return "core/admin/message_text_live_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from . import message_admin, messages
+
+        kind = messages.KINDS.get(self.kind)
+        return {
+            "object": self,
+            "kind": kind,
+            "parts": message_admin.preview_parts(kind, self) if kind and kind.editable else [],
+        }

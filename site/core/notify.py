@@ -21,6 +21,10 @@ email or sms); a background task delivers it after the transaction commits.
 
 `notify_many` queues one kind for many recipients with a fixed number of queries per batch
 (programme reminders for thousands of participants from `tick`).
+
+A text an editor changed in the CMS (Message texts, `samverka.core.message_texts`) replaces
+the template's in the languages it is written or translated in; the others keep the
+built-in, translated templates.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from django.utils import translation
 
 from . import messages, sms
 from .email import queue_email
+from .message_texts import Texts
 from .models import OutboundEmail
 from .sms import numbers, segments
 
@@ -103,16 +108,21 @@ def channels_for(kind: messages.Kind, contact: Contact) -> list[str]:
     return []
 
 
-def render_sms(kind: messages.Kind, context: dict, language: str, template=None) -> tuple[str, int]:
+def render_sms(
+    kind: messages.Kind, context: dict, language: str, template=None, texts=None
+) -> tuple[str, int]:
     """The text in `language` within SAMVERKA_SMS_MAX_SEGMENTS, and its segments.
     Raises segments.TooLong (logged by the caller) when it cannot be made to fit.
-    `template`: the loaded template, when many are rendered (`notify_many`)."""
+    `template`: the loaded template, when many are rendered (`notify_many`);
+    `texts`: the kind's edited texts (`message_texts.Texts`), used when `language` has one."""
     with translation.override(language):
         context = {**context, "language": language}
-        if template is not None:
-            raw = template.render(context)
-        else:
-            raw = render_to_string(kind.sms_template, context)
+        raw = texts.sms(context, language) if texts else None
+        if raw is None:
+            if template is not None:
+                raw = template.render(context)
+            else:
+                raw = render_to_string(kind.sms_template, context)
     text = "\n".join(line.strip() for line in raw.strip().splitlines() if line.strip())
     text, shortened = segments.fit(text, sms.max_segments())
     if shortened:
@@ -158,6 +168,7 @@ def notify(
     if not chosen:
         logger.info("Nobody to send %s to: no email, no mobile number or opted out", kind)
         return []
+    texts = Texts(spec)
     rows = []
     for channel in chosen:
         key = f"{dedup_key}:{channel}" if dedup_key else ""
@@ -173,10 +184,11 @@ def notify(
                             attachments=attachments,
                             kind=spec.key,
                             dedup_key=key,
+                            texts=texts,
                         )
                     )
                 else:
-                    rows.append(_queue_sms(spec, contact.phone, context, lang, key))
+                    rows.append(_queue_sms(spec, contact.phone, context, lang, key, texts))
         except IntegrityError:
             logger.info("%s already queued for %s", kind, key)
         except segments.TooLong as error:
@@ -184,10 +196,10 @@ def notify(
     return [row for row in rows if row is not None]
 
 
-def _queue_sms(spec, phone, context, language, dedup_key) -> OutboundEmail:
+def _queue_sms(spec, phone, context, language, dedup_key, texts=None) -> OutboundEmail:
     from .tasks import deliver_email
 
-    text, parts = render_sms(spec, context, language)
+    text, parts = render_sms(spec, context, language, texts=texts)
     row = _sms_row(spec, numbers.textable(phone), text, parts, dedup_key)
     row.save()
     transaction.on_commit(lambda: deliver_email.enqueue(row.pk))
@@ -208,6 +220,8 @@ def notify_many(
     # Loaded once for the whole run (without the cached loader, every render would
     # read and compile the file again).
     sms_template = get_template(spec.sms_template) if spec.sms else None
+    # The edited texts too: one query for the run, whatever the number of recipients.
+    texts = Texts(spec)
     queued = 0
     batch: list[OutboundEmail] = []
 
@@ -240,10 +254,10 @@ def notify_many(
             key = f"{dedup_key}:{channel}"
             try:
                 if channel == SMS:
-                    text, parts = render_sms(spec, context, lang, sms_template)
+                    text, parts = render_sms(spec, context, lang, sms_template, texts)
                     batch.append(_sms_row(spec, numbers.textable(contact.phone), text, parts, key))
                 else:
-                    batch.append(_email_row(spec, contact.emails, context, lang, key))
+                    batch.append(_email_row(spec, contact.emails, context, lang, key, texts))
             except segments.TooLong as error:
                 logger.error("SMS %s in %s not sent: %s", kind, lang, error)
         if len(batch) >= batch_size:
@@ -252,10 +266,10 @@ def notify_many(
     return queued
 
 
-def _email_row(spec, emails, context, language, dedup_key) -> OutboundEmail:
+def _email_row(spec, emails, context, language, dedup_key, texts=None) -> OutboundEmail:
     from .email import render_email
 
-    subject, body, html = render_email(spec.email_template_prefix, context, language)
+    subject, body, html = render_email(spec.email_template_prefix, context, language, texts=texts)
     return OutboundEmail(
         channel=OutboundEmail.Channel.EMAIL,
         kind=spec.key,

@@ -1,5 +1,6 @@
-"""Core's part of the Wagtail admin: the audit trail's log actions and the
-outbox listing (every outgoing message, whatever its channel)."""
+"""Core's part of the Wagtail admin: the audit trail's log actions, the
+outbox listing (every outgoing message, whatever its channel) and the message
+texts editors change (samverka.core.message_admin)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,14 +13,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.defaults import page_not_found, permission_denied
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+from wagtail.snippets.models import register_snippet
 
 from samverka.core.inspect import ReadableInspectView
 
-from . import audit
+from . import audit, message_admin
 from .listings import ExportingIndexView
 from .models import OutboundEmail
 from .tasks import deliver_email
@@ -191,7 +194,41 @@ def register_outbox():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [path("<int:pk>/resend/", resend, name="resend")]
-    return [path("outbox-actions/", include((urls, "outbox_admin")))]
+    texts = [
+        path("", message_admin.index, name="index"),
+        path("<str:key>/preview/", message_admin.preview, name="preview"),
+        path("<str:key>/reset/", message_admin.reset, name="reset"),
+    ]
+    return [
+        path("outbox-actions/", include((urls, "outbox_admin"))),
+        path("message-texts/", include((texts, "message_texts"))),
+    ]
+
+
+register_snippet(message_admin.MessageTextViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def refresh_message_text_segments(request, instance):
+    """A changed Swedish message text refreshes its wagtail-localize segments, as
+    publishing a Swedish page does: the translations show which sentence changed."""
+    if isinstance(instance, message_admin.MessageText):
+        message_admin.refresh_segments(instance)
+
+
+class MessageTextsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("core.view_messagetext")
+
+
+@hooks.register("register_settings_menu_item")
+def register_message_texts_menu_item():
+    return MessageTextsMenuItem(
+        gettext_lazy("Message texts"),
+        reverse("message_texts:index"),
+        icon_name="mail",
+        order=800,
+    )
 
 
 from . import choosers  # noqa: E402, F401  (registers the account and person choosers)
