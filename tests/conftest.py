@@ -20,7 +20,43 @@ if CHROMIUM and not os.path.exists(CHROMIUM):
     CHROMIUM = None
 
 
+# What a test asks for when it uses a database (directly or through another fixture).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "old_database",
+    }
+)
+
+
+def uses_database(item) -> bool:
+    """Whether the test may touch a database: pytest-django refuses database access to any
+    other test, so those pass or fail the same whatever database the suite runs on (tests
+    that start processes give them a database URL of their own)."""
+    if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+        getattr(item, "fixturenames", ())
+    ):
+        return True
+    from django.test import SimpleTestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is None or not issubclass(cls, SimpleTestCase):
+        return False
+    return issubclass(cls, TransactionTestCase) or bool(cls.databases)
+
+
 def pytest_collection_modifyitems(config, items):
+    # SAMVERKA_DATABASE_TESTS_ONLY=1: the second pass of the CI (PostgreSQL) runs only the
+    # tests that use the database; the others ran in the first pass and cannot differ.
+    if os.environ.get("SAMVERKA_DATABASE_TESTS_ONLY") == "1":
+        others = [item for item in items if not uses_database(item)]
+        if others:
+            config.hook.pytest_deselected(items=others)
+            items[:] = [item for item in items if uses_database(item)]
     if CHROMIUM:
         return
     if os.environ.get("CI") == "true":
