@@ -237,6 +237,7 @@ def test_only_the_organiser_checks_people_in_at_the_shared_course(client, world)
 NOT_MUNICIPAL = {
     "core.outboundemail": "the outbox: administrators' technical view of sent email",
     "people.consentversion": "consent texts, the same for the whole installation",
+    "core.messagetext": "message texts, the same for the whole installation, like consent texts",
     "mentors.matchingpolicy": "the installation's matching policy",
     "events.eventoccurrence": "public events: installation-wide lists (docs/architecture.md)",
     "events.registration": "registrations for public events, installation-wide",
