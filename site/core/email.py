@@ -28,7 +28,7 @@ def render_email(
         if not subject:
             subject = render_to_string(f"{template_prefix}_subject.txt", context)
         if body:
-            html = html_version(body)
+            html = html_version(body, translation.get_language())
         else:
             body = render_to_string(f"{template_prefix}_body.txt", context)
             try:

@@ -199,13 +199,22 @@ def preview(kind: messages.Kind, text: str) -> str:
     return _BRACED.sub(lambda match: samples[match.group(1)], text)
 
 
-def html_version(text: str) -> str:
+def html_version(text: str, language: str) -> str:
     """A simple HTML part for an edited email text: escaped, paragraphs and line breaks
-    kept, links clickable (the built-in HTML template no longer matches the text)."""
+    kept, links clickable (the built-in HTML template no longer matches the text), in
+    `language` and its direction, so that an Arabic or Persian email reads right to left."""
     from django.utils.html import urlize
+    from django.utils.translation import get_language_info
 
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     inner = "".join(
         "<p>" + urlize(p, autoescape=True).replace("\n", "<br>\n") + "</p>\n" for p in paragraphs
     )
-    return f"<!doctype html>\n<html><body>\n{inner}</body></html>\n"
+    try:
+        direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    except KeyError:
+        direction = "ltr"
+    return (
+        f'<!doctype html>\n<html lang="{language}" dir="{direction}"><body>\n'
+        f"{inner}</body></html>\n"
+    )

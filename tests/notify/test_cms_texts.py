@@ -145,6 +145,8 @@ def test_an_edited_email_gets_plain_text_and_an_escaped_html_version(reminder_co
     )
     assert "Amina &lt;b&gt;" in html and "<b>" not in html
     assert '<a href="http://testserver/sv/events/c/abc/"' in html
+    assert '<html lang="sv" dir="ltr">' in html
+    assert '<html lang="ar" dir="rtl">' in message_texts.html_version("مرحبا {name}", "ar")
     # The subject needs no link (only the text the reader acts on must keep it).
     row.subject = "I morgon: {event}, {date}"
     row.save()
