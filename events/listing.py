@@ -13,7 +13,6 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,7 +20,9 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from samverka.core.conf import settings as app_settings
+from samverka.core.fragments import select_options
 from samverka.core.ids import IdChoiceFilter
+from samverka.core.paging import page_of
 
 from .admin_forms import EVENT_LANGUAGES
 from .conf import get_place_model
@@ -218,29 +219,82 @@ def listing_cards(occurrences) -> list[dict]:
     return cards
 
 
+CARD_TEMPLATE = "events/includes/card.html"
+
+
+def _card_version(occurrence) -> tuple:
+    # The date's own row; its event, place and translations are pages (the content
+    # generation), its seats and organiser's name the listing generation.
+    from samverka.core.fragments import row_values
+
+    return row_values(occurrence)
+
+
+def _render_cards(occurrences) -> list[str]:
+    from samverka.core.fragments import render_each
+
+    attach_events(occurrences)
+    attach_seats(occurrences)
+    attach_translations(occurrences, translation.get_language())
+    return render_each(CARD_TEMPLATE, "card", listing_cards(occurrences))
+
+
+def card_html(request, occurrences) -> list:
+    """Each date's card, rendered once per language until it or what it shows changes
+    (`samverka.core.fragments`); only the dates missing from the cache are loaded
+    with their events, seats and translations."""
+    from samverka.core.fragments import rendered_cards
+    from samverka.core.layout import content_generation
+
+    return rendered_cards(
+        CARD_TEMPLATE,
+        occurrences,
+        _card_version,
+        _render_cards,
+        content_generation(request),
+        listing_generation(),
+    )
+
+
+def _choice_lists(request, filterset) -> dict:
+    """The filter's choices as plain lists, the same for everyone per language until a
+    page or the listing changes: places and organisers are two queries otherwise."""
+    from samverka.core.layout import cached
+
+    def build():
+        return {
+            field.name: [(str(value), str(label)) for value, label in field.field.choices]
+            for field in filterset.form
+            if not field.name.startswith("date_")
+        }
+
+    return cached(
+        request, "events:filter-choices", build, translation.get_language(), listing_generation()
+    )
+
+
 def listing_context(request, now=None) -> dict:
     filterset = OccurrenceFilter(
         request.GET or None, queryset=listed_occurrences(now), request=request
     )
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = page_of(queryset, request.GET.get("page"), PAGE_SIZE)
     occurrences = list(page.object_list)
-    attach_events(occurrences)
-    attach_seats(occurrences)
-    attach_translations(occurrences, translation.get_language())
     # Choices as plain lists: a ModelChoiceIterator looped over in a template
     # first counts its rows (len), then fetches them.
-    filter_fields = [
-        {
-            "field": field,
-            "value": "" if field.value() is None else str(field.value()),
-            "choices": None
-            if field.name.startswith("date_")
-            else [(str(value), label) for value, label in field.field.choices],
-        }
-        for field in filterset.form
-    ]
+    choices = _choice_lists(request, filterset)
+    filter_fields = []
+    for field in filterset.form:
+        value = "" if field.value() is None else str(field.value())
+        field_choices = choices.get(field.name)
+        filter_fields.append(
+            {
+                "field": field,
+                "value": value,
+                "choices": field_choices,
+                "options": None if field_choices is None else select_options(field_choices, value),
+            }
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return {
@@ -248,7 +302,7 @@ def listing_context(request, now=None) -> dict:
         "filter_fields": filter_fields,
         "page_obj": page,
         "occurrences": occurrences,
-        "cards": listing_cards(occurrences),
+        "cards": card_html(request, occurrences),
         "query_string": query.urlencode(),
         "now": now or timezone.now(),
         "categories": EventPage.Category.choices,
