@@ -14,6 +14,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
 TOTAL = "paging_total"
+# Past this the database's integers overflow; no listing has that many rows.
+MAX_OFFSET = 2**31
 
 
 def page_of(queryset, number, per_page: int) -> Page:
@@ -29,6 +31,8 @@ def page_of(queryset, number, per_page: int) -> Page:
         wanted = 1
     wanted = max(wanted, 1)
     bottom = (wanted - 1) * per_page
+    if bottom + per_page > MAX_OFFSET:
+        return paginator.get_page(number)  # an absurd page number: the last page
     rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))})[bottom : bottom + per_page])
     if not rows:
         return paginator.get_page(number)

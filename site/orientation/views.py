@@ -4,6 +4,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from samverka.core import layout
+from samverka.core.paging import MAX_OFFSET
 from samverka.orientation.i18n_urls import page_url
 from samverka.orientation.models import OrientationIndexPage, OrientationTopicPage
 from samverka.orientation.search import clean_query, highlight, page_text, search_pages
@@ -57,6 +58,8 @@ def _results_page(found, number):
     if wanted < 1:
         wanted = 1
     bottom = (wanted - 1) * RESULTS_PER_PAGE
+    if bottom > MAX_OFFSET:
+        return paginator.page(1)
     rows = list(found[bottom : bottom + RESULTS_PER_PAGE])
     if not rows:
         return paginator.page(1)  # past the end (or nothing found): the first page
