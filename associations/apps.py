@@ -8,14 +8,3 @@ class AssociationsConfig(AppConfig):
     # Stated here so a host site with another DEFAULT_AUTO_FIELD keeps these migrations valid.
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from .listing import directory_changed
-        from .models import Organisation
-
-        # The directory's districts and counts per kind are kept until one changes.
-        post_save.connect(directory_changed, sender=Organisation, dispatch_uid="directory_saved")
-        post_delete.connect(
-            directory_changed, sender=Organisation, dispatch_uid="directory_deleted"
-        )

@@ -84,7 +84,7 @@ def coordinator_emails() -> list[str]:
 def directory(request):
     """Approved, listed organisations; a GET filter form that works without JavaScript."""
     listed = Organisation.objects.listed()
-    districts, counts = directory_summary()  # from the cache until an organisation changes
+    districts, counts = directory_summary()  # query: districts and kinds, grouped
     filterset = DirectoryFilter(
         request.GET or None, queryset=listed.only(*DIRECTORY_FIELDS), districts=districts
     )
