@@ -306,8 +306,20 @@ def listing_context(request, now=None) -> dict:
         "query_string": query.urlencode(),
         "now": now or timezone.now(),
         "categories": EventPage.Category.choices,
-        "calendar_links": [
-            {"title": label, "url": reverse("events:feed_category", args=[value])}
+        "calendar_links": _category_feeds(request),
+    }
+
+
+def _category_feeds(request) -> list[dict]:
+    """Each category's calendar feed (title, address), the same for everyone per language."""
+    from samverka.core.layout import cached
+
+    return cached(
+        request,
+        "events:category-feeds",
+        lambda: [
+            {"title": str(label), "url": reverse("events:feed_category", args=[value])}
             for value, label in EventPage.Category.choices
         ],
-    }
+        translation.get_language(),
+    )
