@@ -84,10 +84,15 @@ def clear(**kwargs) -> None:
 
 
 def on_save_or_delete(sender, instance, **kwargs) -> None:
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
     from wagtail.models import BaseViewRestriction, Locale, Page, Site
 
-    # View restrictions count as content: `private_sections` is kept per generation.
-    if isinstance(instance, (Page, Site, Locale, BaseViewRestriction)):
+    # View restrictions, images and documents count as content: `private_sections` and
+    # the rendered blocks of pages (`{% page_blocks %}`) are kept per generation.
+    if isinstance(
+        instance, (Page, Site, Locale, BaseViewRestriction, AbstractImage, AbstractDocument)
+    ):
         clear()
 
 

@@ -83,9 +83,7 @@ def _entries(request, pages) -> list[dict]:
     found = cache.get_many(keys.values())
     missing = [page for page in pages if keys[page.pk] not in found]
     if missing:
-        specific = (
-            Page.objects.filter(pk__in=[page.pk for page in missing]).specific().in_bulk()
-        )
+        specific = Page.objects.filter(pk__in=[page.pk for page in missing]).specific().in_bulk()
         built = {}
         for page in missing:
             page = specific.get(page.pk) or page.specific

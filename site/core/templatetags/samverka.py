@@ -73,3 +73,45 @@ def main_nav(context):
     come from the layout cache; only "current" is worked out per request.
     """
     return {"items": layout.menu_items(context.get("request"))}
+
+
+@register.simple_tag(takes_context=True)
+def page_blocks(context, page, order="body"):
+    """The page's StreamField blocks, each rendered as `{% include_block %}` renders it
+    (with this template's context), kept per content generation, site and language.
+
+    The blocks show only the page's own published content, pages they link to and
+    images (`samverka.core.layout` starts a new generation when any of these change),
+    nothing of the visitor: rendering them (rich text sanitised, page links resolved)
+    was most of a content page's cost. Previews and pages that are not live are
+    rendered every time. `order="split"`: easy-to-read summaries first
+    (`split_body`)."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    request = context.get("request")
+
+    def render():
+        if order == "split":
+            easy, rest = page.split_body()
+            blocks = [*easy, *rest]
+        else:
+            blocks = getattr(page, order, None) or []
+        flat = context.flatten()
+        return "".join(
+            str(conditional_escape(block.render_as_block(context=flat))) for block in blocks
+        )
+
+    if request is None or getattr(request, "is_preview", False) or not page.live:
+        return mark_safe(render())  # noqa: S308 - blocks render escaped
+    site = layout.site_for_request(request)
+    html = layout.cached(
+        request,
+        "blocks",
+        render,
+        getattr(site, "pk", None),
+        page.pk,
+        translation.get_language(),
+        order,
+    )
+    return mark_safe(html)  # noqa: S308 - blocks render escaped
