@@ -118,6 +118,16 @@ class OccurrenceFilter(django_filters.FilterSet):
         model = EventOccurrence
         fields: list[str] = []
 
+    def get_form_class(self):
+        # The form's fields are the same for every request (the id filters' querysets
+        # ignore the request): built once per process, not per render. Each form
+        # instance still gets its own copies of the fields.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            type(self)._form_class = form_class
+        return form_class
+
     def filter_language(self, queryset, name, value):
         # JSON lists matched on their quoted text: the same on SQLite and PostgreSQL.
         return queryset.filter(event__languages__icontains=f'"{value}"')
@@ -220,6 +230,7 @@ def listing_cards(occurrences) -> list[dict]:
 
 
 CARD_TEMPLATE = "events/includes/card.html"
+CARD_FIELDS = ("id", "event_id", "original_start", "start", "end", "status", "capacity")
 
 
 def _card_version(occurrence) -> tuple:
@@ -278,6 +289,8 @@ def listing_context(request, now=None) -> dict:
         request.GET or None, queryset=listed_occurrences(now), request=request
     )
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    # Only the columns a card shows (and its cache key is made of).
+    queryset = queryset.only(*CARD_FIELDS)
     page = page_of(queryset, request.GET.get("page"), PAGE_SIZE)
     occurrences = list(page.object_list)
     # Choices as plain lists: a ModelChoiceIterator looped over in a template
