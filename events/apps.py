@@ -24,7 +24,10 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .conf import get_place_model
+        from .models import Programme
 
+        # A programme deleted (a private one lets its events back into the listing).
+        post_delete.connect(names_changed, sender=Programme, dispatch_uid="events_programme_gone")
         for model in (EventPage._meta.get_field("organiser").related_model, get_place_model()):
             post_save.connect(names_changed, sender=model, dispatch_uid=f"events_names_{model}")
             post_delete.connect(names_changed, sender=model, dispatch_uid=f"events_gone_{model}")

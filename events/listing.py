@@ -284,9 +284,37 @@ def _choice_lists(request, filterset) -> dict:
     )
 
 
+def listed_event_ids(request=None) -> list[int]:
+    """The events `listed_occurrences` lists dates of (live, public, Swedish, in no
+    private programme), kept per content and listing generation: publishing,
+    unpublishing, restricting a page or making a programme private starts a new one."""
+    from samverka.core.layout import cached
+
+    def build():
+        return list(
+            EventPage.objects.live()
+            .filter(view_restrictions__isnull=True, locale__language_code=settings.LANGUAGE_CODE)
+            .exclude(programmes__is_private=True)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+
+    return cached(request, "events:listed", build, listing_generation())
+
+
+def _listing_occurrences(request, now=None):
+    """`listed_occurrences`, with the events it may list from the cache: a query on the
+    dates alone instead of joining every date to its page, locale and restrictions."""
+    return (
+        EventOccurrence.objects.filter(event_id__in=listed_event_ids(request))
+        .upcoming(now)
+        .order_by("start", "pk")
+    )
+
+
 def listing_context(request, now=None) -> dict:
     filterset = OccurrenceFilter(
-        request.GET or None, queryset=listed_occurrences(now), request=request
+        request.GET or None, queryset=_listing_occurrences(request, now), request=request
     )
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
     # Only the columns a card shows (and its cache key is made of).
