@@ -7,4 +7,3 @@ class AssociationsConfig(AppConfig):
     verbose_name = _("Associations")
     # Stated here so a host site with another DEFAULT_AUTO_FIELD keeps these migrations valid.
     default_auto_field = "django.db.models.BigAutoField"
-
