@@ -42,6 +42,40 @@ def language_links(context):
     ]
 
 
+@register.simple_tag
+def hreflang_links(languages):
+    """`<link rel="alternate" hreflang>` for every language but the current one, written
+    here rather than in a template loop: the layout pays it on every page."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(  # noqa: S308 - every value escaped
+        "".join(
+            f'<link rel="alternate" hreflang="{escape(link["code"])}" href="{escape(link["url"])}">'
+            for link in languages
+            if not link["current"]
+        )
+    )
+
+
+@register.simple_tag
+def language_switcher_items(languages):
+    """The language switcher's `<li>`s: each language's name in itself, marked with its
+    language and direction, the current one with aria-current."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    items = []
+    for link in languages:
+        code = escape(link["code"])
+        current = ' aria-current="true"' if link["current"] else ""
+        items.append(
+            f'<li><a href="{escape(link["url"])}" lang="{code}" dir="{direction(link["code"])}"'
+            f' hreflang="{code}"{current}>{escape(link["name"])}</a></li>'
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - every value escaped
+
+
 @register.filter
 def direction(language_code):
     return "rtl" if language_code in rtl_languages() else "ltr"
