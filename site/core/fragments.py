@@ -98,6 +98,17 @@ def select_options(choices, selected: str, mark_empty: bool = True) -> SafeStrin
     `choices` are (value, label) strings; a label that is a proper name kept in
     Swedish gets `name_langattrs`' marks (not the empty choice unless `mark_empty`).
     """
+    choices = tuple((str(value), str(label)) for value, label in choices)
+    selected = str(selected)
+    if selected not in {value for value, _ in choices}:
+        selected = "\x00"  # selects nothing, as the typed value did: no key per junk value
+    return _options(choices, selected, mark_empty, translation.get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _options(choices: tuple, selected: str, mark_empty: bool, language: str) -> SafeString:
+    # A pure function of its arguments (the marks depend on the active language, given
+    # here): the same filter is written once per process, not once per render.
     from django.utils.html import escape
 
     from samverka.core.templatetags.language_marks import name_langattrs
