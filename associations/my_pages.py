@@ -24,7 +24,12 @@ def volunteer_for(request):
     """The signed-in person's volunteer profile, read once per request: several
     sections of /my/ ask for it."""
     if not hasattr(request, "_samverka_volunteer"):
-        request._samverka_volunteer = Volunteer.objects.filter(user=request.user).first()
+        # The user's one-to-one accessor: the consent check of /my/ has usually read it
+        # already, and then it costs no query.
+        try:
+            request._samverka_volunteer = request.user.volunteer
+        except Volunteer.DoesNotExist:
+            request._samverka_volunteer = None
     return request._samverka_volunteer
 
 

@@ -2,7 +2,6 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.discovery import collect
+from samverka.core.fragments import select_options
 from samverka.core.notify import notify
+from samverka.core.paging import page_of
 from samverka.core.public_forms import PublicFormGuard, may_mail
 from samverka.core.steps import FormSteps
 from samverka.people.models import ConsentVersion
@@ -38,6 +39,7 @@ from .forms import (
     VolunteerProfileForm,
     current_consent,
 )
+from .listing import card_html, directory_summary
 from .models import (
     AccessRequest,
     Invitation,
@@ -82,22 +84,16 @@ def coordinator_emails() -> list[str]:
 def directory(request):
     """Approved, listed organisations; a GET filter form that works without JavaScript."""
     listed = Organisation.objects.listed()
-    districts = list(  # query: the districts that have organisations
-        listed.exclude(district="")
-        .order_by("district")
-        .values_list("district", flat=True)
-        .distinct()
-    )
+    districts, counts = directory_summary()  # query: districts and kinds, grouped
     filterset = DirectoryFilter(
         request.GET or None, queryset=listed.only(*DIRECTORY_FIELDS), districts=districts
     )
-    counts = listed.counts_by_kind()  # query: organisations per kind
     kinds = [
         {"value": value, "label": label, "count": counts.get(value, 0)}
         for value, label in Organisation.Kind.choices
     ]
-    paginator = Paginator(filterset.qs.order_by("name", "pk"), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))  # queries: count, then the page's rows
+    # query: the page's rows with the count of all (samverka.core.paging)
+    page = page_of(filterset.qs.order_by("name", "pk"), request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "associations/directory.html",
@@ -106,6 +102,7 @@ def directory(request):
             "filter_fields": _filter_fields(filterset.form),
             "page_obj": page,
             "organisations": page.object_list,
+            "cards": card_html(page.object_list),
             "kinds": kinds,
             "total": sum(counts.values()),
             "is_filtered": any(
@@ -127,7 +124,13 @@ def _filter_fields(form):
             {
                 "field": field,
                 "value": "" if value is None else str(value),
-                "choices": None if choices is None else [(str(v), label) for v, label in choices],
+                "options": None
+                if choices is None
+                else select_options(
+                    [(str(v), str(label)) for v, label in choices],
+                    "" if value is None else str(value),
+                    mark_empty=False,
+                ),
                 "invalid": bool(field.errors),
             }
         )

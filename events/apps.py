@@ -18,6 +18,28 @@ class EventsConfig(AppConfig):
         # daily `extend_series` task rolls the horizon forward in between.
         page_published.connect(sync_dates_on_publish, sender=EventPage)
 
+        # The listing's cards and filter choices show organisers' and places' names;
+        # they are kept under the listing generation (events.listing.card_html), so a
+        # renamed organiser or place starts a new one.
+        from django.db.models.signals import post_delete, post_save
+
+        from .conf import get_place_model
+        from .models import Programme
+
+        # A programme deleted (a private one lets its events back into the listing).
+        post_delete.connect(names_changed, sender=Programme, dispatch_uid="events_programme_gone")
+        for model in (EventPage._meta.get_field("organiser").related_model, get_place_model()):
+            post_save.connect(names_changed, sender=model, dispatch_uid=f"events_names_{model}")
+            post_delete.connect(names_changed, sender=model, dispatch_uid=f"events_gone_{model}")
+
 
 def sync_dates_on_publish(sender, instance, **kwargs):
     instance.sync_occurrences()
+
+
+def names_changed(sender, instance, **kwargs):
+    from django.db import transaction
+
+    from .models import listing_changed
+
+    transaction.on_commit(listing_changed)

@@ -13,7 +13,6 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,7 +20,9 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from samverka.core.conf import settings as app_settings
+from samverka.core.fragments import select_options
 from samverka.core.ids import IdChoiceFilter
+from samverka.core.paging import page_of
 
 from .admin_forms import EVENT_LANGUAGES
 from .conf import get_place_model
@@ -116,6 +117,16 @@ class OccurrenceFilter(django_filters.FilterSet):
     class Meta:
         model = EventOccurrence
         fields: list[str] = []
+
+    def get_form_class(self):
+        # The form's fields are the same for every request (the id filters' querysets
+        # ignore the request): built once per process, not per render. Each form
+        # instance still gets its own copies of the fields.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            type(self)._form_class = form_class
+        return form_class
 
     def filter_language(self, queryset, name, value):
         # JSON lists matched on their quoted text: the same on SQLite and PostgreSQL.
@@ -218,29 +229,113 @@ def listing_cards(occurrences) -> list[dict]:
     return cards
 
 
-def listing_context(request, now=None) -> dict:
-    filterset = OccurrenceFilter(
-        request.GET or None, queryset=listed_occurrences(now), request=request
-    )
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    occurrences = list(page.object_list)
+CARD_TEMPLATE = "events/includes/card.html"
+CARD_FIELDS = ("id", "event_id", "original_start", "start", "end", "status", "capacity")
+
+
+def _card_version(occurrence) -> tuple:
+    # The date's own row; its event, place and translations are pages (the content
+    # generation), its seats and organiser's name the listing generation.
+    from samverka.core.fragments import row_values
+
+    return row_values(occurrence)
+
+
+def _render_cards(occurrences) -> list[str]:
+    from samverka.core.fragments import render_each
+
     attach_events(occurrences)
     attach_seats(occurrences)
     attach_translations(occurrences, translation.get_language())
+    return render_each(CARD_TEMPLATE, "card", listing_cards(occurrences))
+
+
+def card_html(request, occurrences) -> list:
+    """Each date's card, rendered once per language until it or what it shows changes
+    (`samverka.core.fragments`); only the dates missing from the cache are loaded
+    with their events, seats and translations."""
+    from samverka.core.fragments import rendered_cards
+    from samverka.core.layout import content_generation
+
+    return rendered_cards(
+        CARD_TEMPLATE,
+        occurrences,
+        _card_version,
+        _render_cards,
+        content_generation(request),
+        listing_generation(),
+    )
+
+
+def _choice_lists(request, filterset) -> dict:
+    """The filter's choices as plain lists, the same for everyone per language until a
+    page or the listing changes: places and organisers are two queries otherwise."""
+    from samverka.core.layout import cached
+
+    def build():
+        return {
+            field.name: [(str(value), str(label)) for value, label in field.field.choices]
+            for field in filterset.form
+            if not field.name.startswith("date_")
+        }
+
+    return cached(
+        request, "events:filter-choices", build, translation.get_language(), listing_generation()
+    )
+
+
+def listed_event_ids(request=None) -> list[int]:
+    """The events `listed_occurrences` lists dates of (live, public, Swedish, in no
+    private programme), kept per content and listing generation: publishing,
+    unpublishing, restricting a page or making a programme private starts a new one."""
+    from samverka.core.layout import cached
+
+    def build():
+        return list(
+            EventPage.objects.live()
+            .filter(view_restrictions__isnull=True, locale__language_code=settings.LANGUAGE_CODE)
+            .exclude(programmes__is_private=True)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+
+    return cached(request, "events:listed", build, listing_generation())
+
+
+def _listing_occurrences(request, now=None):
+    """`listed_occurrences`, with the events it may list from the cache: a query on the
+    dates alone instead of joining every date to its page, locale and restrictions."""
+    return (
+        EventOccurrence.objects.filter(event_id__in=listed_event_ids(request))
+        .upcoming(now)
+        .order_by("start", "pk")
+    )
+
+
+def listing_context(request, now=None) -> dict:
+    filterset = OccurrenceFilter(
+        request.GET or None, queryset=_listing_occurrences(request, now), request=request
+    )
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    # Only the columns a card shows (and its cache key is made of).
+    queryset = queryset.only(*CARD_FIELDS)
+    page = page_of(queryset, request.GET.get("page"), PAGE_SIZE)
+    occurrences = list(page.object_list)
     # Choices as plain lists: a ModelChoiceIterator looped over in a template
     # first counts its rows (len), then fetches them.
-    filter_fields = [
-        {
-            "field": field,
-            "value": "" if field.value() is None else str(field.value()),
-            "choices": None
-            if field.name.startswith("date_")
-            else [(str(value), label) for value, label in field.field.choices],
-        }
-        for field in filterset.form
-    ]
+    choices = _choice_lists(request, filterset)
+    filter_fields = []
+    for field in filterset.form:
+        value = "" if field.value() is None else str(field.value())
+        field_choices = choices.get(field.name)
+        filter_fields.append(
+            {
+                "field": field,
+                "value": value,
+                "choices": field_choices,
+                "options": None if field_choices is None else select_options(field_choices, value),
+            }
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return {
@@ -248,12 +343,24 @@ def listing_context(request, now=None) -> dict:
         "filter_fields": filter_fields,
         "page_obj": page,
         "occurrences": occurrences,
-        "cards": listing_cards(occurrences),
+        "cards": card_html(request, occurrences),
         "query_string": query.urlencode(),
         "now": now or timezone.now(),
         "categories": EventPage.Category.choices,
-        "calendar_links": [
-            {"title": label, "url": reverse("events:feed_category", args=[value])}
+        "calendar_links": _category_feeds(request),
+    }
+
+
+def _category_feeds(request) -> list[dict]:
+    """Each category's calendar feed (title, address), the same for everyone per language."""
+    from samverka.core.layout import cached
+
+    return cached(
+        request,
+        "events:category-feeds",
+        lambda: [
+            {"title": str(label), "url": reverse("events:feed_category", args=[value])}
             for value, label in EventPage.Category.choices
         ],
-    }
+        translation.get_language(),
+    )

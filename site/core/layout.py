@@ -86,9 +86,15 @@ def clear(**kwargs) -> None:
 
 
 def on_save_or_delete(sender, instance, **kwargs) -> None:
-    from wagtail.models import Locale, Page, Site
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import BaseViewRestriction, Locale, Page, Site
 
-    if isinstance(instance, (Page, Site, Locale)):
+    # View restrictions, images and documents count as content: `private_sections` and
+    # the rendered blocks of pages (`{% page_blocks %}`) are kept per generation.
+    if isinstance(
+        instance, (Page, Site, Locale, BaseViewRestriction, AbstractImage, AbstractDocument)
+    ):
         clear()
 
 
@@ -282,3 +288,28 @@ def _route_in_each_language(path: str, active_language: str | None) -> dict[str,
             except NoReverseMatch:
                 continue
     return urls
+
+
+# --- private sections ---------------------------------------------------------------
+
+
+def private_sections(request=None) -> list[tuple[str, int]]:
+    """(path, depth) of every page with a view restriction: Wagtail's `.public()` asks
+    the database for them on every call."""
+    from wagtail.models import PageViewRestriction
+
+    return cached(
+        request,
+        "private",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+    )
+
+
+def private_q(request=None):
+    """Wagtail's `private_q()` (what `.public()` excludes), from the cache."""
+    from django.db.models import Q
+
+    private = Q()
+    for path, depth in private_sections(request):
+        private |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return private if private else Q(pk__in=[])

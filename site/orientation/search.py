@@ -22,12 +22,21 @@ def clean_query(raw: str) -> str:
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
-def search_pages(query: str, locale: Locale | None = None):
-    """Live public pages in `locale` (default: the active one) that match every word."""
-    locale = locale or Locale.get_active()
+def search_pages(query: str, locale: Locale | None = None, request=None):
+    """Live public pages in `locale` (default: the active one) that match every word.
+
+    The private sections come from the layout cache (`.public()` would ask for them)."""
+    from samverka.core import layout
+
+    locale = locale or layout.active_locale(request)
     if not query:
         return Page.objects.none()
-    pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
+    pages = (
+        Page.objects.live()
+        .exclude(layout.private_q(request))
+        .filter(locale=locale)
+        .exclude(depth__lte=1)
+    )
     return pages.search(query, operator="and")
 
 

@@ -308,6 +308,7 @@ def test_a_valid_place_filter_still_filters(client, listed):
     place, organisation = listed
     response = client.get(reverse("events:list"), {"place": place.pk})
     assert len(response.context["occurrences"]) == 1
+    assert response.content.decode().count('<li class="event-card') == 1
     response = client.get(reverse("events:list"), {"organiser": organisation.pk + 1000})
     assert len(response.context["occurrences"]) == 1  # an unknown id is ignored
 

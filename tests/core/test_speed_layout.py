@@ -161,3 +161,37 @@ def test_a_junk_address_of_any_length_makes_short_cache_keys(client, home_page, 
     assert any(":route:" in key for key in layout_keys)
     assert max(len(backend.make_key(key)) for key in seen) <= 250
     assert len(key_part("z" * 2000)) == 32 and key_part("halsa/tandvard") == "halsa/tandvard"
+
+
+def _entry_points(target):
+    items = [{"title": "Läs mer", "text": "Om oss.", "page": target.pk, "url": ""}]
+    return {"type": "entry_points", "value": {"heading": "", "items": items}}
+
+
+@pytest.mark.django_db
+def test_kept_page_blocks_follow_a_publish_and_a_linked_page(client, home_page):
+    """`{% page_blocks %}` keeps a page's rendered blocks per content generation: a new
+    text, or a renamed page an entry point links to, shows at once; a preview of a
+    draft is never kept."""
+    target = menu_page(home_page, "Om Samverka", "om")
+    page = StandardPage(
+        title="Hjälp",
+        slug="hjalp",
+        body=[{"type": "text", "value": "<p>Första texten.</p>"}, _entry_points(target)],
+    )
+    home_page.add_child(instance=page)
+    publish(page)
+    html = client.get("/hjalp/").content.decode()
+    assert "Första texten." in html and 'href="/om/"' in html
+    page.body = [{"type": "text", "value": "<p>Andra texten.</p>"}, _entry_points(target)]
+    publish(page)
+    html = client.get("/hjalp/").content.decode()
+    assert "Andra texten." in html and "Första texten." not in html
+    target.slug = "om-oss"
+    publish(target)
+    assert 'href="/om-oss/"' in client.get("/hjalp/").content.decode()
+    # A draft seen in preview is rendered, not kept: visitors still get the live text.
+    page.body = [{"type": "text", "value": "<p>Utkast.</p>"}]
+    preview = page.make_preview_request(original_request=None)
+    assert "Utkast." in preview.content.decode()
+    assert "Utkast." not in client.get("/hjalp/").content.decode()

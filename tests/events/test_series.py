@@ -176,4 +176,4 @@ def test_translation_shows_the_swedish_pages_dates(client, event):
     response = client.get(english.url)
     assert [o.pk for o in response.context["dates"]] == [event.occurrences.get().pk]
     listing = client.get(en("events:list"))
-    assert [o.display_event.title for o in listing.context["occurrences"]] == ["Language café"]
+    assert ">Language café</a>" in listing.content.decode()

@@ -123,26 +123,45 @@ def test_highlight_cuts_a_long_text_around_the_first_match():
 
 
 def _search_queries(client, q):
+    """(queries of the first search, queries of the same search again, its HTML)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get("/search/", {"q": q})  # the layout cache filled
-    with CaptureQueriesContext(connection) as context:
+    client.get("/search/", {"q": "uppvarmning"})  # the layout cache filled (site, locales…)
+    with CaptureQueriesContext(connection) as first:
+        client.get("/search/", {"q": q})
+    with CaptureQueriesContext(connection) as again:
         response = client.get("/search/", {"q": q})
     assert response.status_code == 200
-    return len(context.captured_queries), response.content.decode()
+    return len(first.captured_queries), len(again.captured_queries), response.content.decode()
 
 
 @pytest.mark.django_db
 def test_search_asks_the_same_number_of_queries_for_one_result_and_a_full_page(
     client, orientation_index
 ):
-    """The results' specific pages are loaded per page type, not one query per result."""
+    """The results' specific pages are loaded per page type, not one query per result,
+    and then kept per content generation; the number of results is asked only when a
+    page is full (a page that is not full is the last one)."""
     add_topic(orientation_index, "Ensam", "ensam", intro="Ett unikt ord: zebrafink.")
     for number in range(12):
         add_topic(orientation_index, f"Ämne {number}", f"amne-{number}", intro="Om giraffer.")
-    one, html = _search_queries(client, "zebrafink")
+    first_one, one, html = _search_queries(client, "zebrafink")
     assert html.count("search-result__title") == 1
-    many, html = _search_queries(client, "giraffer")
+    assert "1 page matches" in html or "1 sida" in html
+    first_many, many, html = _search_queries(client, "giraffer")
     assert html.count("search-result__title") == 10  # a full page of results
-    assert one == many
+    # 1 the page of results; a full page also 2 their number
+    assert (one, many) == (1, 2)
+    # the first time also the results' page types and their specific pages
+    assert first_many - many == first_one - one
+
+
+@pytest.mark.django_db
+def test_kept_search_results_follow_a_publish(client, orientation_index):
+    page = add_topic(orientation_index, "Ensam", "ensam", intro="Ett unikt ord: zebrafink.")
+    assert ">Ensam</a>" in client.get("/search/", {"q": "zebrafink"}).content.decode()
+    page.title = "Helt ensam"
+    page.save_revision().publish()
+    html = client.get("/search/", {"q": "zebrafink"}).content.decode()
+    assert ">Helt ensam</a>" in html

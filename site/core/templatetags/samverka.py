@@ -42,6 +42,40 @@ def language_links(context):
     ]
 
 
+@register.simple_tag
+def hreflang_links(languages):
+    """`<link rel="alternate" hreflang>` for every language but the current one, written
+    here rather than in a template loop: the layout pays it on every page."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(  # noqa: S308 - every value escaped
+        "".join(
+            f'<link rel="alternate" hreflang="{escape(link["code"])}" href="{escape(link["url"])}">'
+            for link in languages
+            if not link["current"]
+        )
+    )
+
+
+@register.simple_tag
+def language_switcher_items(languages):
+    """The language switcher's `<li>`s: each language's name in itself, marked with its
+    language and direction, the current one with aria-current."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    items = []
+    for link in languages:
+        code = escape(link["code"])
+        current = ' aria-current="true"' if link["current"] else ""
+        items.append(
+            f'<li><a href="{escape(link["url"])}" lang="{code}" dir="{direction(link["code"])}"'
+            f' hreflang="{code}"{current}>{escape(link["name"])}</a></li>'
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - every value escaped
+
+
 @register.filter
 def direction(language_code):
     return "rtl" if language_code in rtl_languages() else "ltr"
@@ -73,3 +107,45 @@ def main_nav(context):
     come from the layout cache; only "current" is worked out per request.
     """
     return {"items": layout.menu_items(context.get("request"))}
+
+
+@register.simple_tag(takes_context=True)
+def page_blocks(context, page, order="body"):
+    """The page's StreamField blocks, each rendered as `{% include_block %}` renders it
+    (with this template's context), kept per content generation, site and language.
+
+    The blocks show only the page's own published content, pages they link to and
+    images (`samverka.core.layout` starts a new generation when any of these change),
+    nothing of the visitor: rendering them (rich text sanitised, page links resolved)
+    was most of a content page's cost. Previews and pages that are not live are
+    rendered every time. `order="split"`: easy-to-read summaries first
+    (`split_body`)."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    request = context.get("request")
+
+    def render():
+        if order == "split":
+            easy, rest = page.split_body()
+            blocks = [*easy, *rest]
+        else:
+            blocks = getattr(page, order, None) or []
+        flat = context.flatten()
+        return "".join(
+            str(conditional_escape(block.render_as_block(context=flat))) for block in blocks
+        )
+
+    if request is None or getattr(request, "is_preview", False) or not page.live:
+        return mark_safe(render())  # noqa: S308 - blocks render escaped
+    site = layout.site_for_request(request)
+    html = layout.cached(
+        request,
+        "blocks",
+        render,
+        getattr(site, "pk", None),
+        page.pk,
+        translation.get_language(),
+        order,
+    )
+    return mark_safe(html)  # noqa: S308 - blocks render escaped

@@ -1,0 +1,123 @@
+"""Rendered cards kept per language and per the content they show.
+
+A listing's rows (event dates, organisations, search results) are the same HTML
+for everyone who reads the page in the same language until the row or what it
+shows changes, yet every uncached render built each card again through Django's
+template engine, which was most of a listing's cost. `rendered_cards` keeps each
+card's HTML in the Django cache under a key made of
+
+- the card template's own source (a changed template is a new key),
+- the active language,
+- what the caller says the card shows (`version_of(item)`: the row's loaded
+  values, and for what lives elsewhere a generation counter that the places
+  changing it bump),
+
+so a stale card can never be served: a change is a new key, the old entry just
+expires. Only the rows on the page are looked up (one `get_many`), so the cost
+stays the same for any amount of data; the cards missing from the cache are built
+together by the caller's `render_missing` and stored with one `set_many`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+PREFIX = "samverka:card"
+
+
+@functools.cache
+def template_version(name: str) -> str:
+    """A short digest of a template's source (read once per process)."""
+    source = get_template(name).template.source
+    return hashlib.sha256(source.encode()).hexdigest()[:12]
+
+
+def row_values(obj) -> tuple:
+    """The values a model instance was loaded with (deferred fields left out)."""
+    loaded = obj.__dict__
+    return tuple(
+        (field.attname, loaded[field.attname])
+        for field in obj._meta.concrete_fields
+        if field.attname in loaded
+    )
+
+
+def _seconds() -> int:
+    from samverka.core.layout import _seconds as layout_seconds
+
+    return layout_seconds()
+
+
+def rendered_cards(
+    template_name: str, items, version_of, render_missing, *shared
+) -> list[SafeString]:
+    """Each item's card HTML, in order, from the cache where it is there.
+
+    `version_of(item)` gives what the card shows (anything with a stable `repr`);
+    `shared` is added to every key (e.g. generation counters); `render_missing(items)`
+    returns the HTML of the given items, in order.
+    """
+    items = list(items)
+    if not items:
+        return []
+    head = f"{template_version(template_name)}:{translation.get_language()}:{shared!r}"
+    keys = [
+        f"{PREFIX}:{template_name}:"
+        + hashlib.sha256(f"{head}|{version_of(item)!r}".encode()).hexdigest()
+        for item in items
+    ]
+    found = cache.get_many(keys)
+    missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in found]
+    if missing:
+        html = render_missing([item for _, item in missing])
+        built = {key: str(text) for (key, _), text in zip(missing, html, strict=True)}
+        cache.set_many(built, _seconds())
+        found.update(built)
+    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - our own rendered templates
+
+
+def render_each(template_name: str, name: str, items, context=None) -> list[str]:
+    """`render_missing` for cards that need nothing but the item: one render per item
+    of `template_name` with the item as `name`."""
+    template = get_template(template_name)
+    extra = context or {}
+    return [template.render({**extra, name: item}) for item in items]
+
+
+def select_options(choices, selected: str, mark_empty: bool = True) -> SafeString:
+    """A <select>'s <option>s, written here rather than by Django's widget templates
+    (one template per option) or a template loop with a tag per option: a filter of
+    a hundred places or organisers cost more than the rest of the page.
+
+    `choices` are (value, label) strings; a label that is a proper name kept in
+    Swedish gets `name_langattrs`' marks (not the empty choice unless `mark_empty`).
+    """
+    choices = tuple((str(value), str(label)) for value, label in choices)
+    selected = str(selected)
+    if selected not in {value for value, _ in choices}:
+        selected = "\x00"  # selects nothing, as the typed value did: no key per junk value
+    return _options(choices, selected, mark_empty, translation.get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _options(choices: tuple, selected: str, mark_empty: bool, language: str) -> SafeString:
+    # A pure function of its arguments (the marks depend on the active language, given
+    # here): the same filter is written once per process, not once per render.
+    from django.utils.html import escape
+
+    from samverka.core.templatetags.language_marks import name_langattrs
+
+    parts = []
+    for value, label in choices:
+        marks = name_langattrs(label) if (value or mark_empty) else ""
+        parts.append(
+            f'<option value="{escape(value)}"{" selected" if value == selected else ""}'
+            f"{marks}>{escape(label)}</option>"
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - every value and label is escaped
