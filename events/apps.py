@@ -24,10 +24,18 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .conf import get_place_model
-        from .models import Programme
+        from .models import EventOccurrence, Programme, Registration
 
         # A programme deleted (a private one lets its events back into the listing).
         post_delete.connect(names_changed, sender=Programme, dispatch_uid="events_programme_gone")
+        # Seats and dates however they change: registering and cancelling start a new
+        # generation themselves, but the admin, erasure and a deleted date go through
+        # the models' save and delete.
+        for model in (Registration, EventOccurrence):
+            post_save.connect(names_changed, sender=model, dispatch_uid=f"events_seats_{model}")
+            post_delete.connect(
+                names_changed, sender=model, dispatch_uid=f"events_seats_{model}_gone"
+            )
         for model in (EventPage._meta.get_field("organiser").related_model, get_place_model()):
             post_save.connect(names_changed, sender=model, dispatch_uid=f"events_names_{model}")
             post_delete.connect(names_changed, sender=model, dispatch_uid=f"events_gone_{model}")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.listing import listing_changed
-from events.models import EventOccurrence
+from events.models import EventOccurrence, Registration
 
 from .conftest import en, make_event
 
@@ -126,6 +126,24 @@ def test_cards_follow_what_they_show(
         organisation.name = "Nytt namn"
         organisation.save()
     assert "Nytt namn" in client.get(url).content.decode()
+
+
+def test_cards_follow_seats_changed_outside_registering(
+    client, event_index, django_capture_on_commit_callbacks
+):
+    """A registration added, confirmed or deleted in the admin (or erased) changes the seats
+    shown at once, as registering through the site does."""
+    occurrence = make_event(event_index, title="Café", capacity=5).occurrences.get()
+    url = en("events:list")
+    assert "5 seats left" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        row = Registration.objects.create(
+            occurrence=occurrence, name="B", people=3, status=Registration.Status.CONFIRMED
+        )
+    assert "2 seats left" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        row.delete()
+    assert "5 seats left" in client.get(url).content.decode()
 
 
 def test_anonymous_listing_is_cached_until_seats_change(
