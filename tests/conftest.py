@@ -10,7 +10,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 
-from tests.upgrade import old_database  # noqa: F401 - a fixture for every test package
+from tests.upgrade import _oldest_release, old_database  # noqa: F401 - fixtures for every package
 
 # Debian's Chromium, or CHROMIUM_PATH; None when there is none.
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or (

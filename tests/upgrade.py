@@ -1,7 +1,8 @@
 """Tests of data migrations: rows made with the schema of an earlier release, migrated forward.
 
-Each such test gets a database of its own (`old_database`), empty, that stands in for the
-default database while it runs, and builds the old schema forward from nothing. Taking the
+Each such test gets a database of its own (`old_database`) that stands in for the default
+database while it runs: a copy of one built once per test process at the oldest schema the
+tests start from (OLDEST), which the test migrates forward. Taking the
 suite's own test database back in time instead (MigrationExecutor backwards, then forwards
 again, then a flush and the migrations' rows reloaded for the next test) cost each test about
 three times as much, and these tests were the slowest part of the suite on both databases.
@@ -15,6 +16,8 @@ three times as much, and these tests were the slowest part of the suite on both 
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import uuid
 
 import pytest
@@ -56,6 +59,18 @@ def migrate(targets):
     return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
+# The oldest schema a test here starts from. It is built once per test process (Django's,
+# Wagtail's and the other apps' migrations at their newest, Samverka's at these) and each test
+# gets a copy, so a test migrates only from here to its own starting point and on.
+OLDEST = [
+    ("associations", "0005_volunteer_anonymised_at"),
+    ("mentors", "0002_coordinator_permissions"),
+    ("events", "0003_participant_newcomer"),
+    ("internships", "0003_report_indexes"),
+    ("people", None),
+]
+
+
 def _forget_caches():
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
@@ -67,33 +82,76 @@ def _forget_caches():
     forget()
 
 
-@pytest.fixture
-def old_database(django_db_setup, django_db_blocker, tmp_path):
-    """An empty database of this test's own in place of the default one (a SQLite file, or
-    a PostgreSQL database beside the suite's), dropped afterwards; the suite's test database
-    is not touched."""
-    with django_db_blocker.unblock():
-        original = connections[DEFAULT_DB_ALIAS]
-        settings = dict(original.settings_dict)
-        name = None
-        if original.vendor == "sqlite":
-            settings["NAME"] = str(tmp_path / "upgrade.sqlite3")
-        elif original.vendor == "postgresql":
-            name = f"{original.settings_dict['NAME']}_upgrade_{uuid.uuid4().hex[:8]}"[:63]
-            with original._nodb_cursor() as cursor:
-                cursor.execute(f'CREATE DATABASE "{name}"')
-            settings["NAME"] = name
-        else:  # pragma: no cover - the suite runs on SQLite and PostgreSQL
-            pytest.skip(f"no database of its own on {original.vendor}")
-        own = original.__class__(settings, DEFAULT_DB_ALIAS)
+class _Databases:
+    """Empty databases beside the suite's test database, and copies of them."""
+
+    def __init__(self, original, folder):
+        self.original = original
+        self.folder = folder
+        self.vendor = original.vendor
+        if self.vendor not in ("sqlite", "postgresql"):  # pragma: no cover
+            pytest.skip(f"no database of its own on {self.vendor}")
+
+    def _name(self, suffix):
+        if self.vendor == "sqlite":
+            return str(self.folder / f"{suffix}.sqlite3")
+        return f"{self.original.settings_dict['NAME']}_{suffix}"[:63]
+
+    def create(self, suffix, template=None):
+        name = self._name(suffix)
+        if self.vendor == "sqlite":
+            if template:
+                shutil.copyfile(template, name)
+        else:
+            with self.original._nodb_cursor() as cursor:
+                copy = f' TEMPLATE "{template}"' if template else ""
+                cursor.execute(f'CREATE DATABASE "{name}"{copy}')
+        return name
+
+    def drop(self, name):
+        if self.vendor == "postgresql":
+            with self.original._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    @contextlib.contextmanager
+    def standing_in(self, name):
+        """The database `name` in place of the default one while the block runs."""
+        own = self.original.__class__(
+            {**self.original.settings_dict, "NAME": name}, DEFAULT_DB_ALIAS
+        )
         connections[DEFAULT_DB_ALIAS] = own
         _forget_caches()
         try:
             yield own
         finally:
             own.close()
-            connections[DEFAULT_DB_ALIAS] = original
+            connections[DEFAULT_DB_ALIAS] = self.original
             _forget_caches()
-            if name:
-                with original._nodb_cursor() as cursor:
-                    cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def _oldest_release(django_db_setup, django_db_blocker, tmp_path_factory):
+    with django_db_blocker.unblock():
+        databases = _Databases(connections[DEFAULT_DB_ALIAS], tmp_path_factory.mktemp("upgrade"))
+        name = databases.create(f"oldest_{uuid.uuid4().hex[:8]}")
+        try:
+            with databases.standing_in(name):
+                migrate(OLDEST)
+            yield databases, name
+        finally:
+            databases.drop(name)
+
+
+@pytest.fixture
+def old_database(_oldest_release, django_db_blocker):
+    """A database of this test's own in place of the default one, at OLDEST (a copy of the
+    one built for this process: a SQLite file, or a PostgreSQL database made from it as a
+    template), dropped afterwards; the suite's test database is not touched."""
+    databases, oldest = _oldest_release
+    with django_db_blocker.unblock():
+        name = databases.create(f"upgrade_{uuid.uuid4().hex[:8]}", template=oldest)
+        try:
+            with databases.standing_in(name) as own:
+                yield own
+        finally:
+            databases.drop(name)
