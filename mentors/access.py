@@ -48,6 +48,15 @@ def mentors_for(user):
     return scope(available_mentors(), user, (), district=MENTOR_DISTRICT)
 
 
+def candidate_mentors_for(user, policy):
+    """The kompisar a coordinator's matching may propose, as a run does: their own
+    municipalities' (`mentors_for`), or every available one where the policy matches across
+    municipalities (the proposals then name them on the board too)."""
+    if not is_coordinator(user):
+        return available_mentors().none()
+    return available_mentors() if policy.across_municipalities else mentors_for(user)
+
+
 def matches_for(user):
     """The matches a user may see: their municipalities' for coordinators, their own for
     volunteers and newcomers."""

@@ -25,6 +25,7 @@ from associations.models import Volunteer
 
 from . import engine
 from .access import (
+    candidate_mentors_for,
     excluded_pairs_for,
     get_newcomer_for,
     matches_for,
@@ -633,8 +634,8 @@ def end_match(request, pk):
 def candidates(request, pk):
     """Top five mentors for one newcomer, with what excluded the others."""
     newcomer = get_newcomer_for(request.user, pk)
-    mentors = {m.pk: m for m in mentors_for(request.user)}
     current = MatchingPolicy.objects.current()
+    mentors = {m.pk: m for m in candidate_mentors_for(request.user, current)}
     policy = current.engine_policy(
         ExcludedPair.objects.pairs()
         | municipality_exclusions([newcomer], list(mentors.values()), current)

@@ -187,16 +187,22 @@ def test_the_board_lists_only_the_kompisar_of_the_coordinators_municipalities(
     page = _get(client, world.nils, reverse("mentors_admin:run", args=[run.pk]))
     assert "Nora" in page.content.decode() and "Alva" not in page.content.decode()
 
-    # even where the policy matches across municipalities, Nils's newcomer's candidates are
-    # his municipality's kompisar: Alva is neither listed nor counted as excluded
-    policy = MatchingPolicy.objects.current()
-    policy.across_municipalities = True
-    policy.save()
+    # A newcomer's candidates are the kompisar a run could propose: his municipality's ...
     saga = make_newcomer("Saga", district="Norrvik centrum", home_municipality=world.norrvik)
-    page = _get(client, world.nils, reverse("mentors_admin:candidates", args=[saga.pk]))
+    candidates = reverse("mentors_admin:candidates", args=[saga.pk])
+    page = _get(client, world.nils, candidates)
     assert [c["mentor"].first_name for c in page.context["candidates"]] == ["Nora"]
     assert page.context["considered"] == 1
     assert "Alva" not in page.content.decode()
+    # ... and, where the policy matches across municipalities, every municipality's, as a
+    # run then proposes them (the board keeps listing only his own)
+    policy = MatchingPolicy.objects.current()
+    policy.across_municipalities = True
+    policy.save()
+    page = _get(client, world.nils, candidates)
+    assert {c["mentor"].first_name for c in page.context["candidates"]} == {"Nora", "Alva"}
+    rows = _get(client, world.nils, board).context["mentor_rows"]
+    assert {row["name"] for row in rows} == {"Nora Holm"}
 
 
 def test_a_run_listing_another_municipalitys_unmatched_newcomers_is_a_404(
