@@ -80,7 +80,8 @@ def test_a_next_session_link_is_single_purpose_and_expires(programme, client):
         "events.next-session", enrolment.pk, now=timezone.now().timestamp() - 61 * 86400
     )
     assert client.get(reverse("events:next_session", args=[old])).status_code == 410
-    forged = tokens.make("events.next-session", enrolment.pk)[:-1] + "x"
+    genuine = tokens.make("events.next-session", enrolment.pk)
+    forged = genuine[:-1] + ("x" if genuine[-1] != "x" else "y")  # one in 64 ended in x
     assert client.get(reverse("events:next_session", args=[forged])).status_code == 404
     assert client.get(reverse("events:next_session", args=["junk"])).status_code == 404
 
