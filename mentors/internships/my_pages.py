@@ -3,7 +3,7 @@
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from associations.models import Organisation
+from associations.my_pages import representations_for
 
 from .models import EMPLOYER_KINDS, FollowUp, Internship
 
@@ -23,9 +23,9 @@ def internships(request):
         .values_list("pk", flat=True)
         .distinct()
     )
-    employer = Organisation.objects.filter(
-        representatives__user=user, kind__in=EMPLOYER_KINDS
-    ).exists()
+    # Whether they represent an employer: from the representations the organisations
+    # section of /my/ reads (once per request), not a query of its own.
+    employer = any(r.organisation.kind in EMPLOYER_KINDS for r in representations_for(request))
     if not mine and not employer:
         return None
     rows = list(
