@@ -141,7 +141,8 @@ def _filter_fields_html(filterset, districts) -> tuple[str, bool]:
                     shape["labels"][field.name],
                     "" if value is None else value,
                     shape["choices"].get(field.name),
-                    field.errors,
+                    # An empty ErrorList still renders a template to say nothing.
+                    field.errors or "",
                 )
             )
         errors = bool(form.errors)

@@ -359,7 +359,8 @@ def _filter_fields_html(filterset, choices: dict) -> str:
                     field.label,
                     "" if value is None else value,
                     choices.get(field.name),
-                    field.errors,
+                    # An empty ErrorList still renders a template to say nothing.
+                    field.errors or "",
                 )
             )
     else:
