@@ -6,8 +6,18 @@ from .access import organisations_for
 from .models import Membership, Volunteer
 
 
+def representations_for(request):
+    """The signed-in person's representations with their organisations, read once per
+    request: the internships section asks whether one of them is an employer."""
+    if not hasattr(request, "_samverka_representations"):
+        request._samverka_representations = list(
+            organisations_for(request.user).order_by("organisation__name")
+        )
+    return request._samverka_representations
+
+
 def organisations(request):
-    representations = list(organisations_for(request.user).order_by("organisation__name"))
+    representations = representations_for(request)
     if not representations:
         return {
             "title": _("Your organisation"),

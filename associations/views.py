@@ -1,3 +1,5 @@
+import functools
+
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.discovery import collect
-from samverka.core.fragments import select_options
+from samverka.core.fragments import filter_fields_html
 from samverka.core.notify import notify
 from samverka.core.paging import page_of
 from samverka.core.public_forms import PublicFormGuard, may_mail
@@ -94,12 +96,14 @@ def directory(request):
     ]
     # query: the page's rows with the count of all (samverka.core.paging)
     page = page_of(filterset.qs.order_by("name", "pk"), request.GET.get("page"), PAGE_SIZE)
+    filter_html, filter_errors = _filter_fields_html(filterset, districts)
     return render(
         request,
         "associations/directory.html",
         {
             "filter": filterset,
-            "filter_fields": _filter_fields(filterset.form),
+            "filter_fields_html": filter_html,
+            "filter_errors": filter_errors,
             "page_obj": page,
             "organisations": page.object_list,
             "cards": card_html(page.object_list),
@@ -112,29 +116,57 @@ def directory(request):
     )
 
 
-def _filter_fields(form):
-    """The filter form's fields with their value and choices as plain lists: the
-    template writes the <select>s out in one loop, as Django's widget templates
-    (one template per option) would cost more than the rest of the page."""
-    fields = []
-    for field in form:
-        value = field.value()
-        choices = getattr(field.field, "choices", None)
-        fields.append(
-            {
-                "field": field,
-                "value": "" if value is None else str(value),
-                "options": None
-                if choices is None
-                else select_options(
-                    [(str(v), str(label)) for v, label in choices],
-                    "" if value is None else str(value),
-                    mark_empty=False,
-                ),
-                "invalid": bool(field.errors),
-            }
-        )
-    return fields
+FILTER_FIELDS_TEMPLATE = "associations/includes/directory_filter_fields.html"
+
+
+def _filter_fields_html(filterset, districts) -> tuple[str, bool]:
+    """The filter form's fields (`samverka.core.fragments.filter_fields_html`, written
+    once per process for each set of choices, values and errors) and whether the form
+    has errors. An unfiltered directory builds no form: its fields are empty."""
+    shape = _filter_shape(tuple(districts), get_language() or "")
+    if not filterset.is_bound:
+        fields = [
+            (name, label, "", shape["choices"].get(name), "")
+            for name, label in shape["labels"].items()
+        ]
+        errors = False
+    else:
+        form = filterset.form
+        fields = []
+        for field in form:
+            value = field.value()
+            fields.append(
+                (
+                    field.name,
+                    shape["labels"][field.name],
+                    "" if value is None else value,
+                    shape["choices"].get(field.name),
+                    # An empty ErrorList still renders a template to say nothing.
+                    field.errors or "",
+                )
+            )
+        errors = bool(form.errors)
+    html = filter_fields_html(
+        FILTER_FIELDS_TEMPLATE, fields, mark_empty=False, label_suffix=shape["label_suffix"]
+    )
+    return html, errors
+
+
+@functools.lru_cache(maxsize=64)
+def _filter_shape(districts: tuple, language: str) -> dict:
+    """The filter form's labels and choices (with their empty choice) as plain values,
+    as Django's form has them for these districts in this language: built once per
+    process for each, not for every render."""
+    form = DirectoryFilter(None, queryset=Organisation.objects.none(), districts=districts).form
+    return {
+        "labels": {field.name: str(field.label) for field in form},
+        "choices": {
+            field.name: tuple((str(v), str(label)) for v, label in field.field.choices)
+            for field in form
+            if getattr(field.field, "choices", None) is not None
+        },
+        "label_suffix": str(form.label_suffix),
+    }
 
 
 @require_safe

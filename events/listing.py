@@ -20,7 +20,6 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from samverka.core.conf import settings as app_settings
-from samverka.core.fragments import select_options
 from samverka.core.ids import IdChoiceFilter
 from samverka.core.paging import page_of
 
@@ -312,6 +311,9 @@ def _listing_occurrences(request, now=None):
     )
 
 
+FILTER_FIELDS_TEMPLATE = "events/includes/filter_fields.html"
+
+
 def listing_context(request, now=None) -> dict:
     filterset = OccurrenceFilter(
         request.GET or None, queryset=_listing_occurrences(request, now), request=request
@@ -324,23 +326,12 @@ def listing_context(request, now=None) -> dict:
     # Choices as plain lists: a ModelChoiceIterator looped over in a template
     # first counts its rows (len), then fetches them.
     choices = _choice_lists(request, filterset)
-    filter_fields = []
-    for field in filterset.form:
-        value = "" if field.value() is None else str(field.value())
-        field_choices = choices.get(field.name)
-        filter_fields.append(
-            {
-                "field": field,
-                "value": value,
-                "choices": field_choices,
-                "options": None if field_choices is None else select_options(field_choices, value),
-            }
-        )
+    filter_html = _filter_fields_html(filterset, choices)
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter": filterset,
-        "filter_fields": filter_fields,
+        "filter_fields_html": filter_html,
         "page_obj": page,
         "occurrences": occurrences,
         "cards": card_html(request, occurrences),
@@ -349,6 +340,35 @@ def listing_context(request, now=None) -> dict:
         "categories": EventPage.Category.choices,
         "calendar_links": _category_feeds(request),
     }
+
+
+def _filter_fields_html(filterset, choices: dict) -> str:
+    """The filter's fields, written once per process for each set of choices, values
+    and errors (`samverka.core.fragments.filter_fields_html`). An unfiltered listing
+    builds no form at all: its fields are empty and without errors."""
+    from samverka.core.fragments import filter_fields_html
+
+    if filterset.is_bound:
+        form = filterset.form
+        fields = []
+        for field in form:
+            value = field.value()
+            fields.append(
+                (
+                    field.name,
+                    field.label,
+                    "" if value is None else value,
+                    choices.get(field.name),
+                    # An empty ErrorList still renders a template to say nothing.
+                    field.errors or "",
+                )
+            )
+    else:
+        fields = [
+            (name, filter_.label, "", choices.get(name), "")
+            for name, filter_ in filterset.filters.items()
+        ]
+    return filter_fields_html(FILTER_FIELDS_TEMPLATE, fields)
 
 
 def _category_feeds(request) -> list[dict]:

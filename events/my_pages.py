@@ -1,6 +1,7 @@
 """The events section of a signed-in person's page: their dates, programmes
 and the private calendar address."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +35,20 @@ def section(request):
         registration.cancel_url = reverse(
             "events:cancel", args=[codes.cancel_token(registration.pk)]
         )
-    enrolments = list(
-        Enrolment.objects.active()
-        .filter(participant__person__user=user)
-        .select_related("programme", "participant", "survey_receipt")
+    # Enrolments are a Person's: the consent check of /my/ has read the user's Person
+    # already, so someone without one (most volunteers) costs no query here.
+    try:
+        has_person = user.person is not None
+    except (AttributeError, ObjectDoesNotExist):
+        has_person = False
+    enrolments = (
+        list(
+            Enrolment.objects.active()
+            .filter(participant__person__user=user)
+            .select_related("programme", "participant", "survey_receipt")
+        )
+        if has_person
+        else []
     )
     for enrolment in enrolments:
         enrolment.hours = enrolment.hours_attended()

@@ -1,9 +1,13 @@
 """A section on /my/ for the parties of internships: supervisors, mentors, interns."""
 
+import functools
+import operator
+
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from associations.models import Organisation
+from associations.my_pages import representations_for, volunteer_for
 
 from .models import EMPLOYER_KINDS, FollowUp, Internship
 
@@ -12,20 +16,33 @@ def internships(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    # On /my/ everyone, coordinators too, sees the internships they take part in.
-    mine = list(
-        Internship.objects.filter(status__in=Internship.HOLDING)
-        .filter(
-            Q(place__employer__representatives__user=user)
-            | Q(mentor__user=user)
-            | Q(newcomer__person__user=user)
+    # On /my/ everyone, coordinators too, sees the internships they take part in: as a
+    # representative of the employer, as the mentor (a volunteer) or as the intern (a
+    # Person). Who they are was read already (the organisations section, the consent
+    # check), so the query asks only what can match, by id, without joins.
+    representations = representations_for(request)
+    volunteer = volunteer_for(request)
+    try:
+        person = user.person
+    except (AttributeError, ObjectDoesNotExist):
+        person = None
+    parts = []
+    if representations:
+        parts.append(Q(place__employer_id__in=sorted({r.organisation_id for r in representations})))
+    if volunteer is not None:
+        parts.append(Q(mentor_id=volunteer.pk))
+    if person is not None:
+        parts.append(Q(newcomer__person_id=person.pk))
+    mine = []
+    if parts:
+        mine = list(
+            Internship.objects.filter(status__in=Internship.HOLDING)
+            .filter(functools.reduce(operator.or_, parts))
+            .values_list("pk", flat=True)
         )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    employer = Organisation.objects.filter(
-        representatives__user=user, kind__in=EMPLOYER_KINDS
-    ).exists()
+    # Whether they represent an employer: from the representations the organisations
+    # section of /my/ reads (once per request), not a query of its own.
+    employer = any(r.organisation.kind in EMPLOYER_KINDS for r in representations)
     if not mine and not employer:
         return None
     rows = list(

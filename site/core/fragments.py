@@ -121,3 +121,53 @@ def _options(choices: tuple, selected: str, mark_empty: bool, language: str) -> 
             f"{marks}>{escape(label)}</option>"
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value and label is escaped
+
+
+def filter_fields_html(template_name: str, fields, mark_empty: bool = True, **extra) -> SafeString:
+    """A GET filter form's fields, written by `template_name` from plain values and kept
+    per process: the HTML is a pure function of what is passed here (each field's name,
+    label, value, choices and rendered errors; `extra`) and the active language, so a
+    filter asked again with the same choices costs a dictionary lookup instead of
+    building Django's form fields and rendering them. Changed choices, labels or a
+    changed template are other arguments, so nothing kept can be out of date.
+
+    `fields` are `(name, label, value, choices or None, errors_html)`; the template gets
+    each as a dict with `options` (the <option>s, `select_options` with `mark_empty`)
+    and `extra`."""
+    return _filter_fields_html(
+        template_name,
+        template_version(template_name),
+        tuple(
+            (
+                str(name),
+                str(label),
+                str(value),
+                None if choices is None else tuple((str(v), str(text)) for v, text in choices),
+                str(errors),
+            )
+            for name, label, value, choices, errors in fields
+        ),
+        tuple(sorted((key, str(value)) for key, value in extra.items())),
+        mark_empty,
+        translation.get_language(),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _filter_fields_html(
+    template_name: str, version: str, fields: tuple, extra: tuple, mark_empty: bool, language: str
+) -> SafeString:
+    fields_context = [
+        {
+            "name": name,
+            "label": label,
+            "value": value,
+            "options": None
+            if choices is None
+            else select_options(choices, value, mark_empty=mark_empty),
+            "errors": mark_safe(errors),  # noqa: S308 - Django's own rendered ErrorList
+        }
+        for name, label, value, choices, errors in fields
+    ]
+    html = get_template(template_name).render({"fields": fields_context, **dict(extra)})
+    return mark_safe(html)  # noqa: S308 - our own rendered template

@@ -179,3 +179,23 @@ def test_other_apps_add_sections_to_the_organisation_page(client, directory_orgs
     monkeypatch.setattr(associations.views, "collect", collect)
     html = client.get(directory_orgs["cafe"].get_absolute_url()).content.decode()
     assert "<h2>Upcoming at Språkcaféet</h2>" in html
+
+
+def test_kept_filter_fields_follow_new_districts_choices_and_errors(client, directory_orgs):
+    """The filter's fields are kept per process for each set of choices, values and
+    errors: a district that comes later is offered at once, a chosen value stays chosen
+    and an invalid one is marked, and none of it leaks into the plain page."""
+    url = reverse("associations:directory")
+    html = client.get(url).content.decode()
+    assert '<option value="Västerby">Västerby</option>' in html
+    assert "Norrby" not in html
+    make_organisation(name="Nya föreningen", district="Norrby")
+    html = client.get(url).content.decode()
+    assert '<option value="Norrby">Norrby</option>' in html
+    html = client.get(url, {"district": "Norrby"}).content.decode()
+    assert '<option value="Norrby" selected>Norrby</option>' in html
+    html = client.get(url, {"kind": "x"}).content.decode()
+    assert 'aria-invalid="true" aria-describedby="id_kind_error"' in html
+    html = client.get(url).content.decode()
+    assert "aria-invalid" not in html
+    assert '<option value="Norrby" selected>' not in html

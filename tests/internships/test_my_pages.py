@@ -35,3 +35,12 @@ def test_the_section_renders_on_my_pages(client, internship, supervisor):
     response = client.get("/en/my/")
     assert response.status_code == 200
     assert "Snickare, praktik" in response.content.decode()
+
+
+def test_the_intern_sees_their_internship(internship, newcomer, django_user_model):
+    """The intern is a Person with an account: the section finds them through it."""
+    user = django_user_model.objects.create_user("intern@example.org", "intern@example.org")
+    newcomer.person.user = user
+    newcomer.person.save()
+    data = _section(django_user_model.objects.get(pk=user.pk))
+    assert [i.pk for i in data["internships"]] == [internship.pk]

@@ -1,0 +1,57 @@
+"""/my/ for a kompis volunteer: the same number of queries for one match as for twenty, and
+the hours they gave counted over all their matches (declined ones too, as before)."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mentors.models import Match, Meeting, volunteer_hours
+
+from .conftest import make_newcomer
+
+
+def _match_with_meeting(volunteer, name, minutes, status=Match.Status.ACTIVE):
+    match = Match.propose(make_newcomer(name), volunteer)
+    Match.objects.filter(pk=match.pk).update(status=status)
+    Meeting.objects.create(
+        match=match, date=datetime.date(2026, 11, 2), minutes=minutes, activity="Fika"
+    )
+    return match
+
+
+def _render(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("core:my_pages"))
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_my_pages_asks_as_many_queries_for_one_match_as_for_twenty(client, volunteer_user, eva):
+    eva.capacity = 25
+    eva.save()
+    client.force_login(volunteer_user)
+    _match_with_meeting(eva, "A0", 90)
+    _render(client)  # the first render fills the layout cache
+    page, one = _render(client)
+    assert "Fika" not in page and "A0" in page
+    for index in range(1, 20):
+        _match_with_meeting(eva, f"A{index}", 30)
+    page, twenty = _render(client)
+    assert twenty == one
+    assert "A19" in page
+    assert volunteer_hours(eva) == 11.0
+    assert "You have given 11.0 hours as a kompis." in page
+
+
+def test_declined_matches_count_towards_hours_but_are_not_listed(client, volunteer_user, eva):
+    eva.capacity = 3
+    eva.save()
+    client.force_login(volunteer_user)
+    _match_with_meeting(eva, "Kept", 60)
+    _match_with_meeting(eva, "Gone", 30, status=Match.Status.DECLINED)
+    page, _ = _render(client)
+    assert "Kept" in page and "Gone" not in page
+    assert volunteer_hours(eva) == 1.5
+    assert "You have given 1.5 hours as a kompis." in page
