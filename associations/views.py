@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.discovery import collect
-from samverka.core.fragments import filter_fields_html
+from samverka.core.fragments import bound_filter_fields, filter_fields_html
 from samverka.core.notify import notify
 from samverka.core.paging import page_of
 from samverka.core.public_forms import PublicFormGuard, may_mail
@@ -132,19 +132,7 @@ def _filter_fields_html(filterset, districts) -> tuple[str, bool]:
         errors = False
     else:
         form = filterset.form
-        fields = []
-        for field in form:
-            value = field.value()
-            fields.append(
-                (
-                    field.name,
-                    shape["labels"][field.name],
-                    "" if value is None else value,
-                    shape["choices"].get(field.name),
-                    # An empty ErrorList still renders a template to say nothing.
-                    field.errors or "",
-                )
-            )
+        fields = bound_filter_fields(form, shape["choices"], shape["labels"])
         errors = bool(form.errors)
     html = filter_fields_html(
         FILTER_FIELDS_TEMPLATE, fields, mark_empty=False, label_suffix=shape["label_suffix"]

@@ -346,23 +346,10 @@ def _filter_fields_html(filterset, choices: dict) -> str:
     """The filter's fields, written once per process for each set of choices, values
     and errors (`samverka.core.fragments.filter_fields_html`). An unfiltered listing
     builds no form at all: its fields are empty and without errors."""
-    from samverka.core.fragments import filter_fields_html
+    from samverka.core.fragments import bound_filter_fields, filter_fields_html
 
     if filterset.is_bound:
-        form = filterset.form
-        fields = []
-        for field in form:
-            value = field.value()
-            fields.append(
-                (
-                    field.name,
-                    field.label,
-                    "" if value is None else value,
-                    choices.get(field.name),
-                    # An empty ErrorList still renders a template to say nothing.
-                    field.errors or "",
-                )
-            )
+        fields = bound_filter_fields(filterset.form, choices)
     else:
         fields = [
             (name, filter_.label, "", choices.get(name), "")

@@ -123,6 +123,22 @@ def _options(choices: tuple, selected: str, mark_empty: bool, language: str) -> 
     return mark_safe("".join(parts))  # noqa: S308 - every value and label is escaped
 
 
+def bound_filter_fields(form, choices: dict, labels: dict | None = None) -> list[tuple]:
+    """The `fields` of `filter_fields_html` for a bound filter form: each field's name,
+    label (from `labels` when given), value as typed, choices and rendered errors."""
+    return [
+        (
+            field.name,
+            labels[field.name] if labels else field.label,
+            "" if (value := field.value()) is None else value,
+            choices.get(field.name),
+            # An empty ErrorList still renders a template to say nothing.
+            field.errors or "",
+        )
+        for field in form
+    ]
+
+
 def filter_fields_html(template_name: str, fields, mark_empty: bool = True, **extra) -> SafeString:
     """A GET filter form's fields, written by `template_name` from plain values and kept
     per process: the HTML is a pure function of what is passed here (each field's name,
