@@ -6,6 +6,8 @@ Editors and coordinators have the `core.*_messagetext` permissions (migration 00
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages as flash
@@ -56,7 +58,7 @@ class MessageTextForm(WagtailAdminModelForm):
         else:
             key = self.data.get("kind") or self.initial.get("kind")
         self.kind = messages.KINDS.get(key or "")
-        if self.kind is None or not self.kind.editable:
+        if self.kind is None or not self.kind.in_cms:
             self.kind = None
             return
         allowed = ", ".join(f"{{{name}}}" for name in self.kind.placeholder_names)
@@ -78,7 +80,7 @@ class MessageTextForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         kind = messages.KINDS.get(cleaned.get("kind") or "")
-        if kind is None or not kind.editable:
+        if kind is None or not kind.in_cms:
             if "kind" not in self.errors:
                 self.add_error("kind", _("This message keeps its built-in text."))
             return cleaned
@@ -145,24 +147,32 @@ class MessageTextViewSet(SnippetViewSet):
 # --- The listing of every kind, the preview and the reset ---------------------------
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied(_("You may not change the message texts."))
+def _requires(permission):
+    """The view answers Django's 403 page to a user without `permission`."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                error = PermissionDenied(_("You may not change the message texts."))
+                return permission_denied(request, error)
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorate
 
 
 def _kind_or_404(key) -> messages.Kind:
     kind = messages.KINDS.get(key)
-    if kind is None or not kind.editable:
+    if kind is None or not kind.in_cms:
         raise Http404
     return kind
 
 
+@_requires("core.view_messagetext")
 def index(request):
     """Every kind of message: built-in or edited, and in which languages."""
-    try:
-        _require(request, "core.view_messagetext")
-    except PermissionDenied as error:
-        return permission_denied(request, error)
     rows: dict[str, list[MessageText]] = {}
     for row in MessageText.objects.select_related("locale").order_by("kind", "locale_id"):
         rows.setdefault(row.kind, []).append(row)
@@ -174,7 +184,7 @@ def index(request):
         entries.append(
             {
                 "kind": kind,
-                "editable": kind.editable and bool(kind.placeholders),
+                "editable": kind.in_cms,
                 "channels": ", ".join(
                     str(label)
                     for label, has in ((_("email"), kind.email), (_("SMS"), kind.sms))
@@ -200,12 +210,9 @@ def index(request):
     )
 
 
+@_requires("core.view_messagetext")
 def preview(request, key):
     """Each language's edited text of one kind filled with sample values."""
-    try:
-        _require(request, "core.view_messagetext")
-    except PermissionDenied as error:
-        return permission_denied(request, error)
     kind = _kind_or_404(key)
     languages = []
     for row in MessageText.objects.filter(kind=kind.key).select_related("locale"):
@@ -234,13 +241,10 @@ def preview_parts(kind, row) -> list[dict]:
     return parts
 
 
+@_requires("core.delete_messagetext")
 def reset(request, key):
     """Delete a kind's edited texts in every language: it gets its built-in text back.
     Each deleted row is logged (the site history keeps what was there)."""
-    try:
-        _require(request, "core.delete_messagetext")
-    except PermissionDenied as error:
-        return permission_denied(request, error)
     kind = _kind_or_404(key)
     rows = list(MessageText.objects.filter(kind=kind.key).select_related("locale"))
     if request.method != "POST":

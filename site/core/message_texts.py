@@ -46,7 +46,7 @@ def parts_of(kind: messages.Kind) -> list[str]:
 
 
 def editable_kinds() -> list[messages.Kind]:
-    return [kind for kind in messages.KINDS.values() if kind.editable and kind.placeholders]
+    return [kind for kind in messages.KINDS.values() if kind.in_cms]
 
 
 def problems(kind: messages.Kind, text: str, part: str) -> list[str]:
@@ -128,7 +128,7 @@ class Texts:
 
         self.kind = kind
         self.by_language: dict[str, Edited] = {}
-        if not kind.editable or not kind.placeholders:
+        if not kind.in_cms:
             return
         rows = list(MessageText.objects.filter(kind=kind.key).select_related("locale"))
         source_language = settings.LANGUAGE_CODE.split("-")[0]

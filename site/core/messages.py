@@ -108,6 +108,12 @@ class Kind:
     editable: bool = True
 
     @property
+    def in_cms(self) -> bool:
+        """Whether editors may replace its texts (Message texts): declared editable, with
+        placeholders to write them with."""
+        return self.editable and bool(self.placeholders)
+
+    @property
     def email_template_prefix(self) -> str:
         if self.email_prefix:
             return self.email_prefix

@@ -237,5 +237,5 @@ class MessageText(PreviewableMixin, TranslatableMixin, models.Model):
         return {
             "object": self,
             "kind": kind,
-            "parts": message_admin.preview_parts(kind, self) if kind and kind.editable else [],
+            "parts": message_admin.preview_parts(kind, self) if kind and kind.in_cms else [],
         }
