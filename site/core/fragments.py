@@ -64,22 +64,30 @@ def rendered_cards(
     returns the HTML of the given items, in order.
     """
     items = list(items)
-    if not items:
-        return []
     head = f"{template_version(template_name)}:{translation.get_language()}:{shared!r}"
     keys = [
         f"{PREFIX}:{template_name}:"
         + hashlib.sha256(f"{head}|{version_of(item)!r}".encode()).hexdigest()
         for item in items
     ]
+    html = kept(keys, items, lambda missing: [str(text) for text in render_missing(missing)])
+    return [mark_safe(text) for text in html]  # noqa: S308 - our own rendered templates
+
+
+def kept(keys: list[str], items: list, build_missing) -> list:
+    """The value of each item, in order, from the cache under its key where it is there;
+    `build_missing(items)` gives the values of the others, in order, which are stored
+    (one `get_many`, one `set_many` for the whole list)."""
+    if not items:
+        return []
     found = cache.get_many(keys)
     missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in found]
     if missing:
-        html = render_missing([item for _, item in missing])
-        built = {key: str(text) for (key, _), text in zip(missing, html, strict=True)}
+        values = build_missing([item for _, item in missing])
+        built = dict(zip([key for key, _ in missing], values, strict=True))
         cache.set_many(built, _seconds())
         found.update(built)
-    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - our own rendered templates
+    return [found[key] for key in keys]
 
 
 def render_each(template_name: str, name: str, items, context=None) -> list[str]:

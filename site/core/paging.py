@@ -25,11 +25,7 @@ def page_of(queryset, number, per_page: int) -> Page:
         # A window counts the rows before DISTINCT removes any, and a union has no
         # place for one: Paginator's own way.
         return paginator.get_page(number)
-    try:
-        wanted = int(number)
-    except (TypeError, ValueError):
-        wanted = 1
-    wanted = max(wanted, 1)
+    wanted = page_number(number)
     bottom = (wanted - 1) * per_page
     if bottom + per_page > MAX_OFFSET:
         return paginator.get_page(number)  # an absurd page number: the last page
@@ -38,3 +34,29 @@ def page_of(queryset, number, per_page: int) -> Page:
         return paginator.get_page(number)
     paginator.__dict__["count"] = getattr(rows[0], TOTAL)  # Paginator.count is cached
     return paginator._get_page(rows, wanted, paginator)
+
+
+def page_of_results(results, number, per_page: int) -> Page:
+    """A page of results that cannot carry a window (a search backend's): a page that is
+    not full is the last one, so the length is known without asking for it (most
+    searches have fewer than a page of results); a full page asks the count as Paginator
+    does. A page past the end, or nothing found, is the first page."""
+    paginator = Paginator(results, per_page)
+    wanted = page_number(number)
+    bottom = (wanted - 1) * per_page
+    if bottom > MAX_OFFSET:
+        return paginator.page(1)
+    rows = list(results[bottom : bottom + per_page])
+    if not rows:
+        return paginator.page(1)
+    if len(rows) < per_page:
+        paginator.__dict__["count"] = bottom + len(rows)  # Paginator.count is cached
+    return paginator._get_page(rows, wanted, paginator)
+
+
+def page_number(number) -> int:
+    """The page asked for: a whole number from 1, else 1."""
+    try:
+        return max(int(number), 1)
+    except (TypeError, ValueError):
+        return 1
