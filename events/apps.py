@@ -28,9 +28,9 @@ class EventsConfig(AppConfig):
 
         # A programme deleted (a private one lets its events back into the listing).
         post_delete.connect(names_changed, sender=Programme, dispatch_uid="events_programme_gone")
-        # Seats and dates however they change: registering and cancelling start a new
-        # generation themselves, but the admin, erasure and a deleted date go through
-        # the models' save and delete.
+        # Seats and dates however they change (registering, cancelling, the admin,
+        # erasure, a deleted date): through the models' save and delete. Bulk writes
+        # (`bulk_create`, `update()`) call `listing_changed()` themselves.
         for model in (Registration, EventOccurrence):
             post_save.connect(names_changed, sender=model, dispatch_uid=f"events_seats_{model}")
             post_delete.connect(

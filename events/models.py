@@ -760,7 +760,6 @@ class EventOccurrence(models.Model):
                 created_at=now,
             )
             registration.occurrence = occurrence
-            transaction.on_commit(listing_changed)
             if notify:
                 registration.notify(
                     "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted"
@@ -966,7 +965,6 @@ class Registration(models.Model):
             fresh.save(update_fields=["status", "cancelled_at"])
             self.status, self.cancelled_at = fresh.status, fresh.cancelled_at
             fresh.occurrence = occurrence
-            transaction.on_commit(listing_changed)
             fresh.notify("cancelled")
             return occurrence.promote_waitlist(now) if was_confirmed else []
 
