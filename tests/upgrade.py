@@ -131,14 +131,22 @@ class _Databases:
 
 @pytest.fixture(scope="session")
 def _oldest_release(django_db_setup, django_db_blocker, tmp_path_factory):
+    # The database is unblocked only while the template is built and dropped: a session
+    # fixture that yielded inside unblock() would let every later test of this process
+    # touch the database unasked.
     with django_db_blocker.unblock():
         databases = _Databases(connections[DEFAULT_DB_ALIAS], tmp_path_factory.mktemp("upgrade"))
         name = databases.create(f"oldest_{uuid.uuid4().hex[:8]}")
         try:
             with databases.standing_in(name):
                 migrate(OLDEST)
-            yield databases, name
-        finally:
+        except BaseException:
+            databases.drop(name)
+            raise
+    try:
+        yield databases, name
+    finally:
+        with django_db_blocker.unblock():
             databases.drop(name)
 
 

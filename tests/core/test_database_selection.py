@@ -54,3 +54,13 @@ def test_a_test_without_a_database_is_refused_one():
 
     with pytest.raises(RuntimeError, match="Database access not allowed"):
         Page.objects.count()
+
+
+def test_the_upgrade_template_leaves_the_database_refused(_oldest_release):
+    """The tests of data migrations build a template database once per process (a session
+    fixture); building it must not leave the database open to every later test of that
+    process, which would make the refusal above depend on the order tests run in."""
+    from wagtail.models import Page
+
+    with pytest.raises(RuntimeError, match="Database access not allowed"):
+        Page.objects.count()
