@@ -10,8 +10,20 @@ def representations_for(request):
     """The signed-in person's representations with their organisations, read once per
     request: the internships section asks whether one of them is an employer."""
     if not hasattr(request, "_samverka_representations"):
+        # only what /my/ shows and asks (an organisation is a wide row)
         request._samverka_representations = list(
-            organisations_for(request.user).order_by("organisation__name")
+            organisations_for(request.user)
+            .only(
+                "id",
+                "role",
+                "organisation_id",
+                "organisation__id",
+                "organisation__slug",
+                "organisation__name",
+                "organisation__status",
+                "organisation__kind",
+            )
+            .order_by("organisation__name")
         )
     return request._samverka_representations
 
@@ -51,9 +63,9 @@ def volunteer(request):
         "title": _("You as a volunteer"),
         "template": "associations/my_pages/volunteer.html",
         "volunteer": profile,
-        "memberships": profile.memberships.exclude(status=Membership.Status.ENDED).select_related(
-            "organisation"
-        ),
+        "memberships": profile.memberships.exclude(status=Membership.Status.ENDED)
+        .select_related("organisation")
+        .only("id", "organisation_id", "organisation__id", "organisation__name"),
     }
 
 

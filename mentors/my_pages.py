@@ -19,6 +19,19 @@ def kompis(request):
     every = list(
         Match.objects.filter(volunteer=volunteer)
         .select_related("newcomer__person")
+        # only what the section shows (a newcomer and their person are wide rows), so the
+        # sum of minutes groups by a few columns
+        .only(
+            "id",
+            "status",
+            "volunteer_answer",
+            "approved_at",
+            "newcomer_id",
+            "newcomer__id",
+            "newcomer__person_id",
+            "newcomer__person__id",
+            "newcomer__person__first_name",
+        )
         .with_hours()
         .order_by("status", "-approved_at")
     )

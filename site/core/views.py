@@ -52,9 +52,7 @@ def can_open_admin(user) -> bool:
 
 
 @login_required
-@current_consent_required("volunteering")
-@current_consent_required("kompis")
-@current_consent_required("programmes")
+@current_consent_required("volunteering", "kompis", "programmes")
 def my_pages(request):
     """A signed-in person's start page: what each part of Samverka has for them."""
     sections = [section(request) for section in collect("my_pages", "SECTIONS")]

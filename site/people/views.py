@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 
 from allauth.account.decorators import reauthentication_required
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -43,45 +46,74 @@ def consent_subject(user, purpose: str):
     return getattr(user, name, None)
 
 
-def needs_new_consent(user, purpose: str) -> bool:
-    """True for someone who agreed to an earlier text of this purpose, not the current one.
+def purposes_needing_consent(user, purposes) -> list[str]:
+    """Of these purposes, those for which the user agreed to an earlier text, not the
+    current one (in the order given).
 
-    A page behind several purposes (/my/) asks this once per purpose: the current versions
-    and each subject's consents are read once (into the request's user) and then answered
-    from memory, two small queries instead of several per purpose."""
-    subject = consent_subject(user, purpose)
-    if subject is None:
-        return False
+    One query for all of them, whoever consents for each (the volunteer record, the
+    Person): each subject's consents, newest first, with the current version of their
+    purpose beside them. The answers are kept on the request's user, so a page behind
+    several purposes (/my/) or asking again costs nothing more."""
     memo = user.__dict__.setdefault("_samverka_consents", {})
-    if "current" not in memo:
-        memo["current"] = {}
-        for version_purpose, pk in (
-            ConsentVersion.objects.published().order_by("-version").values_list("purpose", "pk")
-        ):
-            memo["current"].setdefault(version_purpose, pk)
-    current = memo["current"].get(purpose)
-    if current is None:
-        return False
-    key = (type(subject), subject.pk)
-    if key not in memo:
-        memo[key] = {}
-        for record_purpose, version_id in subject.consent_records.order_by(
-            "-given_at", "-pk"
-        ).values_list("version__purpose", "version_id"):
-            memo[key].setdefault(record_purpose, version_id)
-    latest = memo[key].get(purpose)
-    return latest is not None and latest != current
+    subjects = {}
+    for purpose in purposes:
+        subject = consent_subject(user, purpose)
+        if subject is not None:
+            subjects[(ContentType.objects.get_for_model(subject).pk, subject.pk)] = subject
+    unread = [key for key in subjects if key not in memo]
+    if unread:
+        current = Subquery(
+            ConsentVersion.objects.published()
+            .filter(purpose=OuterRef("version__purpose"))
+            .order_by("-version")
+            .values("pk")[:1]
+        )
+        for key in unread:
+            memo[key] = {}
+        rows = (
+            ConsentRecord.objects.filter(
+                functools.reduce(
+                    operator.or_,
+                    (Q(subject_type_id=type_id, subject_id=pk) for type_id, pk in unread),
+                )
+            )
+            .annotate(current=current)
+            .order_by("-given_at", "-pk")
+            .values_list(
+                "subject_type_id", "subject_id", "version__purpose", "version_id", "current"
+            )
+        )
+        for type_id, pk, purpose, version_id, current_id in rows:
+            # the newest consent of each purpose decides
+            memo[(type_id, pk)].setdefault(purpose, (version_id, current_id))
+    waiting = []
+    for purpose in purposes:
+        subject = consent_subject(user, purpose)
+        if subject is None:
+            continue
+        key = (ContentType.objects.get_for_model(subject).pk, subject.pk)
+        latest, current_id = memo[key].get(purpose, (None, None))
+        if latest is not None and current_id is not None and latest != current_id:
+            waiting.append(purpose)
+    return waiting
 
 
-def current_consent_required(purpose: str):
-    """Before a person's own pages: if a new text was published since they consented, they
-    read it and agree first (then come back to where they were going)."""
+def needs_new_consent(user, purpose: str) -> bool:
+    """True for someone who agreed to an earlier text of this purpose, not the current one."""
+    return bool(purposes_needing_consent(user, [purpose]))
+
+
+def current_consent_required(*purposes: str):
+    """Before a person's own pages: if a new text of one of these purposes was published
+    since they consented, they read it and agree first (then come back to where they were
+    going; the next purpose waiting asks in turn)."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if needs_new_consent(request.user, purpose):
-                url = reverse("people:renew_consent", kwargs={"purpose": purpose})
+            waiting = purposes_needing_consent(request.user, purposes)
+            if waiting:
+                url = reverse("people:renew_consent", kwargs={"purpose": waiting[0]})
                 return redirect(f"{url}?next={request.get_full_path()}")
             return view(request, *args, **kwargs)
 
