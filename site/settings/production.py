@@ -9,6 +9,18 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise RuntimeError("ALLOWED_HOSTS must be set in production")
+# Wagtail's own emails (workflow and moderation notices) link to the admin at this address,
+# and messages sent by a worker fall back to it: by default the first public host name,
+# never the development default (127.0.0.1).
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "").rstrip("/")
+if not WAGTAILADMIN_BASE_URL:
+    _named_hosts = [host for host in ALLOWED_HOSTS if host not in ("*", "") and host[0] != "."]
+    if not _named_hosts:
+        raise RuntimeError(
+            "WAGTAILADMIN_BASE_URL must be set in production when ALLOWED_HOSTS names no "
+            "single host (only patterns such as .example.org or *)"
+        )
+    WAGTAILADMIN_BASE_URL = f"https://{_named_hosts[0]}"
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

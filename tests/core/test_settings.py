@@ -33,6 +33,7 @@ ENV_NAMES = [
     "SAMVERKA_OIDC_NAME",
     "SAMVERKA_OIDC_PROVIDER_ID",
     "SAMVERKA_OIDC_MFA_AMR",
+    "WAGTAILADMIN_BASE_URL",
 ]
 
 PRODUCTION_ENV = {
@@ -137,6 +138,24 @@ def test_production_refuses_to_start_without(monkeypatch, missing):
     env = {name: value for name, value in PRODUCTION_ENV.items() if name != missing}
     with pytest.raises(RuntimeError, match=missing):
         load_settings(monkeypatch, "samverka.settings.production", env)
+
+
+def test_production_links_to_its_own_host_not_a_development_address(monkeypatch):
+    """Wagtail's emails and a worker's messages link to WAGTAILADMIN_BASE_URL: in production
+    it is the first public host name unless set, never 127.0.0.1."""
+    prod = load_settings(monkeypatch, "samverka.settings.production", PRODUCTION_ENV)
+    assert prod.WAGTAILADMIN_BASE_URL == "https://samverka.alunda.se"
+
+    env = {**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": "https://admin.alunda.se/"}
+    prod = load_settings(monkeypatch, "samverka.settings.production", env)
+    assert prod.WAGTAILADMIN_BASE_URL == "https://admin.alunda.se"
+
+    env = {**PRODUCTION_ENV, "ALLOWED_HOSTS": ".alunda.se"}
+    with pytest.raises(RuntimeError, match="WAGTAILADMIN_BASE_URL"):
+        load_settings(monkeypatch, "samverka.settings.production", env)
+    env["WAGTAILADMIN_BASE_URL"] = "https://samverka.alunda.se"
+    prod = load_settings(monkeypatch, "samverka.settings.production", env)
+    assert prod.WAGTAILADMIN_BASE_URL == "https://samverka.alunda.se"
 
 
 def test_base_settings_default_to_embedded_services(monkeypatch):
