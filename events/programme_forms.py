@@ -19,7 +19,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from samverka.people import phones
 from samverka.people.models import Person
 
-from .models import Absence, ProgrammeSlot
+from .models import Absence, ProgrammeSlot, SlotFull
 
 REASON_CHOICES = [
     (value, label) for value, label in Absence.Reason.choices if value != Absence.Reason.NONE
@@ -69,6 +69,27 @@ class EnrolmentAdminForm(WagtailAdminModelForm):
         slots = self.cleaned_data.pop("slots", [])
         super()._save_m2m()
         self.instance.book(slots)
+
+
+class BookingViewMixin:
+    """The add and edit views of enrolments. The form checks the slots' places, and
+    `Enrolment.book` checks them again under a row lock when they are saved: a place taken
+    by another coordinator in between is a message on the form, which keeps what was typed,
+    and nothing of the enrolment is saved (the view's transaction is rolled back)."""
+
+    def form_valid(self, form):
+        adding = form.instance._state.adding
+        try:
+            return super().form_valid(form)
+        except SlotFull as error:
+            if adding:  # the rolled-back row's id must not stay on the form's instance
+                form.instance.pk = None
+                form.instance._state.adding = True
+            form.add_error("slots", error)
+            # as Wagtail's own validation does: "could not be saved" above the form
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 def _is_full(slot, enrolment) -> bool:

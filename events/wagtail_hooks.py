@@ -56,6 +56,7 @@ from .models import (
 from .notifications import survey_url
 from .programme_forms import (
     AbsenceAdminForm,
+    BookingViewMixin,
     BulkEnrolForm,
     EnrolmentAdminForm,
     EnrolmentImportForm,
@@ -465,6 +466,14 @@ class EnrolmentIndexView(ExportingIndexView):
         return super().get_base_queryset().select_related("programme", "participant__person")
 
 
+class EnrolmentCreateView(BookingViewMixin, ModelViewSet.add_view_class):
+    pass
+
+
+class EnrolmentEditView(BookingViewMixin, ModelViewSet.edit_view_class):
+    pass
+
+
 class EnrolmentViewSet(ScopedViewSetMixin, FormViewSet):
     municipality_paths = ENROLMENT_SCOPE
     model = Enrolment
@@ -486,6 +495,8 @@ class EnrolmentViewSet(ScopedViewSetMixin, FormViewSet):
     copy_view_enabled = False
 
     edit_handler_form = EnrolmentAdminForm
+    add_view_class = EnrolmentCreateView
+    edit_view_class = EnrolmentEditView
 
 
 class AbsenceIndexView(ExportingIndexView):

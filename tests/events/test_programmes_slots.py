@@ -479,3 +479,53 @@ def test_the_next_sessions_link_lists_own_slots_and_the_check_in_code(
     match = resolve(qr_url)
     assert match.view_name == "events:kiosk_qr"
     assert read_qr_token(match.kwargs["token"]) == (amina.pk, amina.checkin_code)
+
+
+def test_a_place_taken_between_the_forms_check_and_the_save_is_a_message(
+    client, coordinator, programme, monkeypatch
+):
+    """Two coordinators enrol at once: both forms saw a free place; the second to save is
+    refused under the row lock (Enrolment.book). They get the form back with a message and
+    what they chose, not an error page, and nothing of their enrolment is saved."""
+    from events import programme_forms
+
+    monday = slot(programme, MON)
+    monday.capacity = 1
+    monday.save()
+    enrol(programme, "Hodan Ali", [MON])
+    # the form's own check ran before the other coordinator's enrolment was saved
+    monkeypatch.setattr(programme_forms, "_is_full", lambda slot, enrolment: False)
+    other = make_participant(name="Yonas Haile")
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("enrolment:add"),
+        {
+            "programme": programme.pk,
+            "participant": other.pk,
+            "slots": [monday.pk],
+            "enrolled_on": "2026-01-07",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (gettext("No places left in %(slots)s.") % {"slots": monday}) in page
+    assert 'value="2026-01-07"' in page
+    assert not Enrolment.objects.filter(participant=other).exists()
+    assert monday.enrolments.count() == 1
+
+    # the same on the edit form: moving an enrolment onto the full slot
+    thursday_only = enrol(programme, "Amal Noor", [THU])
+    response = client.post(
+        reverse("enrolment:edit", args=[thursday_only.pk]),
+        {
+            "programme": programme.pk,
+            "participant": thursday_only.participant.pk,
+            "slots": [monday.pk],
+            "enrolled_on": "2026-01-05",
+        },
+    )
+    assert response.status_code == 200
+    assert (gettext("No places left in %(slots)s.") % {"slots": monday}) in (
+        response.content.decode()
+    )
+    assert list(thursday_only.slots.all()) == [slot(programme, THU)]
