@@ -65,7 +65,7 @@ def volunteer(request):
         "volunteer": profile,
         "memberships": profile.memberships.exclude(status=Membership.Status.ENDED)
         .select_related("organisation")
-        .only("id", "organisation_id", "organisation__id", "organisation__name"),
+        .only("id", "volunteer_id", "organisation_id", "organisation__id", "organisation__name"),
     }
 
 

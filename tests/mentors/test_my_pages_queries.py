@@ -7,7 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from associations.models import Membership
 from mentors.models import Match, Meeting, volunteer_hours
+from tests.associations.conftest import make_organisation
 
 from .conftest import make_newcomer
 
@@ -19,6 +21,11 @@ def _match_with_meeting(volunteer, name, minutes, status=Match.Status.ACTIVE):
         match=match, date=datetime.date(2026, 11, 2), minutes=minutes, activity="Fika"
     )
     return match
+
+
+def _membership(volunteer, name):
+    organisation = make_organisation(name=name)
+    Membership.objects.create(volunteer=volunteer, organisation=organisation)
 
 
 def _render(client):
@@ -33,17 +40,20 @@ def test_my_pages_asks_as_many_queries_for_one_match_as_for_twenty(client, volun
     eva.save()
     client.force_login(volunteer_user)
     _match_with_meeting(eva, "A0", 90)
+    _membership(eva, "Förening 0")
     _render(client)  # the first render fills the layout cache
     page, one = _render(client)
     assert "Fika" not in page and "A0" in page
     for index in range(1, 20):
         _match_with_meeting(eva, f"A{index}", 30)
+    for index in range(1, 5):  # the volunteer section lists their organisations
+        _membership(eva, f"Förening {index}")
     page, twenty = _render(client)
     # session, user, volunteer, person, consents (one query for every purpose), then the
     # sections' own: representations, matches, internships, registrations, calendar,
     # referrals, the admin link, memberships
     assert twenty == one == 13
-    assert "A19" in page
+    assert "A19" in page and "Förening 4" in page
     assert volunteer_hours(eva) == 11.0
     assert "You have given 11.0 hours as a kompis." in page
 
