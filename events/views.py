@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -763,6 +764,19 @@ def _feedback_target(token):
     return enrolment.programme.event, None, enrolment.programme, None, enrolment
 
 
+def _feedback_limit(token, occurrence) -> dict:
+    """How the survey's posts are counted: per link, so the participants of a course
+    answering their own links from one school connection are not stopped by each other; a
+    date's open link (shown in the room) may be answered from one connection by as many as
+    the date has places or people present."""
+    kind, object_id = codes.read_feedback_token(token)
+    if kind != "o":
+        return {"per": f"{kind}{object_id}"}
+    present = occurrence.attendance.aggregate(n=Coalesce(Sum("people"), 0))["n"]
+    places = occurrence.effective_capacity or 0
+    return {"per": f"o{object_id}", "at_least": max(present, places, occurrence.confirmed_seats())}
+
+
 def feedback(request, token):
     """The survey. The answer is stored apart from who gave it; the registration or
     enrolment gets only a receipt, so that nobody is asked twice (events/surveys.py)."""
@@ -789,7 +803,7 @@ def feedback(request, token):
     error = None
     status = 200
     if request.method == "POST":
-        refusal = FEEDBACK_GUARD.check(request)
+        refusal = FEEDBACK_GUARD.check(request, **_feedback_limit(token, occurrence))
         if refusal is not None:
             error, status = refusal.message, refusal.status
         elif form.is_valid():

@@ -113,8 +113,13 @@ class PublicFormGuard:
         overrides = app_settings.PUBLIC_FORM_LIMITS or {}
         return overrides.get(self.scope, DEFAULT_LIMITS[self.scope])
 
-    def check(self, request) -> Refusal | None:
-        """Count this post; a Refusal when it must not be processed, else None."""
+    def check(self, request, *, per: str = "", at_least: int = 0) -> Refusal | None:
+        """Count this post; a Refusal when it must not be processed, else None.
+
+        `per` counts the posts per client address and one thing the form is about (a survey
+        link), so a class answering from one school connection is not stopped by the posts
+        made for other things; `at_least` raises the limit to how many people may rightly
+        post it from one connection (those present at a date)."""
         if request.method != "POST":
             return None
         if any(
@@ -124,7 +129,8 @@ class PublicFormGuard:
         ):
             return Refusal(400, _("Your form could not be sent. Please try again."))
         limit, seconds = self.limit
-        if request_rate_limited(request, f"form:{self.scope}", limit, seconds):
+        scope = f"form:{self.scope}:{per}" if per else f"form:{self.scope}"
+        if request_rate_limited(request, scope, max(limit, at_least), seconds):
             return Refusal(
                 429,
                 _(

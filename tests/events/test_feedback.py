@@ -90,6 +90,31 @@ def test_a_second_answer_is_refused_and_stores_nothing(client, course, women):
     assert (FeedbackResponse.objects.count(), SurveyReceipt.objects.count()) == (1, 1)
 
 
+def test_a_class_answers_from_one_school_connection(client, course):
+    """Every post comes from one address (the school's). Each participant's own link is
+    counted on its own, so fourteen answer though the public-form limit is ten; the date's
+    open link, shown in the room, takes as many answers as the date has places, then stops."""
+    from samverka.core.public_forms import DEFAULT_LIMITS
+
+    limit = DEFAULT_LIMITS["feedback"][0]
+    participants = [enrol(course, f"Deltagare {n}") for n in range(limit + 4)]
+    for enrolment in participants:
+        url = en("events:feedback", codes.feedback_token("e", enrolment.pk))
+        assert client.post(url, {"satisfaction": "4"}).status_code == 200
+    assert FeedbackResponse.objects.count() == limit + 4
+
+    date = course.event.occurrences.order_by("start").first()
+    date.capacity = limit + 15
+    date.save()
+    url = en("events:feedback", codes.feedback_token("o", date.pk))
+    for _ in range(limit + 15):
+        assert client.post(url, {"satisfaction": "5"}).status_code == 200
+    assert FeedbackResponse.objects.filter(satisfaction=5).count() == limit + 15
+    refused = client.post(url, {"satisfaction": "5"})
+    assert refused.status_code == 429
+    assert FeedbackResponse.objects.filter(satisfaction=5).count() == limit + 15
+
+
 def test_registration_answer_carries_the_week_of_the_date(occurrence):
     registration, _created = occurrence.register(name="Amal", email="amal@example.com")
     answer = FeedbackResponse.objects.answer(registration=registration, satisfaction=4)
