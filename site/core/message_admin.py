@@ -92,9 +92,10 @@ class MessageTextForm(WagtailAdminModelForm):
                 continue
             text = (cleaned.get(part) or "").strip()
             cleaned[part] = text
-            for problem in message_texts.problems(kind, text, part):
-                self.add_error(part, problem)
-            if part == "sms" and text and part not in self.errors:
+            # A broken placeholder is reported by MessageText.clean, which the form runs
+            # after this (and wagtail-localize before it publishes a translation).
+            broken = bool(message_texts.problems(kind, text, part))
+            if part == "sms" and text and not broken and part not in self.errors:
                 count = segments.count(message_texts.preview(kind, text)).segments
                 if count > sms.max_segments():
                     self.add_error(

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
@@ -225,6 +225,25 @@ class MessageText(PreviewableMixin, TranslatableMixin, models.Model):
 
         kind = messages.KINDS.get(self.kind)
         return str(kind.label) if kind else self.kind
+
+    def clean(self):
+        """Placeholders are checked here, for every way a text arrives: the edit form, and
+        a translation wagtail-localize publishes (from the translation editor, a PO file or
+        machine translation), which it validates first. A broken placeholder is shown on its
+        segment and nothing of the translation is published."""
+        from . import message_texts, messages
+
+        kind = messages.KINDS.get(self.kind)
+        if kind is None or not kind.in_cms:
+            return
+        errors = {}
+        for part in message_texts.parts_of(kind):
+            text = (getattr(self, part) or "").strip()
+            found = message_texts.problems(kind, text, part) if text else []
+            if found:
+                errors[part] = found
+        if errors:
+            raise ValidationError(errors)
 
     # The edit form's live preview: the texts as typed, with sample values.
     def get_preview_template(self, request, mode_name):

@@ -81,6 +81,45 @@ def test_wagtail_localize_translates_the_text_like_a_page():
     assert sms_to("ar") == "رمزك: 123456."
 
 
+def test_a_po_file_with_a_broken_placeholder_publishes_nothing(editor_client):
+    """Issue 17, bad input: a translation agency's PO file translates a placeholder. The
+    editor who publishes it is told, the segment shows what is wrong, and no Arabic text is
+    published (the Arabic reader keeps getting the built-in Arabic message)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    built_in = built_in_sms("people.phone_code", CODE, "ar")
+    row = edit("people.phone_code", sms="Din kod: {code}.")
+    source, _created = TranslationSource.get_or_create_from_instance(row)
+    arabic = Locale.objects.get(language_code="ar")
+    translation = Translation.objects.create(source=source, target_locale=arabic)
+    translation.save_target()  # "Translate": the Arabic copy, still in Swedish
+    po = translation.export_po()
+    [entry] = [entry for entry in po if entry.msgid == "Din kod: {code}."]
+    entry.msgstr = "رمزك: {رمز}."
+    upload = SimpleUploadedFile("ar.po", str(po).encode(), content_type="text/x-gettext")
+    response = editor_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    assert StringTranslation.objects.filter(locale=arabic, data="رمزك: {رمز}.").exists()
+
+    # the Arabic text's edit view is wagtail-localize's translation editor
+    arabic_row = MessageText.objects.get(locale=arabic)
+    response = editor_client.post(
+        reverse("wagtailsnippets_core_messagetext:edit", args=[arabic_row.pk]),
+        {"action": "publish"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert MessageText.objects.get(locale=arabic).sms == "Din kod: {code}."
+    [stored] = StringTranslation.objects.filter(locale=arabic)
+    # the segment says what is wrong and which placeholders the text may use
+    assert stored.has_error and "{code}, {minutes}" in stored.field_error
+    assert sms_to("ar") == built_in
+
+
 def test_editing_the_swedish_text_refreshes_its_segments(editor_client):
     from wagtail_localize.models import StringSegment, TranslationSource
 
