@@ -22,6 +22,7 @@ from wagtail import hooks
 from wagtail.log_actions import log
 
 from associations.models import Volunteer
+from samverka.people import vocabulary
 
 from . import engine
 from .access import (
@@ -342,8 +343,13 @@ def board(request):
     )
     # the proposals awaiting answers and the active matches without contact, in one query
     awaiting, flagged = [], []
-    for match in matches_for(user).filter(
-        Q(status=Match.Status.PROPOSED) | Q(status=Match.Status.ACTIVE, flagged_at__isnull=False)
+    for match in (
+        matches_for(user)
+        .filter(
+            Q(status=Match.Status.PROPOSED)
+            | Q(status=Match.Status.ACTIVE, flagged_at__isnull=False)
+        )
+        .only(*_MATCH_FIELDS)
     ):
         (awaiting if match.status == Match.Status.PROPOSED else flagged).append(match)
     return TemplateResponse(
@@ -369,6 +375,24 @@ def board(request):
     )
 
 
+# What the board shows of a match (names and numbers, answers, last contact).
+_MATCH_FIELDS = (
+    "id",
+    "status",
+    "volunteer_answer",
+    "newcomer_answer",
+    "last_contact_on",
+    "flagged_at",
+    "approved_at",
+    "newcomer__id",
+    "newcomer__person__first_name",
+    "newcomer__person__last_name",
+    "volunteer__id",
+    "volunteer__first_name",
+    "volunteer__last_name",
+)
+
+
 def _rows_in_all():
     """How many rows the query finds in all, beside each of the first rows it returns."""
     return Window(Count("pk"))
@@ -381,13 +405,22 @@ _PK = 2147483647  # a stand-in for a row's number in an address reversed once pe
 
 def _newcomer_rows(newcomers) -> list[dict]:
     candidates = reverse("mentors_admin:candidates", args=[_PK])
+    names = {}  # each language's name translated once per board (`Newcomer.language_names`)
+
+    def languages(newcomer) -> str:
+        levels = sorted(newcomer.language_levels().items(), key=lambda kv: -kv[1])
+        for code, _level in levels:
+            if code not in names:
+                names[code] = vocabulary.language_name(code)
+        return ", ".join(f"{names[code]} {level}" for code, level in levels)
+
     return [
         {
             "pk": newcomer.pk,
             "name": newcomer.full_name,
             "first_in_line": newcomer.first_in_line,
             "district": newcomer.district,
-            "languages": ", ".join(f"{name} {level}" for name, level in newcomer.language_names()),
+            "languages": languages(newcomer),
             "waiting_days": newcomer.waiting_days,
             "candidates_url": candidates.replace(str(_PK), str(newcomer.pk)),
         }
