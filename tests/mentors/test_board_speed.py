@@ -130,3 +130,35 @@ def test_a_board_request_compiles_the_municipalities_once(client, two_municipali
     assert "Nnorrvik" in page and "Nhome" not in page
     assert "Mnorrvik" in page and "Mhome" not in page
     assert "Nowhere" in page and "Elsewhere" in page
+
+
+def test_the_totals_count_every_row_not_only_those_shown(client, coordinator, monkeypatch):
+    """The lists' totals are read beside their first rows (a window over the whole result,
+    counted before the LIMIT): more rows than the board shows still give the full totals."""
+    from mentors import admin_views
+
+    monkeypatch.setattr(admin_views, "BOARD_ROWS", 2)
+    newcomers = [make_newcomer(f"Wait{k}", days=10 + k) for k in range(3)]
+    make_newcomer("Applied", status=Newcomer.Status.PENDING)
+    mentors = [make_mentor(f"Free{k}", capacity=2) for k in range(3)]
+    make_mentor("Full", capacity=1)
+    Match.propose(make_newcomer("Held"), mentors[0])
+    for newcomer in newcomers:
+        ExcludedPair.objects.create(newcomer=newcomer, volunteer=mentors[1], reason="test")
+    client.force_login(coordinator)
+    response = client.get(reverse("mentors_admin:board"))
+    context = response.context
+    assert [row["name"] for row in context["newcomer_rows"]] == ["Wait2 Yousef", "Wait1 Yousef"]
+    assert (context["waiting_total"], context["pending"]) == (3, 1)
+    # Full holds nothing yet (capacity 1, no match): four with a free place, two shown
+    assert [row["name"] for row in context["mentor_rows"]] == ["Free0 Holm", "Free1 Holm"]
+    assert context["mentors_total"] == 4
+    assert [row["free_places"] for row in context["mentor_rows"]] == [1, 2]
+    assert len(context["excluded_rows"]) == 2 and context["excluded_total"] == 3
+    page = response.content.decode()
+    assert "Showing the first 2 of 3 in line." in page
+    assert "Showing 2 of 4 kompisar." in page
+    assert "All 3 excluded pairs" in page
+    assert "1 application to check." in page
+    assert context["awaiting"][0].newcomer.full_name == "Held Yousef"
+    assert context["flagged"] == []
