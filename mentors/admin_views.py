@@ -9,7 +9,7 @@ which emails the volunteers. Newcomers' answers are recorded here too.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
+from django.db.models import Count, F, Q, Window
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,6 +22,7 @@ from wagtail import hooks
 from wagtail.log_actions import log
 
 from associations.models import Volunteer
+from samverka.people import vocabulary
 
 from . import engine
 from .access import (
@@ -246,12 +247,10 @@ def runs_for(user):
     `MatchRun.execute`). Read in the statement that loads the run (no query of its own)."""
     from django.db.models import Exists, OuterRef
 
-    from samverka.people.municipalities import scope_q
-
-    from .access import MATCH_SCOPE
+    from .access import MATCH_SCOPE, scope_condition
     from .models import Proposal
 
-    condition = scope_q(user, MATCH_SCOPE)
+    condition = scope_condition(user, *MATCH_SCOPE)
     if condition is None:
         return MatchRun.objects.all()
     outside = Proposal.objects.filter(run=OuterRef("pk")).exclude(condition)
@@ -293,12 +292,16 @@ def board(request):
     if request.method == "POST":
         return remove_exclusion(request, request.POST.get("remove_exclusion", ""))
     _require(request, "mentors.view_newcomer")
-    # queries: newcomers (first rows), waiting total, mentors with a free place (first rows,
-    # held matches counted), their total, pending count, draft, awaiting, flagged, policy,
-    # excluded pairs and their total -- the same for 1 and 10,000 rows
-    waiting = newcomers_for(request.user)  # their municipalities' newcomers, in the same query
+    user = request.user
+    # Seven queries of its own, the same for 1 and 10,000 rows: the first newcomers in line;
+    # the waiting and pending totals; the first kompisar with a free place and their total;
+    # the draft; the proposals awaiting answers and the flagged matches; the policy; the
+    # first excluded pairs and their total. A list's total is a window over the same rows
+    # (``COUNT(*) OVER ()``, counted before the LIMIT), so it costs no query of its own;
+    # each scoped query costs as much to build as to run, so fewer is what makes it cheap.
+    scoped = newcomers_for(user)  # their municipalities' newcomers, in the same query
     newcomers = list(
-        waiting.in_line().only(
+        scoped.in_line().only(
             "id",
             "person__first_name",
             "person__last_name",
@@ -309,34 +312,90 @@ def board(request):
             "first_in_line",
         )[:BOARD_ROWS]
     )
+    totals = scoped.filter(status__in=(Newcomer.Status.WAITING, Newcomer.Status.PENDING)).aggregate(
+        waiting=Count("pk", filter=Q(status=Newcomer.Status.WAITING)),
+        pending=Count("pk", filter=Q(status=Newcomer.Status.PENDING)),
+    )
     # their municipalities' kompisar (by district), in the same query
-    with_room = mentors_for(request.user).filter(holding__lt=F("capacity"))
-    mentors = list(with_room.order_by("last_name", "first_name", "pk")[:BOARD_ROWS])
-    for mentor in mentors:
-        mentor.free_places = mentor.capacity - mentor.holding
-    excluded = excluded_pairs_for(request.user)
+    mentors = list(
+        mentors_for(user)
+        .filter(holding__lt=F("capacity"))
+        .select_related(None)
+        .only("id", "first_name", "last_name", "district", "capacity", "created_at")
+        .annotate(total=_rows_in_all())
+        .order_by("last_name", "first_name", "pk")[:BOARD_ROWS]
+    )
+    excluded = list(
+        excluded_pairs_for(user)
+        .only(
+            "id",
+            "reason",
+            "source",
+            "created_at",
+            "newcomer__id",
+            "newcomer__person__first_name",
+            "newcomer__person__last_name",
+            "volunteer__id",
+            "volunteer__first_name",
+            "volunteer__last_name",
+        )
+        .annotate(total=_rows_in_all())[:BOARD_ROWS]
+    )
+    # the proposals awaiting answers and the active matches without contact, in one query
+    awaiting, flagged = [], []
+    for match in (
+        matches_for(user)
+        .filter(
+            Q(status=Match.Status.PROPOSED)
+            | Q(status=Match.Status.ACTIVE, flagged_at__isnull=False)
+        )
+        .only(*_MATCH_FIELDS)
+    ):
+        (awaiting if match.status == Match.Status.PROPOSED else flagged).append(match)
     return TemplateResponse(
         request,
         "mentors/admin/board.html",
         {
             "newcomers": newcomers,
             "newcomer_rows": _newcomer_rows(newcomers),
-            "mentor_rows": _mentor_rows(mentors),
-            "waiting_total": waiting.waiting().count(),
+            "waiting_total": totals["waiting"],
             "mentors": mentors,
-            "mentors_total": with_room.count(),
-            "pending": waiting.pending().count(),
+            "mentor_rows": _mentor_rows(mentors),
+            "mentors_total": mentors[0].total if mentors else 0,
+            "pending": totals["pending"],
             # the latest draft of the user's municipalities, not another coordinator's
-            "draft": runs_for(request.user).filter(status=MatchRun.Status.DRAFT).first(),
-            "awaiting": matches_for(request.user).filter(status=Match.Status.PROPOSED),
-            "flagged": matches_for(request.user).filter(
-                status=Match.Status.ACTIVE, flagged_at__isnull=False
-            ),
+            "draft": runs_for(user).filter(status=MatchRun.Status.DRAFT).only("pk").first(),
+            "awaiting": awaiting,
+            "flagged": flagged,
             "policy": MatchingPolicy.objects.current(),
-            "excluded": list(excluded[:BOARD_ROWS]),
-            "excluded_total": excluded.count(),
+            "excluded": excluded,
+            "excluded_rows": _excluded_rows(excluded),
+            "excluded_total": excluded[0].total if excluded else 0,
         },
     )
+
+
+# What the board shows of a match (names and numbers, answers, last contact).
+_MATCH_FIELDS = (
+    "id",
+    "status",
+    "volunteer_answer",
+    "newcomer_answer",
+    "last_contact_on",
+    "flagged_at",
+    "approved_at",
+    "newcomer__id",
+    "newcomer__person__first_name",
+    "newcomer__person__last_name",
+    "volunteer__id",
+    "volunteer__first_name",
+    "volunteer__last_name",
+)
+
+
+def _rows_in_all():
+    """How many rows the query finds in all, beside each of the first rows it returns."""
+    return Window(Count("pk"))
 
 
 # The board's rows worked out here once: the template then writes plain values, where
@@ -346,13 +405,22 @@ _PK = 2147483647  # a stand-in for a row's number in an address reversed once pe
 
 def _newcomer_rows(newcomers) -> list[dict]:
     candidates = reverse("mentors_admin:candidates", args=[_PK])
+    names = {}  # each language's name translated once per board (`Newcomer.language_names`)
+
+    def languages(newcomer) -> str:
+        levels = sorted(newcomer.language_levels().items(), key=lambda kv: -kv[1])
+        for code, _level in levels:
+            if code not in names:
+                names[code] = vocabulary.language_name(code)
+        return ", ".join(f"{names[code]} {level}" for code, level in levels)
+
     return [
         {
             "pk": newcomer.pk,
             "name": newcomer.full_name,
             "first_in_line": newcomer.first_in_line,
             "district": newcomer.district,
-            "languages": ", ".join(f"{name} {level}" for name, level in newcomer.language_names()),
+            "languages": languages(newcomer),
             "waiting_days": newcomer.waiting_days,
             "candidates_url": candidates.replace(str(_PK), str(newcomer.pk)),
         }
@@ -366,10 +434,28 @@ def _mentor_rows(mentors) -> list[dict]:
             "pk": mentor.pk,
             "name": mentor.full_name,
             "district": mentor.district,
-            "free_places": mentor.free_places,
+            "free_places": mentor.capacity - mentor.holding,
             "registered": date_format(timezone.localtime(mentor.created_at)),
         }
         for mentor in mentors
+    ]
+
+
+def _excluded_rows(pairs) -> list[dict]:
+    sources = dict(ExcludedPair.Source.choices)
+    return [
+        {
+            "pk": pair.pk,
+            "newcomer": pair.newcomer.full_name,
+            "newcomer_pk": pair.newcomer_id,
+            "volunteer": pair.volunteer.full_name,
+            "volunteer_pk": pair.volunteer_id,
+            "why": f"{sources.get(pair.source, pair.source)}: {pair.reason}"
+            if pair.reason
+            else str(sources.get(pair.source, pair.source)),
+            "since": date_format(timezone.localtime(pair.created_at)),
+        }
+        for pair in pairs
     ]
 
 

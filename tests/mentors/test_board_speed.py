@@ -1,0 +1,164 @@
+"""What keeps the matching board cheap without changing whom it shows.
+
+The board's scoped queries read the coordinator's municipalities through
+`mentors.access.municipalities_sql`: `municipalities_for` compiled once per user object
+instead of once per query. These tests pin that it selects exactly the rows of
+`samverka.people.municipalities.scope` (the one scoping rule), that a change of roles counts
+at the next query (what is remembered is the statement, not its result), and that a board
+request compiles it once."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from mentors import access
+from mentors.models import ExcludedPair, Match, Newcomer, available_mentors
+from samverka.core.permissions import COORDINATOR, REGIONAL_COORDINATOR
+from samverka.people.municipalities import (
+    District,
+    Municipality,
+    MunicipalityRole,
+    scope,
+    scope_q,
+)
+from tests.mentors.conftest import make_mentor, make_newcomer
+
+pytestmark = pytest.mark.django_db
+
+
+def _user(name, *groups):
+    user = get_user_model().objects.create_user(
+        username=f"{name}@example.org", email=f"{name}@example.org", password="x-long-pw-1"
+    )
+    for group in groups:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def two_municipalities(db):
+    home = Municipality.objects.get(is_default=True)
+    norrvik = Municipality.objects.create(name="Norrvik kommun", code="0999")
+    District.objects.create(municipality=norrvik, name="Norrvik centrum", postcodes="199 30")
+    home_district = District.objects.filter(municipality=home).values_list("name", flat=True)[0]
+    people = {}
+    for where, municipality, district in (
+        ("home", home, home_district),
+        ("norrvik", norrvik, "Norrvik centrum"),
+    ):
+        newcomer = make_newcomer(f"N{where}", home_municipality=municipality, district=district)
+        waiting = make_newcomer(f"W{where}", home_municipality=municipality, district=district)
+        mentor = make_mentor(f"M{where}", district=district, capacity=2)
+        match = Match.propose(newcomer, mentor)
+        ExcludedPair.objects.create(newcomer=waiting, volunteer=mentor, reason="test")
+        people[where] = (newcomer, mentor, match)
+    make_mentor("Nowhere", district="")  # a district that tells no municipality: seen by all
+    make_mentor("Elsewhere", district="Somewhere unknown")
+    return home, norrvik
+
+
+def _coordinators(home, norrvik):
+    karin = _user("karin", COORDINATOR)  # no role: the default municipality
+    nils = _user("nils", COORDINATOR)
+    MunicipalityRole.objects.create(user=nils, municipality=norrvik)
+    both = _user("both", COORDINATOR)
+    for municipality in (home, norrvik):
+        MunicipalityRole.objects.create(user=both, municipality=municipality)
+    regional = _user("regional", REGIONAL_COORDINATOR)
+    return [karin, nils, both, regional]
+
+
+def _pks(queryset):
+    return sorted(queryset.values_list("pk", flat=True))
+
+
+def test_the_board_scopes_select_the_rows_of_the_one_scoping_rule(two_municipalities):
+    for user in _coordinators(*two_municipalities):
+        assert _pks(access.newcomers_for(user)) == _pks(
+            scope(Newcomer.objects.all(), user, access.NEWCOMER_SCOPE)
+        )
+        assert _pks(access.mentors_for(user)) == _pks(
+            scope(available_mentors(), user, (), district=access.MENTOR_DISTRICT)
+        )
+        assert _pks(access.matches_for(user)) == _pks(
+            scope(Match.objects.all(), user, access.MATCH_SCOPE)
+        )
+        assert _pks(access.excluded_pairs_for(user)) == _pks(
+            scope(ExcludedPair.objects.all(), user, access.MATCH_SCOPE)
+        )
+        # as `runs_for` uses it: what lies outside the user's municipalities
+        condition = access.scope_condition(user, *access.MATCH_SCOPE)
+        rule = scope_q(user, access.MATCH_SCOPE)
+        assert (condition is None) == (rule is None) == (user.username == "regional@example.org")
+        if rule is not None:
+            assert _pks(Match.objects.exclude(condition)) == _pks(Match.objects.exclude(rule))
+
+
+def test_a_role_given_or_taken_counts_at_the_next_query(two_municipalities):
+    home, norrvik = two_municipalities
+    karin = _user("karin", COORDINATOR)
+    at_home = _pks(access.newcomers_for(karin))
+    assert at_home and all(
+        n.person.home_municipality_id == home.pk for n in access.newcomers_for(karin)
+    )
+    role = MunicipalityRole.objects.create(user=karin, municipality=norrvik)
+    # the same user object: the remembered statement reads the roles again
+    assert {n.person.home_municipality_id for n in access.newcomers_for(karin)} == {norrvik.pk}
+    role.delete()
+    assert _pks(access.newcomers_for(karin)) == at_home
+    karin.is_superuser = True
+    assert access.municipalities_sql(karin) is None
+    assert _pks(access.newcomers_for(karin)) == _pks(Newcomer.objects.all())
+
+
+def test_a_board_request_compiles_the_municipalities_once(client, two_municipalities, monkeypatch):
+    home, norrvik = two_municipalities
+    nils = _user("nils", COORDINATOR)
+    MunicipalityRole.objects.create(user=nils, municipality=norrvik)
+    compiled = []
+    original = access.municipalities_for
+
+    def counting(user):
+        compiled.append(user.pk)
+        return original(user)
+
+    monkeypatch.setattr(access, "municipalities_for", counting)
+    client.force_login(nils)
+    page = client.get(reverse("mentors_admin:board")).content.decode()
+    assert compiled == [nils.pk]
+    assert "Nnorrvik" in page and "Nhome" not in page
+    assert "Mnorrvik" in page and "Mhome" not in page
+    assert "Nowhere" in page and "Elsewhere" in page
+
+
+def test_the_totals_count_every_row_not_only_those_shown(client, coordinator, monkeypatch):
+    """The lists' totals are read beside their first rows (a window over the whole result,
+    counted before the LIMIT): more rows than the board shows still give the full totals."""
+    from mentors import admin_views
+
+    monkeypatch.setattr(admin_views, "BOARD_ROWS", 2)
+    newcomers = [make_newcomer(f"Wait{k}", days=10 + k) for k in range(3)]
+    make_newcomer("Applied", status=Newcomer.Status.PENDING)
+    mentors = [make_mentor(f"Free{k}", capacity=2) for k in range(3)]
+    make_mentor("Full", capacity=1)
+    Match.propose(make_newcomer("Held"), mentors[0])
+    for newcomer in newcomers:
+        ExcludedPair.objects.create(newcomer=newcomer, volunteer=mentors[1], reason="test")
+    client.force_login(coordinator)
+    response = client.get(reverse("mentors_admin:board"))
+    context = response.context
+    assert [row["name"] for row in context["newcomer_rows"]] == ["Wait2 Yousef", "Wait1 Yousef"]
+    assert (context["waiting_total"], context["pending"]) == (3, 1)
+    # Full holds nothing yet (capacity 1, no match): four with a free place, two shown
+    assert [row["name"] for row in context["mentor_rows"]] == ["Free0 Holm", "Free1 Holm"]
+    assert context["mentors_total"] == 4
+    assert [row["free_places"] for row in context["mentor_rows"]] == [1, 2]
+    assert len(context["excluded_rows"]) == 2 and context["excluded_total"] == 3
+    page = response.content.decode()
+    assert "Showing the first 2 of 3 in line." in page
+    assert "Showing 2 of 4 kompisar." in page
+    assert "All 3 excluded pairs" in page
+    assert "1 application to check." in page
+    assert context["awaiting"][0].newcomer.full_name == "Held Yousef"
+    assert context["flagged"] == []
