@@ -2,9 +2,9 @@
 today, each as a count with a link to the listing where it is done.
 
 An item is shown to whoever may act on it (the model permission of its listing, or being a
-counsellor or a receiving actor for coaching), and only when its count is not zero. One
-COUNT query per item the user may see, whatever the number of rows (pinned in
-tests/coaching/test_dashboard.py). Models of other apps are looked up by label, so the panel
+counsellor or a receiving actor for coaching), and only when its count is not zero. All the
+counts the user may see come from one query (a COUNT subquery per item), whatever the number
+of rows (pinned in tests/coaching/test_dashboard.py). Models of other apps are looked up by label, so the panel
 keeps working in an installation without one of them.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db import connections
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -42,6 +43,22 @@ def _model(label: str):
         return apps.get_model(label)
     except LookupError:
         return None
+
+
+def counts(querysets: list) -> list[int]:
+    """The number of rows of each queryset, in order, in one query (of the first
+    queryset's database); what `queryset.count()` gives for each."""
+    if not querysets:
+        return []
+    parts, params = [], []
+    for n, queryset in enumerate(querysets):
+        sql, sql_params = queryset.order_by().values("pk").query.sql_with_params()
+        # Django's own SQL of the queryset, its values passed as parameters.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) samverka_counted_{n})")  # noqa: S608
+        params.extend(sql_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return [int(value) for value in cursor.fetchone()]
 
 
 def due_items(user) -> list[DueItem]:
@@ -134,14 +151,13 @@ def due_items(user) -> list[DueItem]:
                 _url("internship:index"),
             )
         )
-    items = []
-    for slug, label, permission, queryset, url in specs:
-        if permission is not None and not user.has_perm(permission):
-            continue
-        count = queryset().count()
-        if count:
-            items.append(DueItem(slug, str(label), count, url))
-    return items
+    shown = [spec for spec in specs if spec[2] is None or user.has_perm(spec[2])]
+    numbers = counts([queryset() for _, _, _, queryset, _ in shown])
+    return [
+        DueItem(slug, str(label), count, url)
+        for (slug, label, _, _, url), count in zip(shown, numbers, strict=True)
+        if count
+    ]
 
 
 class DayPanel(Component):
