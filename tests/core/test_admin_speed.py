@@ -1,0 +1,181 @@
+"""The admin dashboard's cost (issue 18): the sidebar kept per user and menu generation
+(samverka.core.admin_sidebar), the upkeep panel kept until what it shows changes
+(samverka.orientation.upkeep), the day panel's counts in one query; never stale, the
+same HTML as Wagtail's own, and queries that do not grow with the data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import wagtail
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from associations.models import Organisation
+from samverka.core.admin_sidebar import sidebar_props_html
+from samverka.home.models import StandardPage
+from tests.orientation.conftest import (  # noqa: F401 - fixtures
+    health_topic,
+    orientation_index,
+    publish,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIDEBAR = re.compile(r'<script id="wagtail-sidebar-props" type="application/json">.*?</script>')
+
+
+def _sidebar(client) -> str:
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    return SIDEBAR.search(response.content.decode()).group(0)
+
+
+def _furniture(source: str) -> str:
+    return source[source.index("{% block furniture %}") : source.rindex("{% endblock %}")]
+
+
+def test_the_furniture_is_wagtails_but_for_the_sidebar_props():
+    wagtails = (
+        Path(wagtail.__file__).parent / "admin/templates/wagtailadmin/base.html"
+    ).read_text()
+    ours = (Path(settings.BASE_DIR) / "templates/wagtailadmin/base.html").read_text()
+    ours = _furniture(ours).replace("{% samverka_sidebar_props %}", "{% sidebar_props %}")
+    ours = re.sub(
+        r"{% block branding_logo %}.*?{% endblock %}",
+        "{% block branding_logo %}{% endblock %}",
+        ours,
+    )
+    assert ours == _furniture(wagtails)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_kept_sidebar_is_wagtails_byte_for_byte(coordinator, language):
+    from wagtail.admin.templatetags.wagtailadmin_tags import sidebar_props
+
+    coordinator.first_name = 'Sam <"&">'
+    request = RequestFactory().get("/admin/")
+    request.user = coordinator
+    with translation.override(language):
+        expected = sidebar_props({"request": request})
+        assert sidebar_props_html(request) == expected  # built
+        assert sidebar_props_html(request) == expected  # from the cache
+    assert 'Sam \\u003C\\"\\u0026\\"\\u003E' in expected
+
+
+def test_a_permission_taken_from_the_group_hides_the_item_on_the_next_request(client, coordinator):
+    report = reverse("coaching_admin:report")
+    client.force_login(coordinator)
+    assert report in _sidebar(client)
+    assert report in _sidebar(client)  # kept
+    permission = Permission.objects.get(codename="view_coaching_report")
+    for group in coordinator.groups.all():
+        group.permissions.remove(permission)
+    assert report not in _sidebar(client)
+    coordinator.groups.first().permissions.add(permission)
+    assert report in _sidebar(client)
+
+
+def test_joining_the_coordinators_group_shows_personal_data(client, editor):
+    personal_data = reverse("people_admin:search")
+    client.force_login(editor)
+    assert personal_data not in _sidebar(client)
+    assert personal_data not in _sidebar(client)  # kept
+    editor.groups.add(Group.objects.get(name="Coordinator"))
+    assert personal_data in _sidebar(client)
+
+
+def test_a_renamed_user_shows_the_new_name_at_once(client, coordinator):
+    client.force_login(coordinator)
+    _sidebar(client)
+    coordinator.first_name = "Ny-Förnamn"
+    coordinator.save(update_fields=["first_name"])
+    assert '"name": "Ny-F\\u00f6rnamn"' in _sidebar(client)
+
+
+def test_each_user_gets_their_own_menu(client, coordinator, editor):
+    personal_data = reverse("people_admin:search")
+    client.force_login(coordinator)
+    assert personal_data in _sidebar(client)
+    client.force_login(editor)
+    assert personal_data not in _sidebar(client)
+
+
+def test_the_upkeep_panel_follows_a_publish_and_a_translated_string(client, editor, health_topic):  # noqa: F811
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from samverka.orientation.translation import outdated_translations
+
+    client.force_login(editor)
+    assert "الصحة والرعاية" not in client.get("/admin/").content.decode()
+    health_topic.intro = "Ny text om vårdcentralen."
+    publish(health_topic)  # one segment of the Arabic translation is now behind
+    assert "الصحة والرعاية" in client.get("/admin/").content.decode()
+    assert "الصحة والرعاية" in client.get("/admin/").content.decode()  # kept
+    arabic = outdated_translations().get()
+    segment = next(
+        segment
+        for segment in StringSegment.objects.filter(string__data="Ny text om vårdcentralen.")
+        if not StringTranslation.objects.filter(
+            translation_of=segment.string, context=segment.context, locale=arabic.locale
+        ).exists()
+    )
+    # Saved in the translation editor: no page is saved.
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        context=segment.context,
+        locale=arabic.locale,
+        data="نص جديد عن المركز الصحي.",
+        translation_type="manual",
+    )
+    assert "الصحة والرعاية" not in client.get("/admin/").content.decode()
+
+
+def _dashboard_queries(client) -> tuple[int, int]:
+    counts = []
+    for _ in range(2):  # built, then kept
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/admin/")
+        assert response.status_code == 200
+        counts.append(len(queries))
+    return tuple(counts)
+
+
+def _grow(home_page, coordinator, size: int, start: int = 0) -> None:
+    """`size` more pages edited by the coordinator and organisations to approve."""
+    for n in range(start, start + size):
+        page = StandardPage(title=f"Sida {n}", slug=f"sida-{n}")
+        home_page.add_child(instance=page)
+        page.save_revision(user=coordinator, log_action=True).publish(user=coordinator)
+        Organisation.objects.create(
+            name=f"Förening {n}",
+            organisation_number=f"80{n:04d}-0000",
+            kind=Organisation.Kind.ASSOCIATION,
+            status=Organisation.Status.PENDING,
+        )
+
+
+# Kept (what a coordinator pays on every visit): session, user, permissions (2), profile,
+# page and collection permissions, the explorable root, locales, the page summary (3), the
+# day panel (1), workflow panels (5), recent edits (4: the pages, their revisions and
+# locales, view restrictions), locked pages (1). Built, the first time: besides those the
+# sidebar's (group names, site permissions), the upkeep panel's (2) and the site lookup's.
+def test_the_dashboards_queries_do_not_grow_with_the_data(client, coordinator, home_page):
+    from django.core.cache import cache
+
+    client.force_login(coordinator)
+    measured = []
+    for start, size in ((0, 2), (2, 18)):  # two, then ten times as many
+        _grow(home_page, coordinator, size, start)
+        client.get("/admin/")  # whatever a process reads once
+        cache.clear()
+        measured.append(_dashboard_queries(client))
+    assert measured[0] == measured[1]
+    assert measured[0][1] == 23
