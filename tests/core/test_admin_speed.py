@@ -47,7 +47,11 @@ def test_the_furniture_is_wagtails_but_for_the_sidebar_props():
         Path(wagtail.__file__).parent / "admin/templates/wagtailadmin/base.html"
     ).read_text()
     ours = (Path(settings.BASE_DIR) / "templates/wagtailadmin/base.html").read_text()
-    ours = _furniture(ours).replace("{% samverka_sidebar_props %}", "{% sidebar_props %}")
+    ours = (
+        _furniture(ours)
+        .replace("{% samverka_sidebar_props %}", "{% sidebar_props %}")
+        .replace("{% samverka_keyboard_shortcuts_dialog %}", "{% keyboard_shortcuts_dialog %}")
+    )
     ours = re.sub(
         r"{% block branding_logo %}.*?{% endblock %}",
         "{% block branding_logo %}{% endblock %}",
@@ -68,6 +72,31 @@ def test_the_kept_sidebar_is_wagtails_byte_for_byte(coordinator, language):
         assert sidebar_props_html(request) == expected  # built
         assert sidebar_props_html(request) == expected  # from the cache
     assert 'Sam \\u003C\\"\\u0026\\"\\u003E' in expected
+
+
+def test_the_kept_shortcuts_dialog_is_wagtails_byte_for_byte(editor):
+    """In one test, so that a key missing any of what the dialog shows would serve one
+    variant's HTML for another."""
+    from django.template import RequestContext, Template
+    from wagtail.users.models import UserProfile
+
+    wagtails = Template("{% load wagtailadmin_tags %}{% keyboard_shortcuts_dialog %}")
+    ours = Template("{% load admin_furniture %}{% samverka_keyboard_shortcuts_dialog %}")
+    profile = UserProfile.get_for_user(editor)
+    seen = set()
+    for shortcuts_on in (True, False):
+        profile.keyboard_shortcuts = shortcuts_on
+        profile.save()
+        for agent in ("Mozilla/5.0 (Macintosh)", "Mozilla/5.0 (X11; Linux)"):
+            request = RequestFactory().get("/admin/", HTTP_USER_AGENT=agent)
+            request.user = editor
+            for language in ("sv", "ar"):
+                with translation.override(language):
+                    expected = wagtails.render(RequestContext(request))
+                    assert ours.render(RequestContext(request)) == expected
+                    assert ours.render(RequestContext(request)) == expected  # kept
+                seen.add(expected)
+    assert len(seen) >= 6  # the variants differ (with shortcuts off the keys are not shown)
 
 
 def test_a_permission_taken_from_the_group_hides_the_item_on_the_next_request(client, coordinator):
