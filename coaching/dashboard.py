@@ -64,14 +64,16 @@ def counts(querysets: list) -> list[int]:
 def due_items(user) -> list[DueItem]:
     """What is due for `user` today: [(slug, label, count, url)], zero counts left out."""
     today = timezone.localdate()
-    specs = []  # (slug, label, permission or None, queryset factory, url)
+    # (slug, label, permission or None, queryset factory, (URL name, query)); the URL is
+    # worked out only for the items shown.
+    specs = []
     specs.append(
         (
             "contacts_due",
             _("Cases with a contact due"),
             "coaching.view_case",
             lambda: Case.objects.of_counsellor(user).contact_due(today),
-            _url("coaching_cases:index"),
+            ("coaching_cases:index", ""),
         )
     )
     specs.append(
@@ -80,7 +82,7 @@ def due_items(user) -> list[DueItem]:
             _("Referrals waiting for your answer"),
             None,
             lambda: Referral.objects.received_by(user).waiting(),
-            _url("coaching_referrals:index", "status=sent"),
+            ("coaching_referrals:index", "status=sent"),
         )
     )
     Organisation = _model("associations.Organisation")
@@ -91,7 +93,7 @@ def due_items(user) -> list[DueItem]:
                 _("Organisations waiting for approval"),
                 "associations.change_organisation",
                 lambda: Organisation.objects.filter(status=Organisation.Status.PENDING),
-                _url("pending_organisations:index"),
+                ("pending_organisations:index", ""),
             )
         )
     Volunteer = _model("associations.Volunteer")
@@ -102,7 +104,7 @@ def due_items(user) -> list[DueItem]:
                 _("Volunteers waiting for vetting"),
                 "associations.change_volunteer",
                 lambda: Volunteer.objects.filter(status=Volunteer.Status.PENDING),
-                _url("pending_volunteers:index"),
+                ("pending_volunteers:index", ""),
             )
         )
     Newcomer = _model("mentors.Newcomer")
@@ -113,7 +115,7 @@ def due_items(user) -> list[DueItem]:
                 _("Kompis applications waiting for a match"),
                 "mentors.change_newcomer",
                 lambda: Newcomer.objects.filter(status=Newcomer.Status.WAITING),
-                _url("newcomers:index", "status=waiting"),
+                ("newcomers:index", "status=waiting"),
             )
         )
     Enrolment = _model("events.Enrolment")
@@ -124,7 +126,7 @@ def due_items(user) -> list[DueItem]:
                 _("Participants flagged for absence"),
                 "events.view_enrolment",
                 lambda: Enrolment.objects.filter(flagged_at__isnull=False),
-                _url("enrolment:index"),
+                ("enrolment:index", ""),
             )
         )
     KompisFollowUp = _model("mentors.FollowUp")
@@ -135,7 +137,7 @@ def due_items(user) -> list[DueItem]:
                 _("Kompis follow-ups due"),
                 "mentors.change_match",
                 lambda: KompisFollowUp.objects.filter(done_at__isnull=True, due_on__lte=today),
-                _url("kompis_follow_ups:index"),
+                ("kompis_follow_ups:index", ""),
             )
         )
     InternshipFollowUp = _model("internships.FollowUp")
@@ -148,13 +150,13 @@ def due_items(user) -> list[DueItem]:
                 lambda: InternshipFollowUp.objects.filter(
                     Q(completed_on__isnull=True) & Q(due_on__lte=today)
                 ),
-                _url("internship:index"),
+                ("internship:index", ""),
             )
         )
     shown = [spec for spec in specs if spec[2] is None or user.has_perm(spec[2])]
     numbers = counts([queryset() for _, _, _, queryset, _ in shown])
     return [
-        DueItem(slug, str(label), count, url)
+        DueItem(slug, str(label), count, _url(*url))
         for (slug, label, _, _, url), count in zip(shown, numbers, strict=True)
         if count
     ]
