@@ -24,7 +24,9 @@ The user's name and avatar in the account menu are filled in on every request (t
 cached HTML holds a placeholder for them), so a renamed user shows the new name at
 once. The active menu item is worked out in the browser (Wagtail's sidebar script
 compares the address); no per-request part but the user's is packed. No query is made
-for the key.
+for the key. A menu item's `is_shown` or a `construct_main_menu` hook added later must
+depend only on what the key holds (permissions, groups, the flags above), or bump the
+generation where what it reads changes.
 
 With the local-memory cache (one per process) an entry is kept no longer than
 `samverka.core.cache.LOCAL_CACHE_MAX_SECONDS`, as the layout's: a change made through
