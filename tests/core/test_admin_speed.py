@@ -121,6 +121,40 @@ def test_joining_the_coordinators_group_shows_personal_data(client, editor):
     assert personal_data in _sidebar(client)
 
 
+def test_every_change_a_menu_item_checks_starts_a_new_menu_generation(coordinator, home_page):
+    from django.test import override_settings
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    from samverka.core.admin_sidebar import menu_generation
+
+    group = Group.objects.create(name="Prövare")
+    page = StandardPage(title="Flyttas", slug="flyttas")
+    home_page.add_child(instance=page)
+    target = StandardPage(title="Ny förälder", slug="ny-foralder")
+    home_page.add_child(instance=target)
+    change = Permission.objects.get(codename="change_page", content_type__app_label="wagtailcore")
+    add_collection = Permission.objects.get(codename="add_image")
+    changes = [
+        lambda: coordinator.groups.add(group),
+        lambda: coordinator.user_permissions.add(add_collection),
+        lambda: group.permissions.add(add_collection),
+        lambda: GroupPagePermission.objects.create(group=group, page=page, permission=change),
+        lambda: GroupCollectionPermission.objects.create(
+            group=group, collection=Collection.get_first_root_node(), permission=add_collection
+        ),
+        lambda: page.move(target, pos="last-child"),
+        lambda: StandardPage.objects.get(pk=page.pk).delete(),
+        lambda: setattr(group, "name", "Prövare 2") or group.save(),
+    ]
+    for n, change_made in enumerate(changes):
+        before = menu_generation()
+        change_made()
+        assert menu_generation() > before, n
+    before = menu_generation()
+    with override_settings(WAGTAIL_WORKFLOW_ENABLED=False):
+        assert menu_generation() > before
+
+
 def test_a_renamed_user_shows_the_new_name_at_once(client, coordinator):
     client.force_login(coordinator)
     _sidebar(client)
