@@ -2,9 +2,9 @@
 today, each as a count with a link to the listing where it is done.
 
 An item is shown to whoever may act on it (the model permission of its listing, or being a
-counsellor or a receiving actor for coaching), and only when its count is not zero. One
-COUNT query per item the user may see, whatever the number of rows (pinned in
-tests/coaching/test_dashboard.py). Models of other apps are looked up by label, so the panel
+counsellor or a receiving actor for coaching), and only when its count is not zero. All the
+counts the user may see come from one query (a COUNT subquery per item), whatever the number
+of rows (pinned in tests/coaching/test_dashboard.py). Models of other apps are looked up by label, so the panel
 keeps working in an installation without one of them.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db import connections
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -44,17 +45,35 @@ def _model(label: str):
         return None
 
 
+def counts(querysets: list) -> list[int]:
+    """The number of rows of each queryset, in order, in one query (of the first
+    queryset's database); what `queryset.count()` gives for each."""
+    if not querysets:
+        return []
+    parts, params = [], []
+    for n, queryset in enumerate(querysets):
+        sql, sql_params = queryset.order_by().values("pk").query.sql_with_params()
+        # Django's own SQL of the queryset, its values passed as parameters.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) samverka_counted_{n})")  # noqa: S608
+        params.extend(sql_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return [int(value) for value in cursor.fetchone()]
+
+
 def due_items(user) -> list[DueItem]:
     """What is due for `user` today: [(slug, label, count, url)], zero counts left out."""
     today = timezone.localdate()
-    specs = []  # (slug, label, permission or None, queryset factory, url)
+    # (slug, label, permission or None, queryset factory, (URL name, query)); the URL is
+    # worked out only for the items shown.
+    specs = []
     specs.append(
         (
             "contacts_due",
             _("Cases with a contact due"),
             "coaching.view_case",
             lambda: Case.objects.of_counsellor(user).contact_due(today),
-            _url("coaching_cases:index"),
+            ("coaching_cases:index", ""),
         )
     )
     specs.append(
@@ -63,7 +82,7 @@ def due_items(user) -> list[DueItem]:
             _("Referrals waiting for your answer"),
             None,
             lambda: Referral.objects.received_by(user).waiting(),
-            _url("coaching_referrals:index", "status=sent"),
+            ("coaching_referrals:index", "status=sent"),
         )
     )
     Organisation = _model("associations.Organisation")
@@ -74,7 +93,7 @@ def due_items(user) -> list[DueItem]:
                 _("Organisations waiting for approval"),
                 "associations.change_organisation",
                 lambda: Organisation.objects.filter(status=Organisation.Status.PENDING),
-                _url("pending_organisations:index"),
+                ("pending_organisations:index", ""),
             )
         )
     Volunteer = _model("associations.Volunteer")
@@ -85,7 +104,7 @@ def due_items(user) -> list[DueItem]:
                 _("Volunteers waiting for vetting"),
                 "associations.change_volunteer",
                 lambda: Volunteer.objects.filter(status=Volunteer.Status.PENDING),
-                _url("pending_volunteers:index"),
+                ("pending_volunteers:index", ""),
             )
         )
     Newcomer = _model("mentors.Newcomer")
@@ -96,7 +115,7 @@ def due_items(user) -> list[DueItem]:
                 _("Kompis applications waiting for a match"),
                 "mentors.change_newcomer",
                 lambda: Newcomer.objects.filter(status=Newcomer.Status.WAITING),
-                _url("newcomers:index", "status=waiting"),
+                ("newcomers:index", "status=waiting"),
             )
         )
     Enrolment = _model("events.Enrolment")
@@ -107,7 +126,7 @@ def due_items(user) -> list[DueItem]:
                 _("Participants flagged for absence"),
                 "events.view_enrolment",
                 lambda: Enrolment.objects.filter(flagged_at__isnull=False),
-                _url("enrolment:index"),
+                ("enrolment:index", ""),
             )
         )
     KompisFollowUp = _model("mentors.FollowUp")
@@ -118,7 +137,7 @@ def due_items(user) -> list[DueItem]:
                 _("Kompis follow-ups due"),
                 "mentors.change_match",
                 lambda: KompisFollowUp.objects.filter(done_at__isnull=True, due_on__lte=today),
-                _url("kompis_follow_ups:index"),
+                ("kompis_follow_ups:index", ""),
             )
         )
     InternshipFollowUp = _model("internships.FollowUp")
@@ -131,17 +150,16 @@ def due_items(user) -> list[DueItem]:
                 lambda: InternshipFollowUp.objects.filter(
                     Q(completed_on__isnull=True) & Q(due_on__lte=today)
                 ),
-                _url("internship:index"),
+                ("internship:index", ""),
             )
         )
-    items = []
-    for slug, label, permission, queryset, url in specs:
-        if permission is not None and not user.has_perm(permission):
-            continue
-        count = queryset().count()
-        if count:
-            items.append(DueItem(slug, str(label), count, url))
-    return items
+    shown = [spec for spec in specs if spec[2] is None or user.has_perm(spec[2])]
+    numbers = counts([queryset() for _, _, _, queryset, _ in shown])
+    return [
+        DueItem(slug, str(label), count, _url(*url))
+        for (slug, label, _, _, url), count in zip(shown, numbers, strict=True)
+        if count
+    ]
 
 
 class DayPanel(Component):

@@ -12,10 +12,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
-        from . import checks, layout, links  # noqa: F401 - checks registers the system checks
+        from . import admin_sidebar, checks, layout, links  # noqa: F401 - checks registers the system checks
         from .email import mark_undeliverable
 
         layout.connect()
+        admin_sidebar.connect()
         links.connect_signals()
 
         tracking.connect(mark_undeliverable, dispatch_uid="samverka_core_mark_undeliverable")

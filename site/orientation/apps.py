@@ -10,9 +10,10 @@ class OrientationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from samverka.orientation import signals
+        from samverka.orientation import signals, upkeep
 
         signals.connect()
+        upkeep.connect()
         keep_review_dates_per_language()
 
 

@@ -86,11 +86,22 @@ def review_due_menu_item():
 
 
 class UpkeepPanel(Component):
-    """Dashboard: outdated translations (first five) and how many pages await review."""
+    """Dashboard: outdated translations (first five) and how many pages await review.
+
+    The same for everyone: its HTML is kept until what it shows can change
+    (samverka.orientation.upkeep)."""
 
     name = "orientation_upkeep"
     template_name = "orientation/admin/dashboard_panel.html"
     order = 150
+
+    def render_html(self, parent_context=None):
+        from django.utils.safestring import mark_safe
+
+        from samverka.orientation.upkeep import kept_html
+
+        html = kept_html(lambda: super(UpkeepPanel, self).render_html(parent_context))
+        return mark_safe(html)  # noqa: S308 - our own rendered template
 
     def get_context_data(self, parent_context):
         from samverka.orientation.translation import outdated_translations
