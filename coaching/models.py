@@ -605,13 +605,16 @@ class Referral(models.Model):
         sender = self.sent_by or (self.case.counsellor if self.case_id else None)
         if sender is None or not sender.email:
             return
-        completed = self.status == self.Status.COMPLETED
+        kind = {
+            self.Status.ACCEPTED: "coaching.referral_accepted",
+            self.Status.DECLINED: "coaching.referral_declined",
+            self.Status.COMPLETED: "coaching.referral_completed",
+        }[self.status]
         notify(
             sender.email,
-            "coaching.referral_completed" if completed else "coaching.referral_answered",
+            kind,
             {
                 "actor": self.to_actor.name,
-                "accepted": self.status == self.Status.ACCEPTED,
                 "link": absolute(reverse("coaching_admin:referral", args=[self.pk])),
             },
             language=getattr(getattr(sender, "person", None), "preferred_language", None),

@@ -794,8 +794,9 @@ class EventOccurrence(models.Model):
         return promoted
 
     def tell_registrants_of_change(self):
+        kind = "date_cancelled" if self.is_cancelled else "date_moved"
         for registration in self.registrations.active().select_related("occurrence__event"):
-            registration.notify("changed")
+            registration.notify(kind)
 
 
 # --- Registrations -------------------------------------------------------------

@@ -13,8 +13,17 @@ from samverka.core.notify import Contact, notify
 from . import codes, ical
 
 # Which emails carry the date as a calendar file.
-WITH_CALENDAR = {"confirmed", "promoted", "changed", "reminder"}
-KINDS = {"confirmed", "waitlisted", "promoted", "cancelled", "changed", "reminder", "feedback"}
+WITH_CALENDAR = {"confirmed", "promoted", "date_moved", "reminder"}
+KINDS = {
+    "confirmed",
+    "waitlisted",
+    "promoted",
+    "cancelled",
+    "date_cancelled",
+    "date_moved",
+    "reminder",
+    "feedback",
+}
 
 
 def absolute(path: str) -> str:

@@ -218,8 +218,10 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("events.promoted", sms=True, placeholders=EVENT_CANCEL, action="link"),
         Kind("events.cancelled", sms=True, placeholders=EVENT),
-        # Either "this date is cancelled" or "this date has a new time": two messages.
-        Kind("events.changed", sms=True, editable=False),
+        # A date of the series is cancelled (with the event's page for the other dates), or
+        # has a new time (the registration stands; the link cancels it).
+        Kind("events.date_cancelled", sms=True, placeholders=EVENT),
+        Kind("events.date_moved", sms=True, placeholders=EVENT_CANCEL, action="link"),
         Kind("events.reminder", sms=True, placeholders=EVENT_CANCEL, action="link"),
         Kind(
             "events.feedback",
@@ -365,9 +367,20 @@ KINDS: dict[str, Kind] = {
             ),
             action="link",
         ),
-        # coaching: the sending counsellor learns that their referral was accepted or declined
-        # (two messages: accepted, declined).
-        Kind("coaching.referral_answered", staff=True, editable=False),
+        # coaching: the sending counsellor learns that their referral was accepted or
+        # declined (the email leaves out who the person is) ...
+        Kind(
+            "coaching.referral_accepted",
+            staff=True,
+            placeholders=(_p("actor", "actor"), _p("link", "link")),
+            action="link",
+        ),
+        Kind(
+            "coaching.referral_declined",
+            staff=True,
+            placeholders=(_p("actor", "actor"), _p("link", "link")),
+            action="link",
+        ),
         # ... and that the receiving actor completed it
         _new(
             "coaching.referral_completed",
@@ -404,7 +417,8 @@ LABELS = {
     "events.waitlisted": _("Event: on the waitlist"),
     "events.promoted": _("Event: a seat freed up"),
     "events.cancelled": _("Event: registration cancelled"),
-    "events.changed": _("Event: date cancelled or moved"),
+    "events.date_cancelled": _("Event: date cancelled"),
+    "events.date_moved": _("Event: date moved to a new time"),
     "events.reminder": _("Event: reminder the day before"),
     "events.feedback": _("Event: feedback questions"),
     "events.course_survey": _("Course: survey"),
@@ -420,7 +434,8 @@ LABELS = {
     "internships.outcome_reminder": _("Internship: record the outcome"),
     "internships.place_to_approve": _("Internship: place to approve"),
     "coaching.referral_received": _("Referral received"),
-    "coaching.referral_answered": _("Referral answered"),
+    "coaching.referral_accepted": _("Referral accepted"),
+    "coaching.referral_declined": _("Referral declined"),
     "coaching.referral_completed": _("Referral completed"),
     "people.phone_code": _("Phone number code"),
 }

@@ -41,7 +41,9 @@ def _logged(referral, action):
 
 
 def _answered_emails():
-    return OutboundEmail.objects.filter(kind="coaching.referral_answered")
+    return OutboundEmail.objects.filter(
+        kind__in=("coaching.referral_accepted", "coaching.referral_declined")
+    )
 
 
 def test_accepted_in_one_click_from_its_page_logged_and_sender_told(client, eskilstuna):

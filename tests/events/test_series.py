@@ -94,8 +94,40 @@ def test_moving_a_date_tells_registrants(weekly):
     weekly.sync_occurrences()
     (email,) = OutboundEmail.objects.all()
     assert email.to == ["amal@example.com"]
+    assert email.kind == "events.date_moved"
     assert "New time" in email.subject
     assert email.attachments[0]["mimetype"] == "text/calendar"
+
+
+def test_cancelling_a_date_tells_registrants_in_the_text_an_editor_wrote(weekly):
+    """A cancelled date and a moved one are two messages (two kinds), each editable in the
+    CMS: here the editor's Swedish text for a cancelled date is sent."""
+    from wagtail.models import Locale
+
+    from samverka.core.models import MessageText, OutboundEmail
+
+    MessageText.objects.create(
+        kind="events.date_cancelled",
+        locale=Locale.objects.get(language_code="sv"),
+        subject="Inställt: {event} {date}",
+        body="Hej {name}! {event} blir inte av den {date}. Andra datum: {event_link}",
+    )
+    occurrence = weekly.occurrences.exclude(status="cancelled").order_by("start")[3]
+    occurrence.register(name="Amal", email="amal@example.com", language="sv")
+    OutboundEmail.objects.all().delete()
+    weekly.date_changes.add(
+        EventDateChange(
+            original_date=timezone.localtime(occurrence.original_start).date(),
+            action="cancel",
+        )
+    )
+    weekly.save()
+    weekly.sync_occurrences()
+    (email,) = OutboundEmail.objects.all()
+    assert email.kind == "events.date_cancelled"
+    assert email.subject.startswith(f"Inställt: {weekly.title}")
+    assert email.body.startswith(f"Hej Amal! {weekly.title} blir inte av den")
+    assert not email.attachments  # nothing to put in a calendar
 
 
 class TestFeeds:

@@ -218,9 +218,15 @@ def test_every_declared_placeholder_compiles_and_has_a_sample():
             assert kind.action in kind.placeholder_names, kind.key
 
 
-def test_a_kind_that_cannot_be_edited_keeps_its_templates():
-    assert not get("events.changed").editable
-    assert get("events.changed") not in message_texts.editable_kinds()
+def test_every_kind_of_message_can_be_edited_in_the_cms():
+    """Issue 17: every email and SMS Samverka sends. A built-in text that chose between two
+    messages (a date cancelled or moved, a referral accepted or declined) is two kinds."""
+    from samverka.core.messages import KINDS
+
+    assert [kind.key for kind in KINDS.values() if not kind.in_cms] == []
+    assert len(message_texts.editable_kinds()) == len(KINDS)
+    assert {"events.date_cancelled", "events.date_moved"} <= set(KINDS)
+    assert {"coaching.referral_accepted", "coaching.referral_declined"} <= set(KINDS)
 
 
 @pytest.mark.parametrize("count", [1, 20])
@@ -320,7 +326,7 @@ def test_the_listing_preview_and_reset(editor_client):
     assert not MessageText.objects.exists()
     assert ModelLogEntry.objects.filter(action="wagtail.delete").count() == 2
     assert (
-        editor_client.get(reverse("message_texts:preview", args=["events.changed"])).status_code
+        editor_client.get(reverse("message_texts:preview", args=["events.unknown"])).status_code
         == 404
     )
 
