@@ -11,11 +11,10 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from samverka.core.permissions import is_coordinator
-from samverka.people.municipalities import district_q, municipalities_for, sees_every_municipality
+from samverka.people.municipalities import scope
 
 from .models import ExcludedPair, Match, Newcomer, available_mentors
 
@@ -25,45 +24,10 @@ MATCH_SCOPE = ("newcomer__person__home_municipality",)
 MENTOR_DISTRICT = "district"
 
 
-def municipalities_sql(user):
-    """`municipalities_for(user)`, compiled to SQL once per user object and read inside each
-    statement that filters by it, as `municipalities_for` is; ``None`` for a user who sees
-    every municipality. A page scoping several queries (the board: six) would otherwise build
-    and compile the same subquery for each, about a millisecond apiece. What is remembered is
-    the statement, not its result: a role given or taken away counts at the next query.
-    Whether the user sees everything is asked each time (superuser and groups)."""
-    if sees_every_municipality(user):
-        return None
-    if not user.is_authenticated:
-        return municipalities_for(user)  # none: an empty queryset
-    cached = getattr(user, "_samverka_municipalities_sql", None)
-    if cached is None or cached[0] != user.pk:
-        # the ORM's own statement with its parameters kept apart: no text from outside
-        sql, params = municipalities_for(user).query.sql_with_params()
-        cached = (user.pk, RawSQL(sql, params))  # noqa: S611
-        user._samverka_municipalities_sql = cached
-    return cached[1]
-
-
-def scope_condition(user, path: str = "", district: str = "") -> Q | None:
-    """`samverka.people.municipalities.scope_q` for one path through foreign keys, or a
-    field holding a district's name (`district_q`), over `municipalities_sql`: the same rows.
-    ``None`` when the user sees all."""
-    ids = municipalities_sql(user)
-    if ids is None:
-        return None
-    return district_q(ids, district) if district else Q(**{f"{path}__in": ids})
-
-
-def _scope(queryset, user, path: str = "", district: str = ""):
-    condition = scope_condition(user, path, district)
-    return queryset if condition is None else queryset.filter(condition)
-
-
 def newcomers_for(user):
     if not is_coordinator(user):
         return Newcomer.objects.none()
-    return _scope(Newcomer.objects.all(), user, *NEWCOMER_SCOPE)
+    return scope(Newcomer.objects.all(), user, NEWCOMER_SCOPE)
 
 
 def get_newcomer_for(user, pk: int, write: bool = False) -> Newcomer:
@@ -81,7 +45,7 @@ def mentors_for(user):
     district tells no municipality), the rule of the volunteers listing."""
     if not is_coordinator(user):
         return available_mentors().none()
-    return _scope(available_mentors(), user, district=MENTOR_DISTRICT)
+    return scope(available_mentors(), user, (), district=MENTOR_DISTRICT)
 
 
 def candidate_mentors_for(user, policy):
@@ -100,7 +64,7 @@ def matches_for(user):
         return Match.objects.none()
     queryset = Match.objects.select_related("newcomer__person", "volunteer")
     if is_coordinator(user):
-        return _scope(queryset, user, *MATCH_SCOPE)
+        return scope(queryset, user, MATCH_SCOPE)
     return queryset.filter(Q(volunteer__user=user) | Q(newcomer__person__user=user))
 
 
@@ -118,4 +82,4 @@ def excluded_pairs_for(user):
     queryset = ExcludedPair.objects.select_related("newcomer__person", "volunteer")
     if not is_coordinator(user):
         return queryset.none()
-    return _scope(queryset, user, *MATCH_SCOPE)
+    return scope(queryset, user, MATCH_SCOPE)

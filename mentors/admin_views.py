@@ -247,10 +247,12 @@ def runs_for(user):
     `MatchRun.execute`). Read in the statement that loads the run (no query of its own)."""
     from django.db.models import Exists, OuterRef
 
-    from .access import MATCH_SCOPE, scope_condition
+    from samverka.people.municipalities import scope_q
+
+    from .access import MATCH_SCOPE
     from .models import Proposal
 
-    condition = scope_condition(user, *MATCH_SCOPE)
+    condition = scope_q(user, MATCH_SCOPE)
     if condition is None:
         return MatchRun.objects.all()
     outside = Proposal.objects.filter(run=OuterRef("pk")).exclude(condition)

@@ -1,11 +1,11 @@
 """What keeps the matching board cheap without changing whom it shows.
 
 The board's scoped queries read the coordinator's municipalities through
-`mentors.access.municipalities_sql`: `municipalities_for` compiled once per user object
-instead of once per query. These tests pin that it selects exactly the rows of
-`samverka.people.municipalities.scope` (the one scoping rule), that a change of roles counts
-at the next query (what is remembered is the statement, not its result), and that a board
-request compiles it once."""
+`samverka.people.municipalities.municipalities_for`, whose subquery is compiled once per user
+object instead of once per query. These tests pin that the board's access functions select
+the rows of the one scoping rule for each kind of coordinator, that a change of roles counts
+at the next query (what is kept is the statement, not its result), and that a board request
+compiles it once."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,12 +15,14 @@ from django.urls import reverse
 from mentors import access
 from mentors.models import ExcludedPair, Match, Newcomer, available_mentors
 from samverka.core.permissions import COORDINATOR, REGIONAL_COORDINATOR
+from samverka.people import municipalities
 from samverka.people.municipalities import (
     District,
     Municipality,
     MunicipalityRole,
+    _coordinated,
+    municipalities_for,
     scope,
-    scope_q,
 )
 from tests.mentors.conftest import make_mentor, make_newcomer
 
@@ -74,25 +76,38 @@ def _pks(queryset):
 
 
 def test_the_board_scopes_select_the_rows_of_the_one_scoping_rule(two_municipalities):
-    for user in _coordinators(*two_municipalities):
-        assert _pks(access.newcomers_for(user)) == _pks(
-            scope(Newcomer.objects.all(), user, access.NEWCOMER_SCOPE)
+    home, norrvik = two_municipalities
+    expected = {
+        "karin@example.org": {home.pk},  # no role: the default municipality
+        "nils@example.org": {norrvik.pk},
+        "both@example.org": {home.pk, norrvik.pk},
+        "regional@example.org": {home.pk, norrvik.pk},
+    }
+    for user in _coordinators(home, norrvik):
+        ids = municipalities_for(user)
+        if user.username == "regional@example.org":
+            assert ids is None
+        else:
+            # the compiled statement selects what the queryset it was compiled from selects
+            assert set(Municipality.objects.filter(pk__in=ids).values_list("pk", flat=True)) == (
+                set(_coordinated(user).values_list("pk", flat=True))
+            )
+        seen = {n.person.home_municipality_id for n in access.newcomers_for(user)}
+        assert seen == expected[user.username]
+        assert {m.newcomer.person.home_municipality_id for m in access.matches_for(user)} == (
+            expected[user.username]
         )
+        assert {
+            p.newcomer.person.home_municipality_id for p in access.excluded_pairs_for(user)
+        } == (expected[user.username])
+        names = {m.first_name for m in access.mentors_for(user)}
+        # kompisar whose district tells no municipality are seen by every coordinator
+        assert {"Nowhere", "Elsewhere"} <= names
+        assert ("Mhome" in names) == (home.pk in expected[user.username])
+        assert ("Mnorrvik" in names) == (norrvik.pk in expected[user.username])
         assert _pks(access.mentors_for(user)) == _pks(
             scope(available_mentors(), user, (), district=access.MENTOR_DISTRICT)
         )
-        assert _pks(access.matches_for(user)) == _pks(
-            scope(Match.objects.all(), user, access.MATCH_SCOPE)
-        )
-        assert _pks(access.excluded_pairs_for(user)) == _pks(
-            scope(ExcludedPair.objects.all(), user, access.MATCH_SCOPE)
-        )
-        # as `runs_for` uses it: what lies outside the user's municipalities
-        condition = access.scope_condition(user, *access.MATCH_SCOPE)
-        rule = scope_q(user, access.MATCH_SCOPE)
-        assert (condition is None) == (rule is None) == (user.username == "regional@example.org")
-        if rule is not None:
-            assert _pks(Match.objects.exclude(condition)) == _pks(Match.objects.exclude(rule))
 
 
 def test_a_role_given_or_taken_counts_at_the_next_query(two_municipalities):
@@ -108,7 +123,7 @@ def test_a_role_given_or_taken_counts_at_the_next_query(two_municipalities):
     role.delete()
     assert _pks(access.newcomers_for(karin)) == at_home
     karin.is_superuser = True
-    assert access.municipalities_sql(karin) is None
+    assert municipalities_for(karin) is None
     assert _pks(access.newcomers_for(karin)) == _pks(Newcomer.objects.all())
 
 
@@ -117,13 +132,13 @@ def test_a_board_request_compiles_the_municipalities_once(client, two_municipali
     nils = _user("nils", COORDINATOR)
     MunicipalityRole.objects.create(user=nils, municipality=norrvik)
     compiled = []
-    original = access.municipalities_for
+    original = municipalities._coordinated
 
     def counting(user):
         compiled.append(user.pk)
         return original(user)
 
-    monkeypatch.setattr(access, "municipalities_for", counting)
+    monkeypatch.setattr(municipalities, "_coordinated", counting)
     client.force_login(nils)
     page = client.get(reverse("mentors_admin:board")).content.decode()
     assert compiled == [nils.pk]
