@@ -12,13 +12,13 @@ import hashlib
 import django_filters
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
+from samverka.core.cache import Generation
 from samverka.core.conf import settings as app_settings
 from samverka.core.ids import IdChoiceFilter
 from samverka.core.paging import page_of
@@ -36,19 +36,15 @@ GENERATION_KEY = "events:listing:generation"
 LISTING_CACHE_SECONDS = 60
 
 
+LISTING = Generation(GENERATION_KEY)
+
+
 def listing_generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
-    return value
+    return LISTING.current()
 
 
 def listing_changed() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    LISTING.bump()
 
 
 def cached_listing_key(request) -> str | None:

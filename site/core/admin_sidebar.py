@@ -46,26 +46,24 @@ from django.utils.html import _json_script_escapes, json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from samverka.core.cache import Generation
+
 MENU_GENERATION_KEY = "samverka:admin:menu:generation"
 PREFIX = "samverka:admin:sidebar"
 # Stands for the user's name and avatar in the cached HTML; replaced on every request.
 USER_PLACEHOLDER = "samverka-sidebar-user-5b0e2d7c"
 
 
+MENU = Generation(MENU_GENERATION_KEY)
+
+
 def menu_generation() -> int:
-    value = cache.get(MENU_GENERATION_KEY)
-    if value is None:
-        value = 1
-        cache.add(MENU_GENERATION_KEY, value, None)
-    return value
+    return MENU.current()
 
 
 def bump_menu_generation(**kwargs) -> None:
     """A new menu generation: every cached sidebar is built again (signal receiver)."""
-    try:
-        cache.incr(MENU_GENERATION_KEY)
-    except ValueError:
-        cache.set(MENU_GENERATION_KEY, 2, None)
+    MENU.bump()
 
 
 def _seconds() -> int:

@@ -16,20 +16,40 @@ GENERATION_KEY = "samverka:pagecache:generation"
 LOCAL_CACHE_MAX_SECONDS = 30
 
 
+class Generation:
+    """A counter in the cache that kept things put in their keys: bumping it makes every one
+    of them new at once (the content, the events listing, the admin menu, translations).
+    Kept without expiry; a cache that lost it starts again at 1, and a bump then starts at 2,
+    so no key of before the loss is read as current."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def current(self) -> int:
+        value = cache.get(self.key)
+        if value is None:
+            value = 1
+            cache.add(self.key, value, None)
+        return value
+
+    def bump(self, **kwargs) -> None:
+        """A new generation (usable as a signal receiver: arguments ignored)."""
+        try:
+            cache.incr(self.key)
+        except ValueError:
+            cache.set(self.key, 2, None)
+
+
+CONTENT = Generation(GENERATION_KEY)
+
+
 def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
-    return value
+    return CONTENT.current()
 
 
 def clear_page_cache(**kwargs) -> None:
     """Drop every cached page (signal receiver; arguments ignored)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    CONTENT.bump()
 
 
 # Memcached refuses keys over 250 bytes and keys with spaces or control characters (Django

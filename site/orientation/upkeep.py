@@ -25,23 +25,21 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 
+from samverka.core.cache import Generation
+
 TRANSLATION_GENERATION_KEY = "samverka:admin:upkeep:translations"
 PREFIX = "samverka:admin:upkeep"
 
 
+TRANSLATIONS = Generation(TRANSLATION_GENERATION_KEY)
+
+
 def translation_generation() -> int:
-    value = cache.get(TRANSLATION_GENERATION_KEY)
-    if value is None:
-        value = 1
-        cache.add(TRANSLATION_GENERATION_KEY, value, None)
-    return value
+    return TRANSLATIONS.current()
 
 
 def _bump() -> None:
-    try:
-        cache.incr(TRANSLATION_GENERATION_KEY)
-    except ValueError:
-        cache.set(TRANSLATION_GENERATION_KEY, 2, None)
+    TRANSLATIONS.bump()
 
 
 def on_translation_data_changed(sender, **kwargs) -> None:
