@@ -1,5 +1,7 @@
 """Scheduled work for events (`manage.py tick`): reminders, series horizons,
-absence rule, feedback requests and anonymising visitors' details."""
+absence rule and feedback requests. Visitors' details are anonymised by the retention
+rules of `events.privacy` (`people.apply_retention`), over the periods the data protection
+officer sets."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .models import Attendance, EventPage, Programme, Registration, anonymise_after_days
+from .models import EventPage, Programme, Registration
 
 
 def send_reminders(now=None) -> int:
@@ -65,24 +67,6 @@ def request_feedback(now=None) -> int:
     return sent
 
 
-def anonymise_registrations(now=None) -> int:
-    """Remove names and contact details of visitors without an account some days
-    after their date (SAMVERKA_EVENTS_ANONYMISE_AFTER_DAYS). Counts stay."""
-    now = now or timezone.now()
-    done = 0
-    for registration in Registration.objects.due_for_anonymising(now).iterator():
-        registration.anonymise(now)
-        done += 1
-    # The names on the check-in list of people without an account go too
-    # (programme participants stay: coordinators keep their records).
-    Attendance.objects.filter(
-        occurrence__end__lt=now - timedelta(days=anonymise_after_days()),
-        user__isnull=True,
-        participant__isnull=True,
-    ).exclude(name="").update(name="")
-    return done
-
-
 @task()
 def events_reminders() -> int:
     return send_reminders()
@@ -111,11 +95,6 @@ def events_feedback_requests() -> int:
 
 
 @task()
-def events_anonymise() -> int:
-    return anonymise_registrations()
-
-
-@task()
 def events_shuffle_answers() -> int:
     from .surveys import shuffle_answers
 
@@ -128,6 +107,5 @@ PERIODIC_TASKS = [
     events_extend_series,
     events_absence_rule,
     events_feedback_requests,
-    events_anonymise,
     events_shuffle_answers,
 ]

@@ -244,6 +244,18 @@ def _anonymise_registrations(queryset) -> int:
     return count
 
 
+def _walk_in_names(cutoff):
+    """Names on a date's check-in list of people with neither an account nor a programme
+    profile (a walk-in writes their name on the screen)."""
+    return Attendance.objects.filter(
+        occurrence__end__lt=cutoff, user__isnull=True, participant__isnull=True
+    ).exclude(name="")
+
+
+def _clear_names(queryset) -> int:
+    return queryset.update(name="")
+
+
 def _former_participants(cutoff):
     return (
         Participant.objects.filter(
@@ -281,6 +293,17 @@ PARTS = [
                 explanation=gettext_lazy(
                     "Name, contact details and access needs are removed after the date; the "
                     "number of people stays."
+                ),
+            ),
+            RetentionRule(
+                key="checkin_names",
+                label=gettext_lazy("Names on check-in lists of visitors without an account"),
+                default_days=anonymise_after_days(),
+                due=_walk_in_names,
+                apply=_clear_names,
+                explanation=gettext_lazy(
+                    "The name is removed after the date; that someone came stays in the "
+                    "attendance figures."
                 ),
             ),
             RetentionRule(
