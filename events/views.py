@@ -764,17 +764,21 @@ def _feedback_target(token):
     return enrolment.programme.event, None, enrolment.programme, None, enrolment
 
 
-def _feedback_limit(token, occurrence) -> dict:
+def _feedback_limit(occurrence, registration, enrolment) -> dict:
     """How the survey's posts are counted: per link, so the participants of a course
     answering their own links from one school connection are not stopped by each other; a
     date's open link (shown in the room) may be answered from one connection by as many as
     the date has places or people present."""
-    kind, object_id = codes.read_feedback_token(token)
-    if kind != "o":
-        return {"per": f"{kind}{object_id}"}
+    if registration is not None:
+        return {"per": f"r{registration.pk}"}
+    if enrolment is not None:
+        return {"per": f"e{enrolment.pk}"}
     present = occurrence.attendance.aggregate(n=Coalesce(Sum("people"), 0))["n"]
     places = occurrence.effective_capacity or 0
-    return {"per": f"o{object_id}", "at_least": max(present, places, occurrence.confirmed_seats())}
+    return {
+        "per": f"o{occurrence.pk}",
+        "at_least": max(present, places, occurrence.confirmed_seats()),
+    }
 
 
 def feedback(request, token):
@@ -803,7 +807,9 @@ def feedback(request, token):
     error = None
     status = 200
     if request.method == "POST":
-        refusal = FEEDBACK_GUARD.check(request, **_feedback_limit(token, occurrence))
+        refusal = FEEDBACK_GUARD.check(
+            request, **_feedback_limit(occurrence, registration, enrolment)
+        )
         if refusal is not None:
             error, status = refusal.message, refusal.status
         elif form.is_valid():
