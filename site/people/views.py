@@ -55,12 +55,13 @@ def purposes_needing_consent(user, purposes) -> list[str]:
     purpose beside them. The answers are kept on the request's user, so a page behind
     several purposes (/my/) or asking again costs nothing more."""
     memo = user.__dict__.setdefault("_samverka_consents", {})
-    subjects = {}
+    # each purpose's subject, as (content type, pk): whose consents answer it
+    keys = {}
     for purpose in purposes:
         subject = consent_subject(user, purpose)
         if subject is not None:
-            subjects[(ContentType.objects.get_for_model(subject).pk, subject.pk)] = subject
-    unread = [key for key in subjects if key not in memo]
+            keys[purpose] = (ContentType.objects.get_for_model(subject).pk, subject.pk)
+    unread = sorted({key for key in keys.values() if key not in memo})
     if unread:
         current = Subquery(
             ConsentVersion.objects.published()
@@ -87,11 +88,7 @@ def purposes_needing_consent(user, purposes) -> list[str]:
             # the newest consent of each purpose decides
             memo[(type_id, pk)].setdefault(purpose, (version_id, current_id))
     waiting = []
-    for purpose in purposes:
-        subject = consent_subject(user, purpose)
-        if subject is None:
-            continue
-        key = (ContentType.objects.get_for_model(subject).pk, subject.pk)
+    for purpose, key in keys.items():
         latest, current_id = memo[key].get(purpose, (None, None))
         if latest is not None and current_id is not None and latest != current_id:
             waiting.append(purpose)
