@@ -329,18 +329,7 @@ def board(request):
     )
     excluded = list(
         excluded_pairs_for(user)
-        .only(
-            "id",
-            "reason",
-            "source",
-            "created_at",
-            "newcomer__id",
-            "newcomer__person__first_name",
-            "newcomer__person__last_name",
-            "volunteer__id",
-            "volunteer__first_name",
-            "volunteer__last_name",
-        )
+        .only("id", "reason", "source", "created_at", *_PAIR_NAMES)
         .annotate(total=_rows_in_all())[:BOARD_ROWS]
     )
     # the proposals awaiting answers and the active matches without contact, in one query
@@ -377,6 +366,15 @@ def board(request):
     )
 
 
+# What the board shows of a pair (a match or an excluded pair): the two people's names.
+_PAIR_NAMES = (
+    "newcomer__id",
+    "newcomer__person__first_name",
+    "newcomer__person__last_name",
+    "volunteer__id",
+    "volunteer__first_name",
+    "volunteer__last_name",
+)
 # What the board shows of a match (names and numbers, answers, last contact).
 _MATCH_FIELDS = (
     "id",
@@ -386,12 +384,7 @@ _MATCH_FIELDS = (
     "last_contact_on",
     "flagged_at",
     "approved_at",
-    "newcomer__id",
-    "newcomer__person__first_name",
-    "newcomer__person__last_name",
-    "volunteer__id",
-    "volunteer__first_name",
-    "volunteer__last_name",
+    *_PAIR_NAMES,
 )
 
 
