@@ -46,7 +46,7 @@ from django.utils.html import _json_script_escapes, json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from samverka.core.cache import Generation
+from samverka.core.cache import Generation, keep_seconds
 
 MENU_GENERATION_KEY = "samverka:admin:menu:generation"
 PREFIX = "samverka:admin:sidebar"
@@ -64,12 +64,6 @@ def menu_generation() -> int:
 def bump_menu_generation(**kwargs) -> None:
     """A new menu generation: every cached sidebar is built again (signal receiver)."""
     MENU.bump()
-
-
-def _seconds() -> int:
-    from samverka.core.layout import _seconds as layout_seconds
-
-    return layout_seconds()
 
 
 def _profile(user):
@@ -134,7 +128,7 @@ def sidebar_props_html(request) -> SafeString:
     html = cache.get(key)
     if html is None:
         html = _build(request)
-        cache.set(key, html, _seconds())
+        cache.set(key, html, keep_seconds())
     # The rest is our own packed menu; the user's part is escaped as json_script does.
     return mark_safe(html.replace(f'"{USER_PLACEHOLDER}"', _user_json(request.user)))  # noqa: S308
 

@@ -14,6 +14,18 @@ GENERATION_KEY = "samverka:pagecache:generation"
 # With a per-process local-memory cache another process sees a bump only when its own
 # entries expire: nothing is kept longer than this there.
 LOCAL_CACHE_MAX_SECONDS = 30
+# Elsewhere (a shared cache) kept things carry a generation in their key and live this long.
+LONG_SECONDS = 24 * 3600
+
+
+def keep_seconds() -> int:
+    """How long a kept piece (layout, cards, the admin menu, a panel) stays in the cache."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):
+        return LOCAL_CACHE_MAX_SECONDS
+    return LONG_SECONDS
 
 
 class Generation:

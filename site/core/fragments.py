@@ -28,6 +28,8 @@ from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from samverka.core.cache import keep_seconds
+
 PREFIX = "samverka:card"
 
 
@@ -46,12 +48,6 @@ def row_values(obj) -> tuple:
         for field in obj._meta.concrete_fields
         if field.attname in loaded
     )
-
-
-def _seconds() -> int:
-    from samverka.core.layout import _seconds as layout_seconds
-
-    return layout_seconds()
 
 
 def rendered_cards(
@@ -85,7 +81,7 @@ def kept(keys: list[str], items: list, build_missing) -> list:
     if missing:
         values = build_missing([item for _, item in missing])
         built = dict(zip([key for key, _ in missing], values, strict=True))
-        cache.set_many(built, _seconds())
+        cache.set_many(built, keep_seconds())
         found.update(built)
     return [found[key] for key in keys]
 

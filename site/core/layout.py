@@ -27,20 +27,10 @@ from django.http.request import split_domain_port
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 
+from samverka.core.cache import keep_seconds
+
 PREFIX = "samverka:layout"
-LONG_SECONDS = 24 * 3600
 _MISSING = object()
-
-
-def _seconds() -> int:
-    from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
-
-    from samverka.core.cache import LOCAL_CACHE_MAX_SECONDS
-
-    if isinstance(caches["default"], LocMemCache):
-        return LOCAL_CACHE_MAX_SECONDS
-    return LONG_SECONDS
 
 
 def _memo(request) -> dict:
@@ -73,7 +63,7 @@ def cached(request, name: str, build, *parts):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, _seconds())
+        cache.set(key, value, keep_seconds())
     memo[key] = value
     return value
 
@@ -209,7 +199,7 @@ def cached_route(request, home, path_components, route):
     result = route()
     page, args, kwargs = result
     if not args and not kwargs and page.url_path == f"{home.url_path}{path}/":
-        cache.set(key, page, _seconds())
+        cache.set(key, page, keep_seconds())
     return result
 
 

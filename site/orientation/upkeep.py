@@ -25,7 +25,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 
-from samverka.core.cache import Generation
+from samverka.core.cache import Generation, keep_seconds
 
 TRANSLATION_GENERATION_KEY = "samverka:admin:upkeep:translations"
 PREFIX = "samverka:admin:upkeep"
@@ -53,7 +53,6 @@ def on_translation_data_changed(sender, **kwargs) -> None:
 def kept_html(build) -> str:
     """`build()` (the panel's HTML) from the cache while nothing it shows has changed."""
     from samverka.core.cache import generation
-    from samverka.core.layout import _seconds
 
     key = (
         f"{PREFIX}:{generation()}:{translation_generation()}:"
@@ -62,7 +61,7 @@ def kept_html(build) -> str:
     html = cache.get(key)
     if html is None:
         html = str(build())
-        cache.set(key, html, _seconds())
+        cache.set(key, html, keep_seconds())
     return html
 
 
