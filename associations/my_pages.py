@@ -70,3 +70,12 @@ def volunteer(request):
 
 
 SECTIONS = [organisations, volunteer]
+
+# Whose /my/ a row of these models is on (paths from the row to a user), and rows shown on
+# many people's /my/: a change makes their kept sections new (samverka.core.my_pages_cache).
+SHOWN_TO = {
+    "associations.Representative": ["user"],
+    "associations.Membership": ["volunteer__user"],
+}
+# A volunteer's name is on the /my/ of the newcomers they are a kompis of.
+SHOWN_TO_MANY = ["associations.Organisation", "associations.Volunteer"]

@@ -42,12 +42,23 @@ PAGES = [
     ("directory /organisations/", "/organisations/", None, "public", 1.5),
     ("search", "/search/?q=" + quote("bostad"), None, "public", 1.5),
     ("volunteer's /my/", "/my/", "volunteer", "signed-in", 2.0),
+    # The same page right after something on it changed: its sections built again (they are
+    # kept per person until then, samverka.core.my_pages_cache). Shown, no goal of its own.
+    ("/my/ just after a change", "/my/", "volunteer", "rebuilt", None),
     ("coordinator's admin dashboard", "/admin/", "coordinator", "admin", 15.0),
     ("matching board", "/admin/kompis/", "coordinator", "admin", 15.0),
 ]
 
 
 # --- the measuring half: runs inside a configured Django process -------------------
+
+
+def _before(spec: dict, user) -> None:
+    """Before each request of a "rebuilt" row: something on the person's /my/ changed."""
+    if spec["kind"] == "rebuilt":
+        from samverka.core import my_pages_cache
+
+        my_pages_cache.changed([user.pk])
 
 
 def _measure_in_process(specs: list[dict]) -> list[dict]:
@@ -67,15 +78,21 @@ def _measure_in_process(specs: list[dict]) -> list[dict]:
         # third between positions in the list.
         gc.collect()
         client = Client(HTTP_HOST="localhost")
+        user = None
         if spec.get("user"):
-            client.force_login(get_user_model().objects.get(username=spec["user"]))
+            user = get_user_model().objects.get(username=spec["user"])
+            client.force_login(user)
+
         for _ in range(WARMUP):
+            _before(spec, user)
             response = client.get(spec["path"])
         best = float("inf")
         for _ in range(REPEATS):
+            _before(spec, user)
             began = time.process_time()
             response = client.get(spec["path"])
             best = min(best, time.process_time() - began)
+        _before(spec, user)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(spec["path"])
         results.append(
@@ -207,13 +224,16 @@ def print_render_table(
     all_met = True
     for row in results:
         ratio = row["cpu_ms"] / stock["cpu_ms"]
-        if row["kind"] == "admin":
+        if row["goal"] is None:
+            met, goal = True, "—"
+        elif row["kind"] == "admin":
             met = row["cpu_ms"] < row["goal"]
             goal = f"< {row['goal']:.0f} ms"
         else:
             met = ratio <= row["goal"]
             goal = f"≤ {row['goal']:.1f}×"
         met = met and row["status"] == 200
+        verdict = "" if row["goal"] is None else ("met" if met else "NOT met")
         all_met = all_met and met
         admin_ratio = ""
         if row["kind"] == "admin" and stock_admin:
@@ -221,7 +241,7 @@ def print_render_table(
         print(
             f"{row['label']:<32} {row['status']:>6} {row['cpu_ms']:>7.2f} {row['queries']:>7}"
             f" {row['cpu_ms'] / bare['cpu_ms']:>6.1f}× {ratio:>8.2f}×"
-            f"  {goal:<9} {'met' if met else 'NOT met'}{admin_ratio}"
+            f"  {goal:<9} {verdict}{admin_ratio}"
         )
     return all_met
 

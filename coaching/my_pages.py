@@ -25,3 +25,11 @@ def referrals(request):
 
 
 SECTIONS = [referrals]
+
+# Whose /my/ a row of these models is on (paths from the row to a user), and rows shown on
+# many people's /my/: a change makes their kept sections new (samverka.core.my_pages_cache).
+SHOWN_TO = {
+    "coaching.Referral": ["to_actor__representatives__user", "to_actor__staff_memberships__user"],
+    "coaching.ActorMembership": ["user"],
+}
+SHOWN_TO_MANY = []

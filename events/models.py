@@ -26,6 +26,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from samverka.core import my_pages_cache
 from samverka.core.blocks import base_stream_blocks
 from samverka.people import vocabulary
 from samverka.people.fields import ChoiceListField
@@ -1387,6 +1388,8 @@ class Programme(models.Model):
                     for slot in chosen
                 ]
             )
+            # Written in bulk, without signals: the people's /my/ lists their enrolments.
+            my_pages_cache.changed(person.user_id for person, _slots, _on in entries)
         return enrolments
 
     def evaluate(self, now=None) -> list[Enrolment]:

@@ -24,6 +24,7 @@ def section(request):
             "occurrence_id",
             "occurrence__id",
             "occurrence__start",
+            "occurrence__end",
             "occurrence__status",
             "occurrence__event_id",
             "occurrence__event__page_ptr_id",
@@ -61,6 +62,8 @@ def section(request):
     token = CalendarToken.for_user(user)
     return {
         "title": _("My events"),
+        # A date's registration leaves the list when the date ends.
+        "fresh_until": min((r.occurrence.end for r in registrations), default=None),
         "template": "events/my_pages_section.html",
         "registrations": registrations,
         "enrolments": enrolments,
@@ -71,3 +74,17 @@ def section(request):
 
 
 SECTIONS = [section]
+
+# Whose /my/ a row of these models is on (paths from the row to a user), and rows shown on
+# many people's /my/: a change makes their kept sections new (samverka.core.my_pages_cache).
+SHOWN_TO = {
+    "events.Registration": ["user"],
+    "events.Enrolment": ["participant__person__user"],
+    "events.Participant": ["person__user"],
+    "events.Attendance": ["user", "registration__user", "participant__person__user"],
+    "events.SurveyReceipt": ["registration__user", "enrolment__participant__person__user"],
+    "events.CalendarToken": ["user"],
+}
+# A date's time and status, a programme's name and goal (an event's title is a page's: the
+# content generation).
+SHOWN_TO_MANY = ["events.EventOccurrence", "events.Programme"]

@@ -82,3 +82,12 @@ def my_kompis(request):
 
 
 SECTIONS = [kompis, my_kompis]
+
+# Whose /my/ a row of these models is on (paths from the row to a user), and rows shown on
+# many people's /my/: a change makes their kept sections new (samverka.core.my_pages_cache).
+SHOWN_TO = {
+    "mentors.Match": ["volunteer__user", "newcomer__person__user"],
+    "mentors.Meeting": ["match__volunteer__user"],
+    "mentors.Newcomer": ["person__user"],
+}
+SHOWN_TO_MANY = []

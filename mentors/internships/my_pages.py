@@ -67,3 +67,12 @@ def internships(request):
 
 
 SECTIONS = [internships]
+
+# Whose /my/ a row of these models is on (paths from the row to a user), and rows shown on
+# many people's /my/: a change makes their kept sections new (samverka.core.my_pages_cache).
+_PARTIES = ["mentor__user", "newcomer__person__user", "place__employer__representatives__user"]
+SHOWN_TO = {
+    "internships.Internship": _PARTIES,
+    "internships.FollowUp": [f"internship__{path}" for path in _PARTIES],
+}
+SHOWN_TO_MANY = ["internships.InternshipPlace"]

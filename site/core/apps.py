@@ -12,11 +12,12 @@ class CoreConfig(AppConfig):
     def ready(self):
         from anymail.signals import tracking
 
-        from . import admin_sidebar, checks, layout, links  # noqa: F401 - checks registers the system checks
+        from . import admin_sidebar, checks, layout, links, my_pages_cache  # noqa: F401 - checks registers the system checks
         from .email import mark_undeliverable
 
         layout.connect()
         admin_sidebar.connect()
         links.connect_signals()
+        my_pages_cache.connect()
 
         tracking.connect(mark_undeliverable, dispatch_uid="samverka_core_mark_undeliverable")

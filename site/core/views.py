@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from samverka.core.conf import settings as app_settings
 from samverka.people.views import current_consent_required
 
+from . import my_pages_cache
 from .discovery import collect
 from .sitemaps import AllLanguagesPageSitemap, LocalizedViewsSitemap
 
@@ -54,16 +55,21 @@ def can_open_admin(user) -> bool:
 @login_required
 @current_consent_required("volunteering", "kompis", "programmes")
 def my_pages(request):
-    """A signed-in person's start page: what each part of Samverka has for them."""
-    sections = [section(request) for section in collect("my_pages", "SECTIONS")]
+    """A signed-in person's start page: what each part of Samverka has for them.
+
+    The sections are kept per person until something on them changes
+    (`samverka.core.my_pages_cache`)."""
+    sections_html, extra = my_pages_cache.sections_html(request, _build_my_pages)
     return render(
         request,
         "core/my_pages.html",
-        {
-            "sections": [s for s in sections if s],
-            "is_staff_user": can_open_admin(request.user),
-        },
+        {"sections_html": sections_html, "is_staff_user": extra["is_staff_user"]},
     )
+
+
+def _build_my_pages(request):
+    sections = [section(request) for section in collect("my_pages", "SECTIONS")]
+    return [s for s in sections if s], {"is_staff_user": can_open_admin(request.user)}
 
 
 def page_not_found(request, exception=None):

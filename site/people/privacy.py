@@ -412,6 +412,12 @@ class Subject:
                     part.erase(self, erasure)
             if dry_run:
                 transaction.set_rollback(True)
+            else:
+                # Parts write in bulk, without signals: the person's /my/ and the pages of
+                # those who worked with them (a name) are built again.
+                from samverka.core.my_pages_cache import everyone_changed
+
+                everyone_changed()
         return erasure
 
 

@@ -70,4 +70,9 @@ def apply_due(now=None, batch: int = 500) -> dict[str, int]:
             pks = list(rule.due(cutoff).values_list("pk", flat=True)[:batch])
             model = rule.due(cutoff).model
             done[rule.key] = rule.apply(model.objects.filter(pk__in=pks)) if pks else 0
+    if any(done.values()):
+        # Rules write in bulk, without signals: what people's /my/ showed may be gone.
+        from samverka.core.my_pages_cache import everyone_changed
+
+        everyone_changed()
     return done

@@ -156,3 +156,35 @@ def test_representative_of_another_organisation_gets_404(client, world, represen
     client.force_login(representative_user)
     assert client.get(reverse("coaching:referral", args=[w.referral.pk])).status_code == 404
     assert "Amina" not in client.get(reverse("coaching:received")).content.decode()
+
+
+def test_a_referral_changes_the_representatives_kept_page_at_once(
+    client, world, representative_user
+):
+    """/my/ is kept per person: a referral to their organisation, sent or withdrawn, makes it new
+    at once (the numbers of waiting referrals and of all)."""
+    import re
+
+    w = world
+    Representative.objects.create(organisation=w.language, user=representative_user)
+    client.force_login(representative_user)
+
+    def numbers():
+        page = client.get(reverse("core:my_pages")).content.decode()
+        title = gettext("Referrals to your organisation")
+        if title not in page:
+            return None
+        section = page.split(title, 1)[1].split("</section>", 1)[0]
+        return re.findall(r"\d+", re.sub(r"<[^>]+>", "", section))[:2]
+
+    w.referral.status = Referral.Status.ACCEPTED
+    w.referral.save()
+    for _ in range(3):
+        before = numbers()
+    waiting, total = (int(n) for n in before)
+    w.referral.status = Referral.Status.SENT
+    w.referral.save()
+    assert numbers() == [str(waiting + 1), str(total)]
+    numbers()
+    w.referral.delete()
+    assert numbers() in (None, [str(waiting), str(total - 1)])
