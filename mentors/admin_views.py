@@ -43,6 +43,7 @@ from .models import (
     mentor_record,
     municipality_exclusions,
 )
+from .statements import rows
 
 CRITERION_LABELS = {
     "language": gettext_lazy("language"),
@@ -299,11 +300,47 @@ def board(request):
     # the waiting and pending totals; the first kompisar with a free place and their total;
     # the draft; the proposals awaiting answers and the flagged matches; the policy; the
     # first excluded pairs and their total. A list's total is a window over the same rows
-    # (``COUNT(*) OVER ()``, counted before the LIMIT), so it costs no query of its own;
-    # each scoped query costs as much to build as to run, so fewer is what makes it cheap.
-    scoped = newcomers_for(user)  # their municipalities' newcomers, in the same query
-    newcomers = list(
-        scoped.in_line().only(
+    # (``COUNT(*) OVER ()``, counted before the LIMIT), so it costs no query of its own.
+    # Each statement is compiled once per process and kind of coordinator
+    # (mentors.statements): building and compiling them cost as much as running them.
+    newcomers = rows(f"board:newcomers:{BOARD_ROWS}", user, _board_newcomers)
+    totals = dict(rows(f"board:totals:{BOARD_ROWS}", user, _board_totals))
+    mentors = rows(f"board:mentors:{BOARD_ROWS}", user, _board_mentors)
+    excluded = rows(f"board:excluded:{BOARD_ROWS}", user, _board_excluded)
+    # the proposals awaiting answers and the active matches without contact, in one query
+    awaiting, flagged = [], []
+    for match in rows(f"board:matches:{BOARD_ROWS}", user, _board_matches):
+        (awaiting if match.status == Match.Status.PROPOSED else flagged).append(match)
+    draft = rows(f"board:draft:{BOARD_ROWS}", user, _board_draft)
+    return TemplateResponse(
+        request,
+        "mentors/admin/board.html",
+        {
+            "newcomers": newcomers,
+            "newcomer_rows": _newcomer_rows(newcomers),
+            "waiting_total": totals.get(Newcomer.Status.WAITING, 0),
+            "mentors": mentors,
+            "mentor_rows": _mentor_rows(mentors),
+            "mentors_total": mentors[0].total if mentors else 0,
+            "pending": totals.get(Newcomer.Status.PENDING, 0),
+            # the latest draft of the user's municipalities, not another coordinator's
+            "draft": draft[0] if draft else None,
+            "awaiting": awaiting,
+            "flagged": flagged,
+            "policy": _current_policy(),
+            "excluded": excluded,
+            "excluded_rows": _excluded_rows(excluded),
+            "excluded_total": excluded[0].total if excluded else 0,
+        },
+    )
+
+
+def _board_newcomers(user):
+    """The first newcomers in line."""
+    return (
+        newcomers_for(user)
+        .in_line()
+        .only(
             "id",
             "person__first_name",
             "person__last_name",
@@ -314,12 +351,22 @@ def board(request):
             "first_in_line",
         )[:BOARD_ROWS]
     )
-    totals = scoped.filter(status__in=(Newcomer.Status.WAITING, Newcomer.Status.PENDING)).aggregate(
-        waiting=Count("pk", filter=Q(status=Newcomer.Status.WAITING)),
-        pending=Count("pk", filter=Q(status=Newcomer.Status.PENDING)),
+
+
+def _board_totals(user):
+    """(status, how many) of the newcomers waiting and those whose application is pending."""
+    return (
+        newcomers_for(user)
+        .filter(status__in=(Newcomer.Status.WAITING, Newcomer.Status.PENDING))
+        .order_by()
+        .values_list("status")
+        .annotate(count=Count("pk"))
     )
-    # their municipalities' kompisar (by district), in the same query
-    mentors = list(
+
+
+def _board_mentors(user):
+    """The first kompisar with a free place, each with their total."""
+    return (
         mentors_for(user)
         .filter(holding__lt=F("capacity"))
         .select_related(None)
@@ -327,43 +374,42 @@ def board(request):
         .annotate(total=_rows_in_all())
         .order_by("last_name", "first_name", "pk")[:BOARD_ROWS]
     )
-    excluded = list(
+
+
+def _board_excluded(user):
+    """The first excluded pairs, each with their total."""
+    return (
         excluded_pairs_for(user)
         .only("id", "reason", "source", "created_at", *_PAIR_NAMES)
         .annotate(total=_rows_in_all())[:BOARD_ROWS]
     )
-    # the proposals awaiting answers and the active matches without contact, in one query
-    awaiting, flagged = [], []
-    for match in (
+
+
+def _board_matches(user):
+    """The proposals awaiting answers and the active matches without contact."""
+    return (
         matches_for(user)
         .filter(
             Q(status=Match.Status.PROPOSED)
             | Q(status=Match.Status.ACTIVE, flagged_at__isnull=False)
         )
         .only(*_MATCH_FIELDS)
-    ):
-        (awaiting if match.status == Match.Status.PROPOSED else flagged).append(match)
-    return TemplateResponse(
-        request,
-        "mentors/admin/board.html",
-        {
-            "newcomers": newcomers,
-            "newcomer_rows": _newcomer_rows(newcomers),
-            "waiting_total": totals["waiting"],
-            "mentors": mentors,
-            "mentor_rows": _mentor_rows(mentors),
-            "mentors_total": mentors[0].total if mentors else 0,
-            "pending": totals["pending"],
-            # the latest draft of the user's municipalities, not another coordinator's
-            "draft": runs_for(user).filter(status=MatchRun.Status.DRAFT).only("pk").first(),
-            "awaiting": awaiting,
-            "flagged": flagged,
-            "policy": MatchingPolicy.objects.current(),
-            "excluded": excluded,
-            "excluded_rows": _excluded_rows(excluded),
-            "excluded_total": excluded[0].total if excluded else 0,
-        },
     )
+
+
+def _board_draft(user):
+    """The latest draft of the user's municipalities, not another coordinator's (as
+    `.first()` gives it)."""
+    drafts = runs_for(user).filter(status=MatchRun.Status.DRAFT).only("pk")
+    return (drafts if drafts.ordered else drafts.order_by("pk"))[:1]
+
+
+def _current_policy():
+    """`MatchingPolicy.objects.current()`, its statement kept (the same for everyone)."""
+    policies = rows(
+        "board:policy", None, lambda user: MatchingPolicy.objects.order_by("-version")[:1]
+    )
+    return policies[0] if policies else MatchingPolicy.objects.current()
 
 
 # What the board shows of a pair (a match or an excluded pair): the two people's names.
