@@ -4,8 +4,11 @@ today, each as a count with a link to the listing where it is done.
 An item is shown to whoever may act on it (the model permission of its listing, or being a
 counsellor or a receiving actor for coaching), and only when its count is not zero. All the
 counts the user may see come from one query (a COUNT subquery per item), whatever the number
-of rows (pinned in tests/coaching/test_dashboard.py). Models of other apps are looked up by label, so the panel
-keeps working in an installation without one of them.
+of rows (pinned in tests/coaching/test_dashboard.py). That statement is compiled once per
+process for each set of items shown, with stand-ins for the user's id and the day
+(`_counts_of`): building the items' querysets and their SQL cost more than running them.
+Models of other apps are looked up by label, so the panel keeps working in an installation
+without one of them.
 """
 
 from __future__ import annotations
