@@ -26,6 +26,9 @@ between requests: the answer is read on every visit.
 The statement is compiled once per process with a stand-in for the user's id and run
 with the user's (the ORM's work of building four EXISTS subqueries cost more than
 running them).
+
+The site summary's pages item (`PagesSummaryItem`) reads the only site's home page's id
+where Wagtail's loads the site and then the page, for a link that shows only the id.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from __future__ import annotations
 from django.db import connections
 from django.db.models import Exists, IntegerField, OuterRef, Q
 from django.db.models.functions import Cast
+from wagtail.admin import site_summary as wagtail_summary
+from wagtail.admin.navigation import get_site_for_user
 from wagtail.admin.views.home import (
     LockedPagesPanel,
     RecentEditsPanel,
@@ -174,3 +179,38 @@ def probe_wagtails_panels(request, panels: list) -> None:
         probed = PROBED.get(type(panel))
         if probed is not None:
             panels[n] = probed()
+
+
+class PagesSummaryItem(wagtail_summary.PagesSummaryItem):
+    """Wagtail's pages summary item, which links to the only site's home page when there is
+    one site, reading its id instead of loading the site and then its home page (the
+    template shows nothing of it but its id): one query less on every dashboard."""
+
+    def get_context_data(self, parent_context):
+        from wagtail.models import Page, Site
+
+        site_details = get_site_for_user(self.request.user)
+        root_page = site_details["root_page"]
+        if root_page:
+            page_count = Page.objects.descendant_of(root_page, inclusive=True).count()
+            if root_page.is_root():
+                # As Wagtail's: the tree root is not a real page, and with precisely one
+                # site the link goes to its home page (wagtail #1883).
+                page_count -= 1
+                homes = list(Site.objects.values_list("root_page_id", flat=True)[:2])
+                if len(homes) == 1:
+                    root_page = Page(pk=homes[0])  # only its id is shown
+        else:
+            page_count = 0
+        return {
+            "root_page": root_page,
+            "total_pages": page_count,
+            "site_name": site_details["site_name"],
+        }
+
+
+def replace_pages_summary_item(request, items: list) -> None:
+    """`construct_homepage_summary_items`: Wagtail's pages item replaced by ours, in place."""
+    for n, item in enumerate(items):
+        if type(item) is wagtail_summary.PagesSummaryItem:
+            items[n] = PagesSummaryItem(request)

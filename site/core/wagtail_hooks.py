@@ -36,6 +36,9 @@ def register_log_actions(actions):
 # Wagtail's content panels on the dashboard ask first whether they have anything to show
 # (samverka.core.admin_dashboard); registered last, to find them wherever other hooks put them.
 hooks.register("construct_homepage_panels", admin_dashboard.probe_wagtails_panels, order=100)
+hooks.register(
+    "construct_homepage_summary_items", admin_dashboard.replace_pages_summary_item, order=100
+)
 
 
 class LastErrorColumn(Column):

@@ -191,5 +191,25 @@ def test_a_coordinators_dashboard_costs_the_same_queries_for_one_and_many_rows(
         measured.append(len(queries))
         assert f"<strong>{start + size}</strong>" in page  # the pending organisations
     # session, user, permissions (2), profile, page and collection permissions, the
-    # explorable root, locales, the page summary (3), the day panel, the probe
-    assert measured == [14, 14]
+    # explorable root, locales, the page summary (2: the count, the only site's home page's
+    # id), the day panel, the probe
+    assert measured == [13, 13]
+
+
+@pytest.mark.parametrize("sites", [1, 2])
+def test_the_pages_summary_is_wagtails(home_page, coordinator, editor, sites):
+    from wagtail.admin.site_summary import PagesSummaryItem
+    from wagtail.models import Page, Site
+
+    if sites == 2:
+        Site.objects.create(hostname="andra.example.org", root_page=home_page)
+    for user in (coordinator, editor):
+        context = _context(user)
+        request = context["request"]
+        theirs = str(PagesSummaryItem(request).render_html(context))
+        with CaptureQueriesContext(connection) as queries:
+            ours = str(admin_dashboard.PagesSummaryItem(request).render_html(context))
+        assert ours == theirs
+        linked = home_page.pk if sites == 1 else Page.get_first_root_node().pk
+        assert f"/admin/pages/{linked}/" in ours
+    assert len(queries) == 2  # the count, the sites' home pages (the root known already)
