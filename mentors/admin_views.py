@@ -9,7 +9,7 @@ which emails the volunteers. Newcomers' answers are recorded here too.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, Q, Window
+from django.db.models import Case, Count, F, Q, When, Window
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -296,15 +296,16 @@ def board(request):
         return remove_exclusion(request, request.POST.get("remove_exclusion", ""))
     _require(request, "mentors.view_newcomer")
     user = request.user
-    # Seven queries of its own, the same for 1 and 10,000 rows: the first newcomers in line;
-    # the waiting and pending totals; the first kompisar with a free place and their total;
-    # the draft; the proposals awaiting answers and the flagged matches; the policy; the
-    # first excluded pairs and their total. A list's total is a window over the same rows
-    # (``COUNT(*) OVER ()``, counted before the LIMIT), so it costs no query of its own.
+    # Six queries of its own, the same for 1 and 10,000 rows: the first newcomers in line
+    # and the waiting and pending totals; the first kompisar with a free place and their
+    # total; the draft; the proposals awaiting answers and the flagged matches; the policy;
+    # the first excluded pairs and their total. A list's total is a window over the same
+    # rows (``COUNT(*) OVER ()``, counted before the LIMIT), so it costs no query of its own.
     # Each statement is compiled once per process and kind of coordinator
     # (mentors.statements): building and compiling them cost as much as running them.
-    newcomers = rows(f"board:newcomers:{BOARD_ROWS}", user, _board_newcomers)
-    totals = dict(rows(f"board:totals:{BOARD_ROWS}", user, _board_totals))
+    newcomers, waiting_total, pending = _in_line(
+        rows(f"board:newcomers:{BOARD_ROWS}", user, _board_newcomers)
+    )
     mentors = rows(f"board:mentors:{BOARD_ROWS}", user, _board_mentors)
     excluded = rows(f"board:excluded:{BOARD_ROWS}", user, _board_excluded)
     # the proposals awaiting answers and the active matches without contact, in one query
@@ -318,11 +319,11 @@ def board(request):
         {
             "newcomers": newcomers,
             "newcomer_rows": _newcomer_rows(newcomers),
-            "waiting_total": totals.get(Newcomer.Status.WAITING, 0),
+            "waiting_total": waiting_total,
             "mentors": mentors,
             "mentor_rows": _mentor_rows(mentors),
             "mentors_total": mentors[0].total if mentors else 0,
-            "pending": totals.get(Newcomer.Status.PENDING, 0),
+            "pending": pending,
             # the latest draft of the user's municipalities, not another coordinator's
             "draft": draft[0] if draft else None,
             "awaiting": awaiting,
@@ -336,12 +337,16 @@ def board(request):
 
 
 def _board_newcomers(user):
-    """The first newcomers in line."""
+    """The first newcomers in line, each row with the totals of those waiting and of those
+    whose application is pending: windows over every row, counted before the LIMIT. The
+    pending come after everyone in line and are not shown (`_in_line`)."""
+    waiting, pending = Newcomer.Status.WAITING, Newcomer.Status.PENDING
     return (
         newcomers_for(user)
-        .in_line()
+        .filter(status__in=(waiting, pending))
         .only(
             "id",
+            "status",
             "person__first_name",
             "person__last_name",
             "person__district",
@@ -349,19 +354,27 @@ def _board_newcomers(user):
             "sfi_course",
             "waiting_since",
             "first_in_line",
+        )
+        .annotate(
+            waiting_total=Window(Count("pk", filter=Q(status=waiting))),
+            pending_total=Window(Count("pk", filter=Q(status=pending))),
+        )
+        # `Newcomer.objects.in_line()`'s order, after the pending
+        .order_by(
+            Case(When(status=pending, then=1), default=0),
+            "-first_in_line",
+            "waiting_since",
+            "pk",
         )[:BOARD_ROWS]
     )
 
 
-def _board_totals(user):
-    """(status, how many) of the newcomers waiting and those whose application is pending."""
-    return (
-        newcomers_for(user)
-        .filter(status__in=(Newcomer.Status.WAITING, Newcomer.Status.PENDING))
-        .order_by()
-        .values_list("status")
-        .annotate(count=Count("pk"))
-    )
+def _in_line(rows) -> tuple[list, int, int]:
+    """The newcomers in line among `_board_newcomers`'s rows, the waiting and pending totals."""
+    if not rows:
+        return [], 0, 0
+    shown = [row for row in rows if row.status == Newcomer.Status.WAITING]
+    return shown, rows[0].waiting_total, rows[0].pending_total
 
 
 def _board_mentors(user):

@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 
 BUILDERS = {
     "board:newcomers": admin_views._board_newcomers,
-    "board:totals": admin_views._board_totals,
     "board:mentors": admin_views._board_mentors,
     "board:excluded": admin_views._board_excluded,
     "board:matches": admin_views._board_matches,
@@ -103,3 +102,16 @@ def test_the_boards_rows_are_the_same_kept_or_built(client, coordinator):
     for key in ("newcomer_rows", "mentor_rows", "excluded_rows", "waiting_total", "pending"):
         assert first[key] == second[key], key
     assert [m.pk for m in second["awaiting"]] == [m.pk for m in first["awaiting"]] != []
+
+
+def test_with_only_applications_to_check_nobody_is_in_line(client, coordinator):
+    """The pending are read with the newcomers in line (for their total) but never shown."""
+    from mentors.models import Newcomer
+
+    make_newcomer("Applied", status=Newcomer.Status.PENDING)
+    make_newcomer("Also", status=Newcomer.Status.PENDING)
+    client.force_login(coordinator)
+    response = client.get("/admin/kompis/")
+    context = response.context
+    assert (context["newcomer_rows"], context["waiting_total"], context["pending"]) == ([], 0, 2)
+    assert "Applied" not in response.content.decode()
