@@ -197,7 +197,7 @@ class PagesSummaryItem(wagtail_summary.PagesSummaryItem):
                 # As Wagtail's: the tree root is not a real page, and with precisely one
                 # site the link goes to its home page (wagtail #1883).
                 page_count -= 1
-                homes = list(Site.objects.values_list("root_page_id", flat=True)[:2])
+                homes = list(Site.objects.order_by().values_list("root_page_id", flat=True)[:2])
                 if len(homes) == 1:
                     root_page = Page(pk=homes[0])  # only its id is shown
         else:
