@@ -12,8 +12,8 @@ non-empty without (EXISTS over the rows the panel's own query starts from):
 - recent edits: an edit of a page logged for the user (Wagtail's query reads those log
   entries and then their pages);
 - locked pages: a page locked by the user;
-- pages in a workflow: an active workflow state requested by the user, or an active
-  workflow state while the user owns a page;
+- pages in a workflow: an active workflow state the user requested or of a page the user
+  owns (Wagtail's own condition, before it drops states whose object is gone);
 - awaiting review: a task state in progress (every task type Wagtail ships lists only
   those; a task type of ours or of another package that overrides
   `get_task_states_user_can_moderate` makes this condition always true).
