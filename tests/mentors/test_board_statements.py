@@ -115,3 +115,19 @@ def test_with_only_applications_to_check_nobody_is_in_line(client, coordinator):
     context = response.context
     assert (context["newcomer_rows"], context["waiting_total"], context["pending"]) == ([], 0, 2)
     assert "Applied" not in response.content.decode()
+
+
+@pytest.mark.parametrize("separators", [False, True])
+def test_the_rows_numbers_are_written_as_the_template_writes_them(separators, settings):
+    """The board's numbers are written out in the view (`_number`), as `{{ value }}`
+    would localize them, with thousand separators on or off."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    settings.USE_THOUSAND_SEPARATOR = separators
+    template = Template("{{ value }}")
+    for language in ("sv", "en", "ar"):
+        with translation.override(language):
+            for value in (0, 7, -3, 1234, 1234567):
+                expected = template.render(Context({"value": value}))
+                assert admin_views._number(value) == expected, (language, value)
