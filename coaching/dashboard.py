@@ -4,16 +4,21 @@ today, each as a count with a link to the listing where it is done.
 An item is shown to whoever may act on it (the model permission of its listing, or being a
 counsellor or a receiving actor for coaching), and only when its count is not zero. All the
 counts the user may see come from one query (a COUNT subquery per item), whatever the number
-of rows (pinned in tests/coaching/test_dashboard.py). Models of other apps are looked up by label, so the panel
-keeps working in an installation without one of them.
+of rows (pinned in tests/coaching/test_dashboard.py). That statement is compiled once per
+process for each set of items shown, with stand-ins for the user's id and the day
+(`_counts_of`): building the items' querysets and their SQL cost more than running them.
+Models of other apps are looked up by label, so the panel keeps working in an installation
+without one of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.apps import apps
-from django.db import connections
+from django.contrib.auth import get_user_model
+from django.db import connections, router
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -45,34 +50,41 @@ def _model(label: str):
         return None
 
 
-def counts(querysets: list) -> list[int]:
-    """The number of rows of each queryset, in order, in one query (of the first
-    queryset's database); what `queryset.count()` gives for each."""
-    if not querysets:
-        return []
+def _counted(querysets: list) -> tuple[str, list]:
+    """One SELECT of the number of rows of each queryset, in order, and its parameters."""
     parts, params = [], []
     for n, queryset in enumerate(querysets):
         sql, sql_params = queryset.order_by().values("pk").query.sql_with_params()
         # Django's own SQL of the queryset, its values passed as parameters.
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) samverka_counted_{n})")  # noqa: S608
         params.extend(sql_params)
-    with connections[querysets[0].db].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
+    return "SELECT " + ", ".join(parts), params
+
+
+def _run(using: str, sql: str, params) -> list[int]:
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
         return [int(value) for value in cursor.fetchone()]
 
 
-def due_items(user) -> list[DueItem]:
-    """What is due for `user` today: [(slug, label, count, url)], zero counts left out."""
-    today = timezone.localdate()
-    # (slug, label, permission or None, queryset factory, (URL name, query)); the URL is
-    # worked out only for the items shown.
+def counts(querysets: list) -> list[int]:
+    """The number of rows of each queryset, in order, in one query (of the first
+    queryset's database); what `queryset.count()` gives for each."""
+    if not querysets:
+        return []
+    return _run(querysets[0].db, *_counted(querysets))
+
+
+def _specs() -> list[tuple]:
+    """(slug, label, permission or None, queryset factory of (user, day), (URL name, query))
+    of every item; the URL is worked out only for the items shown."""
     specs = []
     specs.append(
         (
             "contacts_due",
             _("Cases with a contact due"),
             "coaching.view_case",
-            lambda: Case.objects.of_counsellor(user).contact_due(today),
+            lambda user, today: Case.objects.of_counsellor(user).contact_due(today),
             ("coaching_cases:index", ""),
         )
     )
@@ -81,7 +93,7 @@ def due_items(user) -> list[DueItem]:
             "referrals_waiting",
             _("Referrals waiting for your answer"),
             None,
-            lambda: Referral.objects.received_by(user).waiting(),
+            lambda user, today: Referral.objects.received_by(user).waiting(),
             ("coaching_referrals:index", "status=sent"),
         )
     )
@@ -92,7 +104,7 @@ def due_items(user) -> list[DueItem]:
                 "organisations_pending",
                 _("Organisations waiting for approval"),
                 "associations.change_organisation",
-                lambda: Organisation.objects.filter(status=Organisation.Status.PENDING),
+                lambda user, today: Organisation.objects.filter(status=Organisation.Status.PENDING),
                 ("pending_organisations:index", ""),
             )
         )
@@ -103,7 +115,7 @@ def due_items(user) -> list[DueItem]:
                 "volunteers_pending",
                 _("Volunteers waiting for vetting"),
                 "associations.change_volunteer",
-                lambda: Volunteer.objects.filter(status=Volunteer.Status.PENDING),
+                lambda user, today: Volunteer.objects.filter(status=Volunteer.Status.PENDING),
                 ("pending_volunteers:index", ""),
             )
         )
@@ -114,7 +126,7 @@ def due_items(user) -> list[DueItem]:
                 "kompis_waiting",
                 _("Kompis applications waiting for a match"),
                 "mentors.change_newcomer",
-                lambda: Newcomer.objects.filter(status=Newcomer.Status.WAITING),
+                lambda user, today: Newcomer.objects.filter(status=Newcomer.Status.WAITING),
                 ("newcomers:index", "status=waiting"),
             )
         )
@@ -125,7 +137,7 @@ def due_items(user) -> list[DueItem]:
                 "absence_flags",
                 _("Participants flagged for absence"),
                 "events.view_enrolment",
-                lambda: Enrolment.objects.filter(flagged_at__isnull=False),
+                lambda user, today: Enrolment.objects.filter(flagged_at__isnull=False),
                 ("enrolment:index", ""),
             )
         )
@@ -136,7 +148,9 @@ def due_items(user) -> list[DueItem]:
                 "kompis_follow_ups_due",
                 _("Kompis follow-ups due"),
                 "mentors.change_match",
-                lambda: KompisFollowUp.objects.filter(done_at__isnull=True, due_on__lte=today),
+                lambda user, today: KompisFollowUp.objects.filter(
+                    done_at__isnull=True, due_on__lte=today
+                ),
                 ("kompis_follow_ups:index", ""),
             )
         )
@@ -147,14 +161,51 @@ def due_items(user) -> list[DueItem]:
                 "internship_follow_ups_due",
                 _("Internship follow-ups due"),
                 "internships.change_internship",
-                lambda: InternshipFollowUp.objects.filter(
+                lambda user, today: InternshipFollowUp.objects.filter(
                     Q(completed_on__isnull=True) & Q(due_on__lte=today)
                 ),
                 ("internship:index", ""),
             )
         )
-    shown = [spec for spec in specs if spec[2] is None or user.has_perm(spec[2])]
-    numbers = counts([queryset() for _, _, _, queryset, _ in shown])
+    return specs
+
+
+# Stand-ins for the user's id and the day in the statement compiled once per set of items
+# shown (`_compiled`): building the items' querysets and their SQL cost more than running
+# them, and the statement differs between users and days only in these values.
+_USER = -918_273_646
+_DAY = date(1901, 2, 3)
+_compiled: dict[tuple, tuple[str, list]] = {}
+
+
+def _compile(using: str, shown: list) -> tuple[str, list]:
+    stand_in = get_user_model()(pk=_USER)
+    return _counted([queryset(stand_in, _DAY).using(using) for _, _, _, queryset, _ in shown])
+
+
+def _counts_of(shown: list, user, today: date) -> list[int]:
+    """What `counts` gives for the items' querysets for `user` on `today`."""
+    if not getattr(user, "is_authenticated", False):
+        return counts([queryset(user, today) for _, _, _, queryset, _ in shown])
+    using = router.db_for_read(Case)
+    key = (using, *(slug for slug, *_ in shown))
+    if key not in _compiled:
+        _compiled[key] = _compile(using, shown)
+    sql, params = _compiled[key]
+    ops = connections[using].ops
+    day, on = ops.adapt_datefield_value(_DAY), ops.adapt_datefield_value(today)
+    return _run(
+        using,
+        sql,
+        [user.pk if value == _USER else on if value == day else value for value in params],
+    )
+
+
+def due_items(user) -> list[DueItem]:
+    """What is due for `user` today: [(slug, label, count, url)], zero counts left out."""
+    today = timezone.localdate()
+    shown = [spec for spec in _specs() if spec[2] is None or user.has_perm(spec[2])]
+    numbers = _counts_of(shown, user, today)
     return [
         DueItem(slug, str(label), count, _url(*url))
         for (slug, label, _, _, url), count in zip(shown, numbers, strict=True)

@@ -7,13 +7,14 @@ which emails the volunteers. Newcomers' answers are recorded here too.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, Q, Window
+from django.db.models import Case, Count, F, Q, When, Window
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -43,6 +44,7 @@ from .models import (
     mentor_record,
     municipality_exclusions,
 )
+from .statements import rows
 
 CRITERION_LABELS = {
     "language": gettext_lazy("language"),
@@ -295,16 +297,57 @@ def board(request):
         return remove_exclusion(request, request.POST.get("remove_exclusion", ""))
     _require(request, "mentors.view_newcomer")
     user = request.user
-    # Seven queries of its own, the same for 1 and 10,000 rows: the first newcomers in line;
-    # the waiting and pending totals; the first kompisar with a free place and their total;
-    # the draft; the proposals awaiting answers and the flagged matches; the policy; the
-    # first excluded pairs and their total. A list's total is a window over the same rows
-    # (``COUNT(*) OVER ()``, counted before the LIMIT), so it costs no query of its own;
-    # each scoped query costs as much to build as to run, so fewer is what makes it cheap.
-    scoped = newcomers_for(user)  # their municipalities' newcomers, in the same query
-    newcomers = list(
-        scoped.in_line().only(
+    # Six queries of its own, the same for 1 and 10,000 rows: the first newcomers in line
+    # and the waiting and pending totals; the first kompisar with a free place and their
+    # total; the draft; the proposals awaiting answers and the flagged matches; the policy;
+    # the first excluded pairs and their total. A list's total is a window over the same
+    # rows (``COUNT(*) OVER ()``, counted before the LIMIT), so it costs no query of its own.
+    # Each statement is compiled once per process and kind of coordinator
+    # (mentors.statements): building and compiling them cost as much as running them.
+    newcomers, waiting_total, pending = _in_line(
+        rows(f"board:newcomers:{BOARD_ROWS}", user, _board_newcomers)
+    )
+    mentors = rows(f"board:mentors:{BOARD_ROWS}", user, _board_mentors)
+    excluded = rows(f"board:excluded:{BOARD_ROWS}", user, _board_excluded)
+    # the proposals awaiting answers and the active matches without contact, in one query
+    awaiting, flagged = [], []
+    for match in rows(f"board:matches:{BOARD_ROWS}", user, _board_matches):
+        (awaiting if match.status == Match.Status.PROPOSED else flagged).append(match)
+    draft = rows(f"board:draft:{BOARD_ROWS}", user, _board_draft)
+    return TemplateResponse(
+        request,
+        "mentors/admin/board.html",
+        {
+            "newcomers": newcomers,
+            "newcomer_rows": _newcomer_rows(newcomers),
+            "waiting_total": waiting_total,
+            "mentors": mentors,
+            "mentor_rows": _mentor_rows(mentors),
+            "mentors_total": mentors[0].total if mentors else 0,
+            "pending": pending,
+            # the latest draft of the user's municipalities, not another coordinator's
+            "draft": draft[0] if draft else None,
+            "awaiting": awaiting,
+            "flagged": flagged,
+            "policy": _current_policy(),
+            "excluded": excluded,
+            "excluded_rows": _excluded_rows(excluded),
+            "excluded_total": excluded[0].total if excluded else 0,
+        },
+    )
+
+
+def _board_newcomers(user):
+    """The first newcomers in line, each row with the totals of those waiting and of those
+    whose application is pending: windows over every row, counted before the LIMIT. The
+    pending come after everyone in line and are not shown (`_in_line`)."""
+    waiting, pending = Newcomer.Status.WAITING, Newcomer.Status.PENDING
+    return (
+        newcomers_for(user)
+        .filter(status__in=(waiting, pending))
+        .only(
             "id",
+            "status",
             "person__first_name",
             "person__last_name",
             "person__district",
@@ -312,14 +355,32 @@ def board(request):
             "sfi_course",
             "waiting_since",
             "first_in_line",
+        )
+        .annotate(
+            waiting_total=Window(Count("pk", filter=Q(status=waiting))),
+            pending_total=Window(Count("pk", filter=Q(status=pending))),
+        )
+        # `Newcomer.objects.in_line()`'s order, after the pending
+        .order_by(
+            Case(When(status=pending, then=1), default=0),
+            "-first_in_line",
+            "waiting_since",
+            "pk",
         )[:BOARD_ROWS]
     )
-    totals = scoped.filter(status__in=(Newcomer.Status.WAITING, Newcomer.Status.PENDING)).aggregate(
-        waiting=Count("pk", filter=Q(status=Newcomer.Status.WAITING)),
-        pending=Count("pk", filter=Q(status=Newcomer.Status.PENDING)),
-    )
-    # their municipalities' kompisar (by district), in the same query
-    mentors = list(
+
+
+def _in_line(rows) -> tuple[list, int, int]:
+    """The newcomers in line among `_board_newcomers`'s rows, the waiting and pending totals."""
+    if not rows:
+        return [], 0, 0
+    shown = [row for row in rows if row.status == Newcomer.Status.WAITING]
+    return shown, rows[0].waiting_total, rows[0].pending_total
+
+
+def _board_mentors(user):
+    """The first kompisar with a free place, each with their total."""
+    return (
         mentors_for(user)
         .filter(holding__lt=F("capacity"))
         .select_related(None)
@@ -327,43 +388,42 @@ def board(request):
         .annotate(total=_rows_in_all())
         .order_by("last_name", "first_name", "pk")[:BOARD_ROWS]
     )
-    excluded = list(
+
+
+def _board_excluded(user):
+    """The first excluded pairs, each with their total."""
+    return (
         excluded_pairs_for(user)
         .only("id", "reason", "source", "created_at", *_PAIR_NAMES)
         .annotate(total=_rows_in_all())[:BOARD_ROWS]
     )
-    # the proposals awaiting answers and the active matches without contact, in one query
-    awaiting, flagged = [], []
-    for match in (
+
+
+def _board_matches(user):
+    """The proposals awaiting answers and the active matches without contact."""
+    return (
         matches_for(user)
         .filter(
             Q(status=Match.Status.PROPOSED)
             | Q(status=Match.Status.ACTIVE, flagged_at__isnull=False)
         )
         .only(*_MATCH_FIELDS)
-    ):
-        (awaiting if match.status == Match.Status.PROPOSED else flagged).append(match)
-    return TemplateResponse(
-        request,
-        "mentors/admin/board.html",
-        {
-            "newcomers": newcomers,
-            "newcomer_rows": _newcomer_rows(newcomers),
-            "waiting_total": totals["waiting"],
-            "mentors": mentors,
-            "mentor_rows": _mentor_rows(mentors),
-            "mentors_total": mentors[0].total if mentors else 0,
-            "pending": totals["pending"],
-            # the latest draft of the user's municipalities, not another coordinator's
-            "draft": runs_for(user).filter(status=MatchRun.Status.DRAFT).only("pk").first(),
-            "awaiting": awaiting,
-            "flagged": flagged,
-            "policy": MatchingPolicy.objects.current(),
-            "excluded": excluded,
-            "excluded_rows": _excluded_rows(excluded),
-            "excluded_total": excluded[0].total if excluded else 0,
-        },
     )
+
+
+def _board_draft(user):
+    """The latest draft of the user's municipalities, not another coordinator's (as
+    `.first()` gives it)."""
+    drafts = runs_for(user).filter(status=MatchRun.Status.DRAFT).only("pk")
+    return (drafts if drafts.ordered else drafts.order_by("pk"))[:1]
+
+
+def _current_policy():
+    """`MatchingPolicy.objects.current()`, its statement kept (the same for everyone)."""
+    policies = rows(
+        "board:policy", None, lambda user: MatchingPolicy.objects.order_by("-version")[:1]
+    )
+    return policies[0] if policies else MatchingPolicy.objects.current()
 
 
 # What the board shows of a pair (a match or an excluded pair): the two people's names.
@@ -398,6 +458,15 @@ def _rows_in_all():
 _PK = 2147483647  # a stand-in for a row's number in an address reversed once per board
 
 
+def _number(value: int) -> str:
+    """A whole number as the template writes it (`{{ value }}`, localized): its digits
+    unless thousand separators are on. Worked out here, where writing each row's numbers
+    through the template's localization cost about a millisecond per board."""
+    if settings.USE_THOUSAND_SEPARATOR:
+        return formats.number_format(value)
+    return str(value)
+
+
 def _newcomer_rows(newcomers) -> list[dict]:
     candidates = reverse("mentors_admin:candidates", args=[_PK])
     names = {}  # each language's name translated once per board (`Newcomer.language_names`)
@@ -411,12 +480,12 @@ def _newcomer_rows(newcomers) -> list[dict]:
 
     return [
         {
-            "pk": newcomer.pk,
+            "pk": _number(newcomer.pk),
             "name": newcomer.full_name,
             "first_in_line": newcomer.first_in_line,
             "district": newcomer.district,
             "languages": languages(newcomer),
-            "waiting_days": newcomer.waiting_days,
+            "waiting_days": _number(newcomer.waiting_days),
             "candidates_url": candidates.replace(str(_PK), str(newcomer.pk)),
         }
         for newcomer in newcomers
@@ -426,10 +495,10 @@ def _newcomer_rows(newcomers) -> list[dict]:
 def _mentor_rows(mentors) -> list[dict]:
     return [
         {
-            "pk": mentor.pk,
+            "pk": _number(mentor.pk),
             "name": mentor.full_name,
             "district": mentor.district,
-            "free_places": mentor.capacity - mentor.holding,
+            "free_places": _number(mentor.capacity - mentor.holding),
             "registered": date_format(timezone.localtime(mentor.created_at)),
         }
         for mentor in mentors
@@ -440,11 +509,11 @@ def _excluded_rows(pairs) -> list[dict]:
     sources = dict(ExcludedPair.Source.choices)
     return [
         {
-            "pk": pair.pk,
+            "pk": _number(pair.pk),
             "newcomer": pair.newcomer.full_name,
-            "newcomer_pk": pair.newcomer_id,
+            "newcomer_pk": _number(pair.newcomer_id),
             "volunteer": pair.volunteer.full_name,
-            "volunteer_pk": pair.volunteer_id,
+            "volunteer_pk": _number(pair.volunteer_id),
             "why": f"{sources.get(pair.source, pair.source)}: {pair.reason}"
             if pair.reason
             else str(sources.get(pair.source, pair.source)),

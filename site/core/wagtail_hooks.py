@@ -22,7 +22,7 @@ from wagtail.snippets.models import register_snippet
 
 from samverka.core.inspect import ReadableInspectView
 
-from . import audit, message_admin
+from . import admin_dashboard, audit, message_admin
 from .listings import ExportingIndexView
 from .models import OutboundEmail
 from .tasks import deliver_email
@@ -31,6 +31,14 @@ from .tasks import deliver_email
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     audit.register(actions)
+
+
+# Wagtail's content panels on the dashboard ask first whether they have anything to show
+# (samverka.core.admin_dashboard); registered last, to find them wherever other hooks put them.
+hooks.register("construct_homepage_panels", admin_dashboard.probe_wagtails_panels, order=100)
+hooks.register(
+    "construct_homepage_summary_items", admin_dashboard.replace_pages_summary_item, order=100
+)
 
 
 class LastErrorColumn(Column):
