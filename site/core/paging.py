@@ -54,6 +54,15 @@ def page_of_results(results, number, per_page: int) -> Page:
     return paginator._get_page(rows, wanted, paginator)
 
 
+def known_page(rows, number: int, count: int, per_page: int) -> Page:
+    """Page `number` of a listing of `count` rows whose rows on that page are `rows`, all
+    known already (kept from an earlier `page_of` or `page_of_results`): Django's own
+    `Page`, the same as then, without a query."""
+    paginator = Paginator((), per_page)
+    paginator.__dict__["count"] = count  # Paginator.count is cached
+    return paginator._get_page(list(rows), number, paginator)
+
+
 def page_number(number) -> int:
     """The page asked for: a whole number from 1, else 1."""
     try:
