@@ -12,7 +12,7 @@ import hashlib
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Min, Sum, Window
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format, time_format
@@ -311,13 +311,12 @@ FILTER_FIELDS_TEMPLATE = "events/includes/filter_fields.html"
 
 
 def listing_context(request, now=None) -> dict:
+    # The dates are asked of the database only on a miss (`listed_page`): the filter is
+    # given a queryset it never runs, to read and check the visitor's choices.
     filterset = OccurrenceFilter(
-        request.GET or None, queryset=_listing_occurrences(request, now), request=request
+        request.GET or None, queryset=EventOccurrence.objects.none(), request=request
     )
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    # Only the columns a card shows (and its cache key is made of).
-    queryset = queryset.only(*CARD_FIELDS)
-    page = page_of(queryset, request.GET.get("page"), PAGE_SIZE)
+    page = listed_page(request, filterset, request.GET.get("page"), now)
     occurrences = list(page.object_list)
     # Choices as plain lists: a ModelChoiceIterator looped over in a template
     # first counts its rows (len), then fetches them.
@@ -336,6 +335,81 @@ def listing_context(request, now=None) -> dict:
         "categories": EventPage.Category.choices,
         "calendar_links": _category_feeds(request),
     }
+
+
+# Pages of a listing kept per filter: later pages are seldom read, and a page number
+# that anyone can type would otherwise make a new entry each.
+KEPT_LISTING_PAGES = 5
+PAGE_KEY = "events:listing:page"
+EARLIEST_END = "listing_earliest_end"
+
+
+def _filter_key(filterset) -> str:
+    """The visitor's checked choices (what the dates depend on), one string: the same
+    for `?category=language` and `?category=language&place=&utm_source=x`."""
+    if not (filterset.is_bound and filterset.is_valid()):
+        return "all"
+    chosen = sorted(
+        (name, str(getattr(value, "pk", value)))
+        for name, value in filterset.form.cleaned_data.items()
+        if value not in (None, "")
+    )
+    return repr(chosen) if chosen else "all"
+
+
+def listed_page(request, filterset, number, now=None):
+    """The page of dates the filter chose (Django's `Page`: its rows loaded with
+    CARD_FIELDS only, as the cards' keys are made of them), with their number.
+
+    The same for everyone per filter until a date, seat, organiser or place changes (the
+    listing generation) or a page is published, unpublished or restricted (the content
+    generation): kept under both, for the first KEPT_LISTING_PAGES pages. Time leaves
+    dates behind without any change: the page is kept only until the earliest end among
+    all the chosen dates (one more window in the page's query), when that date stops
+    being upcoming and the page and the number change. With `now` given (a listing at
+    another time) nothing is kept."""
+    from django.core.cache import cache
+
+    from samverka.core.cache import keep_seconds, key_part
+    from samverka.core.fragments import row_values
+    from samverka.core.layout import content_generation
+    from samverka.core.paging import known_page, page_number
+
+    wanted = page_number(number)
+    key = None
+    if now is None and wanted <= KEPT_LISTING_PAGES:
+        key = (
+            f"{PAGE_KEY}:{content_generation(request)}:{listing_generation()}:"
+            f"{key_part(_filter_key(filterset))}:{wanted}"
+        )
+        kept = cache.get(key)
+        if kept is not None and (kept["until"] is None or timezone.now() <= kept["until"]):
+            rows = [
+                EventOccurrence.from_db(
+                    EventOccurrence.objects.db, [name for name, _ in row], [v for _, v in row]
+                )
+                for row in kept["rows"]
+            ]
+            return known_page(rows, kept["number"], kept["count"], PAGE_SIZE)
+    queryset = _listing_occurrences(request, now)
+    if filterset.is_bound and filterset.is_valid():
+        queryset = filterset.filter_queryset(queryset)
+    # Only the columns a card shows (and its cache key is made of).
+    queryset = queryset.only(*CARD_FIELDS)
+    page = page_of(queryset, wanted, PAGE_SIZE, **{EARLIEST_END: Window(Min("end"))})
+    rows = list(page.object_list)
+    if key is not None and (rows or not page.paginator.count):
+        # (A page past the end is the last page, loaded without the windows: not kept.)
+        until = getattr(rows[0], EARLIEST_END, None) if rows else None
+        if not rows or until is not None:
+            kept = {
+                "rows": [row_values(row) for row in rows],
+                "number": page.number,
+                "count": page.paginator.count,
+                "until": until,
+            }
+            cache.set(key, kept, keep_seconds())
+    return page
 
 
 def _filter_fields_html(filterset, choices: dict) -> str:

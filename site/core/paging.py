@@ -18,8 +18,11 @@ TOTAL = "paging_total"
 MAX_OFFSET = 2**31
 
 
-def page_of(queryset, number, per_page: int) -> Page:
-    """`Paginator(queryset, per_page).get_page(number)`, in one query where it can."""
+def page_of(queryset, number, per_page: int, **windows) -> Page:
+    """`Paginator(queryset, per_page).get_page(number)`, in one query where it can.
+
+    `windows` are more `Window` annotations over all the rows (say the earliest of a
+    column), carried by the page's rows when the page was loaded in that one query."""
     paginator = Paginator(queryset, per_page)
     if queryset.query.distinct or queryset.query.combinator:
         # A window counts the rows before DISTINCT removes any, and a union has no
@@ -29,7 +32,9 @@ def page_of(queryset, number, per_page: int) -> Page:
     bottom = (wanted - 1) * per_page
     if bottom + per_page > MAX_OFFSET:
         return paginator.get_page(number)  # an absurd page number: the last page
-    rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))})[bottom : bottom + per_page])
+    rows = list(
+        queryset.annotate(**{TOTAL: Window(Count("*")), **windows})[bottom : bottom + per_page]
+    )
     if not rows:
         return paginator.get_page(number)
     paginator.__dict__["count"] = getattr(rows[0], TOTAL)  # Paginator.count is cached
