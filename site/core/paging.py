@@ -10,6 +10,7 @@ and the number of queries stays the same for any amount of data.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
@@ -66,6 +67,36 @@ def known_page(rows, number: int, count: int, per_page: int) -> Page:
     paginator = Paginator((), per_page)
     paginator.__dict__["count"] = count  # Paginator.count is cached
     return paginator._get_page(list(rows), number, paginator)
+
+
+def kept_page(key: str, budget: str, limit: int, build, fresh=None):
+    """`build()` (what a page of a listing shows), kept in the cache under `key`, which
+    carries everything the page depends on; `fresh(value)` says whether a value may be
+    used from the cache (default: always), and one that may not is not kept.
+
+    Anyone can ask for any words, filters or page: at most `limit` pages are kept under
+    `budget`, a key that carries the generations the pages depend on, so a new generation
+    starts a new budget (and the old pages are never read again). A page asked for beyond
+    the budget is built as before, only not kept."""
+    from samverka.core.cache import keep_seconds
+
+    value = cache.get(key)
+    if value is not None and (fresh is None or fresh(value)):
+        return value
+    value = build()
+    if (fresh is None or fresh(value)) and _spend(budget, limit, keep_seconds()):
+        cache.set(key, value, keep_seconds())
+    return value
+
+
+def _spend(budget: str, limit: int, seconds: int) -> bool:
+    """One more page kept under `budget`, if it has room."""
+    if cache.add(budget, 1, seconds):
+        return True
+    try:
+        return cache.incr(budget) <= limit
+    except ValueError:  # expired between the two
+        return cache.add(budget, 1, seconds)
 
 
 def page_number(number) -> int:

@@ -3,7 +3,8 @@ from django.utils import translation
 from wagtail.models import Page
 
 from samverka.core import layout
-from samverka.core.paging import known_page, page_number, page_of_results
+from samverka.core.cache import key_part
+from samverka.core.paging import kept_page, known_page, page_number, page_of_results
 from samverka.orientation.i18n_urls import page_url
 from samverka.orientation.models import OrientationIndexPage, OrientationTopicPage
 from samverka.orientation.search import clean_query, highlight, page_text, search_pages
@@ -12,6 +13,8 @@ RESULTS_PER_PAGE = 10
 # Pages of results kept per query: later pages are seldom read, and a page number that
 # anyone can type would otherwise make a new entry each.
 KEPT_RESULT_PAGES = 5
+# Pages of results kept per content generation: anyone can search for anything.
+KEPT_SEARCHES = 1000
 
 
 def suggested_topics(locale):
@@ -49,8 +52,8 @@ def _found(request, query: str, locale, wanted: int) -> dict:
     number and the number of results. The same for everyone who searches the same words
     in the same language: kept per content generation (publishing, unpublishing, moving
     or deleting a page starts a new one), the query's words (`clean_query`) and the page
-    asked for, the first KEPT_RESULT_PAGES of them; each entry is at most a page of
-    short snippets."""
+    asked for, the first KEPT_RESULT_PAGES of them, at most KEPT_SEARCHES pages per
+    generation; each is at most a page of short snippets."""
 
     def build() -> dict:
         page_obj = page_of_results(search_pages(query, locale, request), wanted, RESULTS_PER_PAGE)
@@ -66,16 +69,20 @@ def _found(request, query: str, locale, wanted: int) -> dict:
 
     if wanted > KEPT_RESULT_PAGES:
         return build()
+    generation = layout.content_generation(request)
     site = layout.site_for_request(request)
-    return layout.cached(
-        request,
-        "search",
-        build,
+    parts = (
         getattr(site, "pk", None),
         translation.get_language(),
         getattr(locale, "pk", None),
-        query,
+        key_part(query),
         wanted,
+    )
+    return kept_page(
+        f"samverka:search:page:{generation}:" + ":".join(map(str, parts)),
+        f"samverka:search:kept:{generation}",
+        KEPT_SEARCHES,
+        build,
     )
 
 
