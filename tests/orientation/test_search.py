@@ -207,3 +207,17 @@ def test_kept_search_results_are_per_language_query_and_page(client, searchable,
     assert len(first) == 10 and len(second) == 2 and not set(first) & set(second)
     assert _titles(client, "gemensamt", page=999) == first
     assert _titles(client, "gemensamt", page=2) == second
+
+
+@pytest.mark.django_db
+def test_no_more_searches_are_kept_than_the_budget_allows(client, searchable, monkeypatch):
+    """Anyone can search for anything: past KEPT_SEARCHES pages of results per content
+    generation a search is answered as before, only not kept."""
+    import samverka.orientation.views
+
+    # 2: the warming search of _search_queries and "1177"
+    monkeypatch.setattr(samverka.orientation.views, "KEPT_SEARCHES", 2)
+    first, again, html = _search_queries(client, "1177")
+    assert again == 0 and 'href="/samhallsorientering/halsa/"' in html
+    first, again, html = _search_queries(client, "vårdcentralen")
+    assert again == first > 0 and 'href="/samhallsorientering/halsa/"' in html
