@@ -9,9 +9,25 @@ is a new card and nothing has to be told.
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models import Count
 
+from samverka.core.cache import Generation
+
 CARD_TEMPLATE = "associations/includes/directory_card.html"
+
+# The directory's pages (rows, number, districts, counts per kind) are the same for
+# everyone per filter until an organisation changes: kept under this generation, which
+# every save and delete of an organisation bumps (associations.apps). Bulk writes
+# (`bulk_create`, `update()`) call `directory_changed()` themselves.
+DIRECTORY = Generation("associations:directory:generation")
+
+
+def directory_changed(**kwargs) -> None:
+    """A new directory generation, now and again once the change is committed: a request
+    that read the old rows between the two cannot keep them (signal receiver)."""
+    DIRECTORY.bump()
+    transaction.on_commit(DIRECTORY.bump)
 
 
 def directory_summary() -> tuple[list[str], dict[str, int]]:

@@ -9,14 +9,16 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from samverka.core.cache import key_part
 from samverka.core.discovery import collect
 from samverka.core.fragments import bound_filter_fields, filter_fields_html
 from samverka.core.notify import notify
-from samverka.core.paging import page_of
+from samverka.core.paging import kept_page, known_page, page_number, page_of
 from samverka.core.public_forms import PublicFormGuard, may_mail
 from samverka.core.steps import FormSteps
 from samverka.people.models import ConsentVersion
@@ -41,7 +43,7 @@ from .forms import (
     VolunteerProfileForm,
     current_consent,
 )
-from .listing import card_html, directory_summary
+from .listing import DIRECTORY, card_html, directory_summary
 from .models import (
     AccessRequest,
     Invitation,
@@ -85,25 +87,24 @@ def coordinator_emails() -> list[str]:
 @require_safe
 def directory(request):
     """Approved, listed organisations; a GET filter form that works without JavaScript."""
-    listed = Organisation.objects.listed()
-    districts, counts = directory_summary()  # query: districts and kinds, grouped
-    filterset = DirectoryFilter(
-        request.GET or None, queryset=listed.only(*DIRECTORY_FIELDS), districts=districts
+    filterset = _DirectoryFilterOnce(request)
+    kept = _directory_page(request, filterset, page_number(request.GET.get("page")))
+    page = known_page(
+        [_organisation_from(row) for row in kept["rows"]], kept["number"], kept["count"], PAGE_SIZE
     )
+    counts = kept["counts"]
     kinds = [
         {"value": value, "label": label, "count": counts.get(value, 0)}
         for value, label in Organisation.Kind.choices
     ]
-    # query: the page's rows with the count of all (samverka.core.paging)
-    page = page_of(filterset.qs.order_by("name", "pk"), request.GET.get("page"), PAGE_SIZE)
-    filter_html, filter_errors = _filter_fields_html(filterset, districts)
     return render(
         request,
         "associations/directory.html",
         {
-            "filter": filterset,
-            "filter_fields_html": filter_html,
-            "filter_errors": filter_errors,
+            # Built only where it is used (a filter with errors): a kept page needs none.
+            "filter": SimpleLazyObject(filterset),
+            "filter_fields_html": kept["filter_html"],
+            "filter_errors": kept["filter_errors"],
             "page_obj": page,
             "organisations": page.object_list,
             "cards": card_html(page.object_list),
@@ -114,6 +115,82 @@ def directory(request):
             ),
         },
     )
+
+
+# Pages of the directory kept per filter: later pages are seldom read, and a page number
+# that anyone can type would otherwise make a new entry each.
+KEPT_DIRECTORY_PAGES = 5
+# Pages kept per directory generation (anyone can type anything in the search field).
+KEPT_DIRECTORIES = 500
+
+
+class _DirectoryFilterOnce:
+    """The request's DirectoryFilter, built the first time it is asked for (with the
+    districts of `directory_summary`): a kept page builds none."""
+
+    def __init__(self, request):
+        self.request = request
+        self.districts = None
+        self.filterset = None
+
+    def __call__(self) -> DirectoryFilter:
+        if self.filterset is None:
+            if self.districts is None:
+                self.districts, _counts = directory_summary()
+            self.filterset = DirectoryFilter(
+                self.request.GET or None,
+                queryset=Organisation.objects.listed().only(*DIRECTORY_FIELDS),
+                districts=self.districts,
+            )
+        return self.filterset
+
+
+def _directory_page(request, filterset, wanted: int) -> dict:
+    """What a page of the directory shows: its rows (`row_values` of DIRECTORY_FIELDS),
+    number and the number of all, the listed organisations per kind, and the filter's
+    fields (HTML) and whether it has errors, for the values as typed.
+
+    The same for everyone per language, typed values and page (the first
+    KEPT_DIRECTORY_PAGES) until an organisation changes (`associations.listing.DIRECTORY`),
+    at most KEPT_DIRECTORIES of them per generation."""
+    from samverka.core.fragments import row_values
+
+    def build() -> dict:
+        districts, counts = directory_summary()  # query: districts and kinds, grouped
+        filterset.districts = districts
+        built = filterset()
+        # query: the page's rows with the count of all (samverka.core.paging)
+        page = page_of(built.qs.order_by("name", "pk"), wanted, PAGE_SIZE)
+        filter_html, filter_errors = _filter_fields_html(built, districts)
+        return {
+            "rows": [row_values(row) for row in page.object_list],
+            "number": page.number,
+            "count": page.paginator.count,
+            "counts": counts,
+            "filter_html": filter_html,
+            "filter_errors": filter_errors,
+        }
+
+    if wanted > KEPT_DIRECTORY_PAGES:
+        return build()
+    # As the form reads them: each field's widget takes the last value given for its name.
+    typed = tuple(request.GET.get(name) for name in DirectoryFilter.base_filters)
+    generation = DIRECTORY.current()
+    return kept_page(
+        f"associations:directory:{generation}:{get_language()}:"
+        + key_part(repr(typed) if request.GET else "unbound")
+        + f":{wanted}",
+        f"associations:directory:kept:{generation}",
+        KEPT_DIRECTORIES,
+        build,
+    )
+
+
+def _organisation_from(row) -> Organisation:
+    """The organisation a kept `row_values` row was loaded as (its loaded columns, the
+    rest deferred), as the database would give it."""
+    names = [name for name, _ in row]
+    return Organisation.from_db(Organisation.objects.db, names, [value for _, value in row])
 
 
 FILTER_FIELDS_TEMPLATE = "associations/includes/directory_filter_fields.html"

@@ -12,14 +12,16 @@ import hashlib
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Min, Sum, Window
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format, time_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from samverka.core.cache import Generation
 from samverka.core.conf import settings as app_settings
+from samverka.core.fragments import row_values
 from samverka.core.ids import IdChoiceFilter
 from samverka.core.paging import page_of
 
@@ -311,23 +313,17 @@ FILTER_FIELDS_TEMPLATE = "events/includes/filter_fields.html"
 
 
 def listing_context(request, now=None) -> dict:
-    filterset = OccurrenceFilter(
-        request.GET or None, queryset=_listing_occurrences(request, now), request=request
-    )
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    # Only the columns a card shows (and its cache key is made of).
-    queryset = queryset.only(*CARD_FIELDS)
-    page = page_of(queryset, request.GET.get("page"), PAGE_SIZE)
+    filterset = _FilterSetOnce(request)
+    state = _filter_state(request, filterset)
+    page = listed_page(request, state["key"], filterset, request.GET.get("page"), now)
     occurrences = list(page.object_list)
-    # Choices as plain lists: a ModelChoiceIterator looped over in a template
-    # first counts its rows (len), then fetches them.
-    choices = _choice_lists(request, filterset)
-    filter_html = _filter_fields_html(filterset, choices)
     query = request.GET.copy()
     query.pop("page", None)
     return {
-        "filter": filterset,
-        "filter_fields_html": filter_html,
+        # Built only where it is used: the kept listing needs no form.
+        "filter": SimpleLazyObject(filterset),
+        "filter_bound": state["bound"],
+        "filter_fields_html": state["html"],
         "page_obj": page,
         "occurrences": occurrences,
         "cards": card_html(request, occurrences),
@@ -336,6 +332,151 @@ def listing_context(request, now=None) -> dict:
         "categories": EventPage.Category.choices,
         "calendar_links": _category_feeds(request),
     }
+
+
+class _FilterSetOnce:
+    """The request's OccurrenceFilter, built the first time it is asked for: a kept
+    listing with a kept filter builds none (its fields are deep-copied per instance).
+    It is given a queryset it never runs; the dates come from `listed_page`."""
+
+    def __init__(self, request):
+        self.request = request
+        self.filterset = None
+
+    def __call__(self) -> OccurrenceFilter:
+        if self.filterset is None:
+            self.filterset = OccurrenceFilter(
+                self.request.GET or None,
+                queryset=EventOccurrence.objects.none(),
+                request=self.request,
+            )
+        return self.filterset
+
+
+# Filters kept per content and listing generation (anyone can type anything).
+KEPT_FILTERS = 500
+
+
+def _filter_state(request, filterset) -> dict:
+    """Whether the filter is bound (any parameter at all, as FilterSet has it), the key
+    of what it chooses (`_filter_key`) and its fields' HTML, for the values as typed.
+
+    They depend on nothing else but the language and the choices (places and
+    organisers with events: the content and listing generations), all in the key."""
+    from samverka.core.cache import key_part
+    from samverka.core.layout import content_generation
+    from samverka.core.paging import kept_page
+
+    bound = bool(request.GET)
+    # As the form reads them: each field's widget (a select or a date input) takes the
+    # last value given for its name.
+    typed = tuple(request.GET.get(name) for name in OccurrenceFilter.base_filters)
+
+    def build() -> dict:
+        built = filterset()
+        return {
+            "bound": built.is_bound,
+            "key": _filter_key(built),
+            # Choices as plain lists: a ModelChoiceIterator looped over in a template
+            # first counts its rows (len), then fetches them.
+            "html": _filter_fields_html(built, _choice_lists(request, built)),
+        }
+
+    generations = f"{content_generation(request)}:{listing_generation()}"
+    return kept_page(
+        f"events:listing:filter:{generations}:{translation.get_language()}:"
+        + key_part(repr(typed) if bound else "unbound"),
+        f"events:listing:filters-kept:{generations}",
+        KEPT_FILTERS,
+        build,
+    )
+
+
+# Pages of a listing kept per filter: later pages are seldom read, and a page number
+# that anyone can type would otherwise make a new entry each.
+KEPT_LISTING_PAGES = 5
+# Pages kept per content and listing generation (any dates can be typed in a filter).
+KEPT_LISTINGS = 500
+PAGE_KEY = "events:listing:page"
+EARLIEST_END = "listing_earliest_end"
+
+
+def _filter_key(filterset) -> str:
+    """The visitor's checked choices (what the dates depend on), one string: the same
+    for `?category=language_cafe` and `?category=language_cafe&place=&utm_source=x`;
+    a filter that is not valid lists every date, as "all"."""
+    if not (filterset.is_bound and filterset.is_valid()):
+        return "all"
+    chosen = sorted(
+        (name, str(getattr(value, "pk", value)))
+        for name, value in filterset.form.cleaned_data.items()
+        if value not in (None, "")
+    )
+    return repr(chosen) if chosen else "all"
+
+
+def listed_page(request, filter_key: str, filterset, number, now=None):
+    """The page of dates the filter chose (Django's `Page`: its rows loaded with
+    CARD_FIELDS only, as the cards' keys are made of them), with their number.
+
+    The same for everyone per filter (`filter_key`) until a date, seat, organiser or
+    place changes (the listing generation) or a page is published, unpublished or
+    restricted (the content generation): kept under both, for the first
+    KEPT_LISTING_PAGES pages. Time leaves dates behind without any change: the page is
+    kept only until the earliest end among all the chosen dates (one more window in the
+    page's query), when that date stops being upcoming and the page and the number
+    change. With `now` given (a listing at another time) nothing is kept.
+    `filterset()` gives the request's filter, asked for on a miss only."""
+    from samverka.core.cache import key_part
+    from samverka.core.layout import content_generation
+    from samverka.core.paging import kept_page, known_page, page_number
+
+    wanted = page_number(number)
+
+    def build() -> dict:
+        queryset = _listing_occurrences(request, now)
+        if filter_key != "all":  # a valid filter
+            chosen = filterset()
+            chosen.is_valid()
+            queryset = chosen.filter_queryset(queryset)
+        # Only the columns a card shows (and its cache key is made of).
+        queryset = queryset.only(*CARD_FIELDS)
+        page = page_of(queryset, wanted, PAGE_SIZE, **{EARLIEST_END: Window(Min("end"))})
+        rows = list(page.object_list)
+        # A page past the end is the last page, loaded without the windows: no end known.
+        until = getattr(rows[0], EARLIEST_END, False) if rows else None
+        return {
+            "rows": [row_values(row) for row in rows],
+            "number": page.number,
+            "count": page.paginator.count,
+            "until": until,
+        }
+
+    def fresh(kept) -> bool:
+        return kept["until"] is None or (
+            kept["until"] is not False and timezone.now() <= kept["until"]
+        )
+
+    if now is None and wanted <= KEPT_LISTING_PAGES:
+        generations = f"{content_generation(request)}:{listing_generation()}"
+        kept = kept_page(
+            f"{PAGE_KEY}:{generations}:{key_part(filter_key)}:{wanted}",
+            f"events:listing:kept:{generations}",
+            KEPT_LISTINGS,
+            build,
+            fresh,
+        )
+    else:
+        kept = build()
+    rows = [_occurrence_from(row) for row in kept["rows"]]
+    return known_page(rows, kept["number"], kept["count"], PAGE_SIZE)
+
+
+def _occurrence_from(row) -> EventOccurrence:
+    """The date a kept `row_values` row was loaded as (its loaded columns, the rest
+    deferred), as the database would give it."""
+    names = [name for name, _ in row]
+    return EventOccurrence.from_db(EventOccurrence.objects.db, names, [value for _, value in row])
 
 
 def _filter_fields_html(filterset, choices: dict) -> str:

@@ -10,6 +10,7 @@ and the number of queries stays the same for any amount of data.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
@@ -18,8 +19,11 @@ TOTAL = "paging_total"
 MAX_OFFSET = 2**31
 
 
-def page_of(queryset, number, per_page: int) -> Page:
-    """`Paginator(queryset, per_page).get_page(number)`, in one query where it can."""
+def page_of(queryset, number, per_page: int, **windows) -> Page:
+    """`Paginator(queryset, per_page).get_page(number)`, in one query where it can.
+
+    `windows` are more `Window` annotations over all the rows (say the earliest of a
+    column), carried by the page's rows when the page was loaded in that one query."""
     paginator = Paginator(queryset, per_page)
     if queryset.query.distinct or queryset.query.combinator:
         # A window counts the rows before DISTINCT removes any, and a union has no
@@ -29,7 +33,9 @@ def page_of(queryset, number, per_page: int) -> Page:
     bottom = (wanted - 1) * per_page
     if bottom + per_page > MAX_OFFSET:
         return paginator.get_page(number)  # an absurd page number: the last page
-    rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))})[bottom : bottom + per_page])
+    rows = list(
+        queryset.annotate(**{TOTAL: Window(Count("*")), **windows})[bottom : bottom + per_page]
+    )
     if not rows:
         return paginator.get_page(number)
     paginator.__dict__["count"] = getattr(rows[0], TOTAL)  # Paginator.count is cached
@@ -52,6 +58,45 @@ def page_of_results(results, number, per_page: int) -> Page:
     if len(rows) < per_page:
         paginator.__dict__["count"] = bottom + len(rows)  # Paginator.count is cached
     return paginator._get_page(rows, wanted, paginator)
+
+
+def known_page(rows, number: int, count: int, per_page: int) -> Page:
+    """Page `number` of a listing of `count` rows whose rows on that page are `rows`, all
+    known already (kept from an earlier `page_of` or `page_of_results`): Django's own
+    `Page`, the same as then, without a query."""
+    paginator = Paginator((), per_page)
+    paginator.__dict__["count"] = count  # Paginator.count is cached
+    return paginator._get_page(list(rows), number, paginator)
+
+
+def kept_page(key: str, budget: str, limit: int, build, fresh=None):
+    """`build()` (what a page of a listing shows), kept in the cache under `key`, which
+    carries everything the page depends on; `fresh(value)` says whether a value may be
+    used from the cache (default: always), and one that may not is not kept.
+
+    Anyone can ask for any words, filters or page: at most `limit` pages are kept under
+    `budget`, a key that carries the generations the pages depend on, so a new generation
+    starts a new budget (and the old pages are never read again). A page asked for beyond
+    the budget is built as before, only not kept."""
+    from samverka.core.cache import keep_seconds
+
+    value = cache.get(key)
+    if value is not None and (fresh is None or fresh(value)):
+        return value
+    value = build()
+    if (fresh is None or fresh(value)) and _spend(budget, limit, keep_seconds()):
+        cache.set(key, value, keep_seconds())
+    return value
+
+
+def _spend(budget: str, limit: int, seconds: int) -> bool:
+    """One more page kept under `budget`, if it has room."""
+    if cache.add(budget, 1, seconds):
+        return True
+    try:
+        return cache.incr(budget) <= limit
+    except ValueError:  # expired between the two
+        return cache.add(budget, 1, seconds)
 
 
 def page_number(number) -> int:

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from associations.listing import directory_changed
 from associations.models import Organisation
 
 from .conftest import make_organisation, valid_number
@@ -136,6 +137,7 @@ def _bulk(count, offset):
         )
         for index in range(count)
     )
+    directory_changed()  # a bulk write tells the directory itself
 
 
 def test_directory_query_count_is_the_same_for_10_and_1000(
@@ -143,22 +145,53 @@ def test_directory_query_count_is_the_same_for_10_and_1000(
 ):
     url = "/organisations/"  # Swedish, the default language
     client.get(url)  # fill the layout cache (site, menu: samverka.core.layout)
-    # Queries: 1 organisations per district and kind (the filter's districts and
-    # the counts per kind), 2 the page's rows (with only the listed columns) and the
-    # number of all (COUNT(*) OVER (), samverka.core.paging); the cards come from the
-    # card cache or are rendered without queries.
-    expected = 2
-    _bulk(10, 0)
-    with django_assert_num_queries(expected):
-        response = client.get(url, {"language": "ar"})
-    assert response.context["page_obj"].paginator.count == 10
-    _bulk(990, 10)
-    with django_assert_num_queries(expected):
-        response = client.get(url, {"language": "ar"})
-    assert response.context["page_obj"].paginator.count == 1000
+    # Queries the first time (or after an organisation changed): 1 organisations per
+    # district and kind (the filter's districts and the counts per kind), 2 the page's
+    # rows (with only the listed columns) and the number of all (COUNT(*) OVER (),
+    # samverka.core.paging); the cards come from the card cache or are rendered without
+    # queries. Asked again, none: the page is kept (associations.listing.DIRECTORY).
+    for count, offset in ((10, 0), (990, 10)):
+        _bulk(count, offset)
+        with django_assert_num_queries(2):
+            response = client.get(url, {"language": "ar"})
+        with django_assert_num_queries(0):
+            again = client.get(url, {"language": "ar"})
+        assert response.context["page_obj"].paginator.count == offset + count
+        assert again.content == response.content
     assert len(response.context["organisations"]) == 20
-    with django_assert_num_queries(expected):
+    with django_assert_num_queries(2):
         client.get(url, {"language": "ar", "page": 50})
+
+
+def test_kept_directory_pages_follow_every_change_of_an_organisation(client, directory_orgs):
+    """A page of the directory is kept for everyone per filter: an organisation added,
+    approved, renamed, moved to another district, unlisted or deleted shows at once, in
+    the rows, the number, the counts per kind and the filter's districts."""
+    url = reverse("associations:directory")
+    west = {"district": "Västerby"}
+    assert _names(client.get(url)) == ["Byggbolaget", "Kyrkan", "Språkcaféet"]
+    assert _names(client.get(url, west)) == ["Byggbolaget", "Kyrkan"]
+    new = make_organisation(name="Alfa", district="Västerby", status=Organisation.Status.PENDING)
+    assert _names(client.get(url, west)) == ["Byggbolaget", "Kyrkan"]
+    new.status = Organisation.Status.APPROVED
+    new.save()
+    response = client.get(url, west)
+    assert _names(response) == ["Alfa", "Byggbolaget", "Kyrkan"]
+    assert response.context["page_obj"].paginator.count == 3
+    new.name = "Omega"
+    new.district = "Norrby"
+    new.save()
+    html = client.get(url).content.decode()
+    assert "Omega" in html and '<option value="Norrby">Norrby</option>' in html
+    assert "4 organisations" in html
+    assert _names(client.get(url, west)) == ["Byggbolaget", "Kyrkan"]
+    directory_orgs["church"].is_listed = False
+    directory_orgs["church"].save()
+    assert _names(client.get(url, west)) == ["Byggbolaget"]
+    new.delete()
+    response = client.get(url)
+    assert _names(response) == ["Byggbolaget", "Språkcaféet"]
+    assert "Norrby" not in response.content.decode()
 
 
 def test_other_apps_add_sections_to_the_organisation_page(client, directory_orgs, monkeypatch):

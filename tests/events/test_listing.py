@@ -78,26 +78,29 @@ def test_pagination_keeps_filters(client, event_index):
     assert len(response.context["occurrences"]) == 20
 
 
+@pytest.mark.parametrize("params", [{}, {"category": "language_cafe"}, {"category": "junk"}])
 @pytest.mark.parametrize("extra_dates", [0, 10_000])
 def test_query_count_does_not_grow_with_dates(
-    client, event_index, django_assert_num_queries, extra_dates, meeting_place, organisation
+    client, event_index, django_assert_num_queries, extra_dates, meeting_place, organisation, params
 ):
     event = make_event(event_index, place=meeting_place, organiser=organisation)
     add_dates(event, extra_dates)
-    client.get(reverse("events:list"))  # fill the layout cache (site, menu) and the cards
-    # 1 one page of dates with the number of all (COUNT(*) OVER ()); the cards and the
-    # filter's choices come from the cache (events.listing.card_html), as do the base
-    # template's site and menu (samverka.core.layout)
-    with django_assert_num_queries(1):
-        response = client.get(reverse("events:list"))
+    url = reverse("events:list")
+    client.get(url, params)  # fill the layout cache (site, menu), the page of dates, the cards
+    # None: the page of dates and their number are kept per filter and generations
+    # (events.listing.listed_page), the cards and the filter's choices too
+    # (events.listing.card_html), as are the base template's site and menu
+    # (samverka.core.layout)
+    with django_assert_num_queries(0):
+        response = client.get(url, params)
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == extra_dates + 1
-    listing_changed()  # seats or names changed: the cards are built again
-    # 1 the events the listing may show (kept per generation), 2 the page of dates,
-    # 3 their events with place, organiser and locale joined, 4 seats taken on that
-    # page; the filter's choices: 5 places, 6 organisers
+    listing_changed()  # seats or names changed: the dates and cards are built again
+    # 1 the events the listing may show (kept per generation), 2 the page of dates with
+    # their number and earliest end, 3 their events with place, organiser and locale
+    # joined, 4 seats taken on that page; the filter's choices: 5 places, 6 organisers
     with django_assert_num_queries(6):
-        response = client.get(reverse("events:list"))
+        response = client.get(url, params)
     assert response.context["page_obj"].paginator.count == extra_dates + 1
     assert len(card_titles(response)) == min(extra_dates + 1, 20)
 
@@ -115,7 +118,9 @@ def test_cards_follow_what_they_show(
     with django_capture_on_commit_callbacks(execute=True):
         occurrence.register(name="A", email="a@example.com", people=2, notify=False)
     assert "3 seats left" in client.get(url).content.decode()
-    EventOccurrence.objects.filter(pk=occurrence.pk).update(status="cancelled")
+    with django_capture_on_commit_callbacks(execute=True):
+        occurrence.status = EventOccurrence.Status.CANCELLED
+        occurrence.save(update_fields=["status"])
     html = client.get(url).content.decode()
     assert "event-card--cancelled" in html and "Cancelled" in html
     assert "Inställt" in client.get(swedish_url).content.decode()  # kept per language
@@ -126,6 +131,56 @@ def test_cards_follow_what_they_show(
         organisation.name = "Nytt namn"
         organisation.save()
     assert "Nytt namn" in client.get(url).content.decode()
+
+
+def test_a_kept_filtered_listing_follows_dates_added_cancelled_and_removed(
+    client, event_index, django_capture_on_commit_callbacks
+):
+    """A filtered listing is kept for everyone per filter: a date added, cancelled or
+    deleted, or an event published, shows in the next answer."""
+    url = en("events:list")
+    cafe = {"category": "language_cafe"}
+    first = make_event(event_index, title="Café", capacity=5)
+    make_event(event_index, title="Mingel", category="mingle")
+    assert card_titles(client.get(url, cafe)) == ["Café"]
+    assert card_titles(client.get(url, {"category": "mingle"})) == ["Mingel"]
+    make_event(event_index, title="Kvällscafé", starts_at=timezone.now() + timedelta(days=5))
+    assert card_titles(client.get(url, cafe)) == ["Café", "Kvällscafé"]
+    start = timezone.now() + timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        added = EventOccurrence.objects.create(
+            event=first, original_start=start, start=start, end=start + timedelta(hours=1)
+        )
+    response = client.get(url, cafe)
+    assert card_titles(response) == ["Café", "Café", "Kvällscafé"]
+    assert response.context["page_obj"].paginator.count == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        added.status = EventOccurrence.Status.CANCELLED
+        added.save(update_fields=["status"])
+    html = client.get(url, cafe).content.decode()
+    assert html.count("event-card--cancelled") == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        added.delete()
+    assert card_titles(client.get(url, cafe)) == ["Café", "Kvällscafé"]
+    assert card_titles(client.get(url, {"category": "mingle"})) == ["Mingel"]
+
+
+def test_a_kept_listing_leaves_out_a_date_once_it_has_ended(client, event_index, monkeypatch):
+    """Time changes the listing without any change to the data: a kept page is used only
+    until the earliest end among the chosen dates."""
+    soon = timezone.now().replace(microsecond=0) + timedelta(hours=1)
+    make_event(event_index, title="Snart", starts_at=soon, duration_minutes=30)
+    make_event(event_index, title="Sedan", starts_at=soon + timedelta(days=1))
+    url = reverse("events:list")
+    for params in ({}, {"page": 1}):
+        response = client.get(url, params)
+        assert card_titles(response) == ["Snart", "Sedan"]
+        assert response.context["page_obj"].paginator.count == 2
+    later = soon + timedelta(minutes=31)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    response = client.get(url)
+    assert card_titles(response) == ["Sedan"]
+    assert response.context["page_obj"].paginator.count == 1
 
 
 def test_cards_follow_seats_changed_outside_registering(
