@@ -12,7 +12,8 @@ import hashlib
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Min, Sum, Window
+from django.db.models import Min, OuterRef, Subquery, Sum, Window
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format, time_format
@@ -46,6 +47,18 @@ def listing_generation() -> int:
 
 
 def listing_changed() -> None:
+    LISTING.bump()
+
+
+# What a card shows besides its date's row, its seats and its pages: the organiser's and the
+# place's names. Kept cards carry this generation, not the listing's, so a sign-up (a new
+# listing generation) renders again only the card of the date whose seats changed.
+CARDS = Generation("events:cards:generation")
+
+
+def names_changed() -> None:
+    """An organiser or a place was saved or deleted: every card and listing is new."""
+    CARDS.bump()
     LISTING.bump()
 
 
@@ -231,18 +244,18 @@ CARD_FIELDS = ("id", "event_id", "original_start", "start", "end", "status", "ca
 
 
 def _card_version(occurrence) -> tuple:
-    # The date's own row; its event, place and translations are pages (the content
-    # generation), its seats and organiser's name the listing generation.
+    # The date's own row and its seats taken (read with the page: `listed_page`); its event,
+    # place and translations are pages (the content generation), its organiser's and
+    # place's names the cards' generation.
     from samverka.core.fragments import row_values
 
-    return row_values(occurrence)
+    return row_values(occurrence), occurrence.seats_taken
 
 
 def _render_cards(occurrences) -> list[str]:
     from samverka.core.fragments import render_each
 
     attach_events(occurrences)
-    attach_seats(occurrences)
     attach_translations(occurrences, translation.get_language())
     return render_each(CARD_TEMPLATE, "card", listing_cards(occurrences))
 
@@ -254,19 +267,22 @@ def card_html(request, occurrences) -> list:
     from samverka.core.fragments import rendered_cards
     from samverka.core.layout import content_generation
 
+    unknown = [occurrence for occurrence in occurrences if not hasattr(occurrence, "seats_taken")]
+    if unknown:
+        attach_seats(unknown)
     return rendered_cards(
         CARD_TEMPLATE,
         occurrences,
         _card_version,
         _render_cards,
         content_generation(request),
-        listing_generation(),
+        CARDS.current(),
     )
 
 
 def _choice_lists(request, filterset) -> dict:
     """The filter's choices as plain lists, the same for everyone per language until a
-    page or the listing changes: places and organisers are two queries otherwise."""
+    page, an organiser or a place changes: places and organisers are two queries otherwise."""
     from samverka.core.layout import cached
 
     def build():
@@ -276,8 +292,10 @@ def _choice_lists(request, filterset) -> dict:
             if not field.name.startswith("date_")
         }
 
+    # Places and organisers with events: the events are pages (the content generation),
+    # the names the cards' generation; a sign-up or a new date changes neither.
     return cached(
-        request, "events:filter-choices", build, translation.get_language(), listing_generation()
+        request, "events:filter-choices", build, translation.get_language(), CARDS.current()
     )
 
 
@@ -399,6 +417,7 @@ KEPT_LISTING_PAGES = 5
 KEPT_LISTINGS = 500
 PAGE_KEY = "events:listing:page"
 EARLIEST_END = "listing_earliest_end"
+SEATS = "listing_seats_taken"
 
 
 def _filter_key(filterset) -> str:
@@ -439,14 +458,31 @@ def listed_page(request, filter_key: str, filterset, number, now=None):
             chosen = filterset()
             chosen.is_valid()
             queryset = chosen.filter_queryset(queryset)
-        # Only the columns a card shows (and its cache key is made of).
-        queryset = queryset.only(*CARD_FIELDS)
+        # Only the columns a card shows (and its cache key is made of), and the seats taken
+        # (the cards' keys too: a sign-up renders only its date's card again).
+        queryset = queryset.only(*CARD_FIELDS).annotate(
+            **{
+                SEATS: Coalesce(
+                    Subquery(
+                        Registration.objects.filter(
+                            occurrence=OuterRef("pk"), status=Registration.Status.CONFIRMED
+                        )
+                        .order_by()
+                        .values("occurrence")
+                        .annotate(n=Sum("people"))
+                        .values("n")
+                    ),
+                    0,
+                )
+            }
+        )
         page = page_of(queryset, wanted, PAGE_SIZE, **{EARLIEST_END: Window(Min("end"))})
         rows = list(page.object_list)
         # A page past the end is the last page, loaded without the windows: no end known.
         until = getattr(rows[0], EARLIEST_END, False) if rows else None
         return {
             "rows": [row_values(row) for row in rows],
+            "seats": [getattr(row, SEATS) for row in rows],
             "number": page.number,
             "count": page.paginator.count,
             "until": until,
@@ -469,6 +505,9 @@ def listed_page(request, filter_key: str, filterset, number, now=None):
     else:
         kept = build()
     rows = [_occurrence_from(row) for row in kept["rows"]]
+    # (a page kept by an earlier version has no seats: the cards read them, one query)
+    for occurrence, seats in zip(rows, kept.get("seats") or (), strict=False):
+        occurrence.seats_taken = seats
     return known_page(rows, kept["number"], kept["count"], PAGE_SIZE)
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.listing import listing_changed
+from events.listing import listing_changed, names_changed
 from events.models import EventOccurrence, Registration
 
 from .conftest import en, make_event
@@ -95,14 +95,46 @@ def test_query_count_does_not_grow_with_dates(
         response = client.get(url, params)
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == extra_dates + 1
-    listing_changed()  # seats or names changed: the dates and cards are built again
+    listing_changed()  # a sign-up or a date changed: the page of dates is built again
     # 1 the events the listing may show (kept per generation), 2 the page of dates with
-    # their number and earliest end, 3 their events with place, organiser and locale
-    # joined, 4 seats taken on that page; the filter's choices: 5 places, 6 organisers
-    with django_assert_num_queries(6):
+    # their number, earliest end and seats taken; the cards and the filter's choices are
+    # kept (a card's key holds its date's row and seats; the choices are names)
+    with django_assert_num_queries(2):
         response = client.get(url, params)
     assert response.context["page_obj"].paginator.count == extra_dates + 1
     assert len(card_titles(response)) == min(extra_dates + 1, 20)
+    names_changed()  # an organiser or a place renamed: the cards are built again too
+    # as above, and 3 the cards' events with place, organiser and locale joined, the
+    # filter's choices: 4 places, 5 organisers
+    with django_assert_num_queries(5):
+        response = client.get(url, params)
+    assert response.context["page_obj"].paginator.count == extra_dates + 1
+    assert len(card_titles(response)) == min(extra_dates + 1, 20)
+
+
+def test_a_sign_up_renders_only_its_own_dates_card_again(
+    client, event_index, django_capture_on_commit_callbacks, monkeypatch
+):
+    from events import listing
+
+    first = make_event(event_index, title="Läxhjälp", capacity=5)
+    make_event(event_index, title="Språkcafé", capacity=5)
+    url = en("events:list")
+    client.get(url)
+    rendered = []
+    render = listing._render_cards
+
+    def counting(occurrences):
+        rendered.extend(o.pk for o in occurrences)
+        return render(occurrences)
+
+    monkeypatch.setattr(listing, "_render_cards", counting)
+    occurrence = first.occurrences.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        occurrence.register(name="A", email="a@example.com", people=2, notify=False)
+    html = client.get(url).content.decode()
+    assert rendered == [occurrence.pk]
+    assert "3 seats left" in html and "5 seats left" in html
 
 
 def test_cards_follow_what_they_show(
