@@ -17,6 +17,18 @@ from .conftest import make_case, make_organisation, make_person
 pytestmark = pytest.mark.django_db
 
 
+def _referral_waiting(e):
+    """Lina's family centre refers someone to Jobbcentrum: one referral waits for an answer."""
+    return Referral.send(
+        person=make_person("R"),
+        from_actor=e.family,
+        to_actor=e.jobbcentrum,
+        meeting_place=e.arby,
+        reason="Vill ha jobbstöd",
+        sent_by=e.lina,
+    )
+
+
 def _due_cases(e, count):
     today = timezone.localdate()
     for n in range(count):
@@ -40,14 +52,7 @@ def _due_cases(e, count):
 def test_counsellor_sees_contacts_due_and_referrals_waiting(eskilstuna):
     e = eskilstuna
     _due_cases(e, 3)
-    Referral.send(
-        person=make_person("R"),
-        from_actor=e.family,
-        to_actor=e.jobbcentrum,
-        meeting_place=e.arby,
-        reason="Vill ha jobbstöd",
-        sent_by=e.lina,
-    )
+    _referral_waiting(e)
     items = {item.slug: item for item in due_items(e.sara)}
     assert items["contacts_due"].count == 3
     assert items["contacts_due"].url == reverse("coaching_cases:index")

@@ -8,10 +8,8 @@ import pytest
 from django.utils import timezone
 
 from coaching import dashboard
-from coaching.models import Referral
 
-from .conftest import make_person
-from .test_dashboard import _due_cases
+from .test_dashboard import _due_cases, _referral_waiting
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +29,7 @@ def _compiled(user, day) -> dict[str, int]:
 def test_each_user_and_each_day_get_their_own_counts(eskilstuna, coordinator):
     e = eskilstuna
     _due_cases(e, 3)  # Sara's: contacts due today, yesterday, the day before; one in 3 days
-    Referral.send(
-        person=make_person("R"),
-        from_actor=e.family,
-        to_actor=e.jobbcentrum,
-        meeting_place=e.arby,
-        reason="Vill ha jobbstöd",
-        sent_by=e.lina,
-    )
+    _referral_waiting(e)
     today = timezone.localdate()
     seen = set()
     for day in (today, today - timedelta(days=1), today + timedelta(days=3)):
