@@ -9,7 +9,6 @@ is a new card and nothing has to be told.
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Count
 
 from samverka.core.cache import Generation
@@ -24,10 +23,8 @@ DIRECTORY = Generation("associations:directory:generation")
 
 
 def directory_changed(**kwargs) -> None:
-    """A new directory generation, now and again once the change is committed: a request
-    that read the old rows between the two cannot keep them (signal receiver)."""
-    DIRECTORY.bump()
-    transaction.on_commit(DIRECTORY.bump)
+    """A new directory generation, now and again at commit (signal receiver)."""
+    DIRECTORY.changed()
 
 
 def directory_summary() -> tuple[list[str], dict[str, int]]:

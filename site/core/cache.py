@@ -51,6 +51,15 @@ class Generation:
         except ValueError:
             cache.set(self.key, 2, None)
 
+    def changed(self, **kwargs) -> None:
+        """A new generation now and again once the change is committed, so that a request
+        that read the old rows between the two cannot keep them under the new one (usable as
+        a signal receiver: arguments ignored)."""
+        from django.db import transaction
+
+        self.bump()
+        transaction.on_commit(self.bump)
+
 
 CONTENT = Generation(GENERATION_KEY)
 

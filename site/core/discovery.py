@@ -13,9 +13,16 @@ def collect(module_name: str, attribute: str) -> tuple:
     base template asks for the menu's links on every page view.
     """
     found = []
+    for module in modules(module_name):
+        found.extend(getattr(module, attribute))
+    return tuple(found)
+
+
+@functools.cache
+def modules(module_name: str) -> tuple:
+    """`<app>.<module_name>` of every installed app that has one, in INSTALLED_APPS order."""
+    found = []
     for config in apps.get_app_configs():
         if importlib.util.find_spec(f"{config.name}.{module_name}") is not None:
-            found.extend(
-                getattr(importlib.import_module(f"{config.name}.{module_name}"), attribute)
-            )
+            found.append(importlib.import_module(f"{config.name}.{module_name}"))
     return tuple(found)

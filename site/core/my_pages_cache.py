@@ -27,8 +27,6 @@ memory each keep their own pages for at most `samverka.core.cache.LOCAL_CACHE_MA
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import secrets
 
 from django.apps import apps
@@ -43,6 +41,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .cache import CONTENT, Generation, keep_seconds, key_part
+from .discovery import modules
 
 KEEP_SECONDS = 600
 STAMP_SECONDS = 7 * 24 * 3600
@@ -67,8 +66,7 @@ def changed(user_ids) -> None:
 
 def everyone_changed(**kwargs) -> None:
     """Every /my/ is new: a row shown on many of them changed (usable as a signal receiver)."""
-    EVERYONE.bump()
-    transaction.on_commit(EVERYONE.bump)
+    EVERYONE.changed()
 
 
 def _entry_key(request, stamp, content, everyone) -> str:
@@ -171,29 +169,19 @@ def _on_user_groups(sender, instance, action, reverse=False, pk_set=None, **kwar
         changed(instance.user_set.values_list("pk", flat=True))
 
 
-_receivers = []
-
-
-def _my_pages_modules():
-    for config in apps.get_app_configs():
-        name = f"{config.name}.my_pages"
-        if importlib.util.find_spec(name) is not None:
-            yield importlib.import_module(name)
-
-
 def connect() -> None:
     """Connect the apps' SHOWN_TO and SHOWN_TO_MANY (`<app>.my_pages`) to the model signals."""
     from django.contrib.auth.models import Group
 
     User = apps.get_model(settings.AUTH_USER_MODEL)
-    for module in _my_pages_modules():
+    for module in modules("my_pages"):
         for label, paths in getattr(module, "SHOWN_TO", {}).items():
             model = apps.get_model(label)
             receiver = _receiver(tuple(paths))
-            _receivers.append(receiver)  # signals keep weak references
             uid = f"samverka_my_pages_{label}"
-            post_save.connect(receiver, sender=model, dispatch_uid=uid)
-            pre_delete.connect(receiver, sender=model, dispatch_uid=uid + "_gone")
+            # weak=False: nothing else holds the receiver made here
+            post_save.connect(receiver, sender=model, dispatch_uid=uid, weak=False)
+            pre_delete.connect(receiver, sender=model, dispatch_uid=uid + "_gone", weak=False)
         for label in getattr(module, "SHOWN_TO_MANY", ()):
             model = apps.get_model(label)
             uid = f"samverka_my_pages_many_{label}"

@@ -22,7 +22,6 @@ no longer than `samverka.core.cache.LOCAL_CACHE_MAX_SECONDS`, as the layout's.
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone, translation
 
 from samverka.core.cache import Generation, keep_seconds
@@ -38,16 +37,10 @@ def translation_generation() -> int:
     return TRANSLATIONS.current()
 
 
-def _bump() -> None:
-    TRANSLATIONS.bump()
-
-
 def on_translation_data_changed(sender, **kwargs) -> None:
     """Signal receiver: a wagtail-localize row was saved or deleted."""
-    if sender._meta.app_label != "wagtail_localize":
-        return
-    _bump()
-    transaction.on_commit(_bump)
+    if sender._meta.app_label == "wagtail_localize":
+        TRANSLATIONS.changed()
 
 
 def kept_html(build) -> str:
