@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from samverka.core.cache import key_part
 from samverka.core.discovery import collect
-from samverka.core.fragments import bound_filter_fields, filter_fields_html
+from samverka.core.fragments import bound_filter_fields, filter_fields_html, from_row_values
 from samverka.core.notify import notify
 from samverka.core.paging import kept_page, known_page, page_number, page_of
 from samverka.core.public_forms import PublicFormGuard, may_mail
@@ -90,7 +90,10 @@ def directory(request):
     filterset = _DirectoryFilterOnce(request)
     kept = _directory_page(request, filterset, page_number(request.GET.get("page")))
     page = known_page(
-        [_organisation_from(row) for row in kept["rows"]], kept["number"], kept["count"], PAGE_SIZE
+        [from_row_values(Organisation, row) for row in kept["rows"]],
+        kept["number"],
+        kept["count"],
+        PAGE_SIZE,
     )
     counts = kept["counts"]
     kinds = [
@@ -184,13 +187,6 @@ def _directory_page(request, filterset, wanted: int) -> dict:
         KEPT_DIRECTORIES,
         build,
     )
-
-
-def _organisation_from(row) -> Organisation:
-    """The organisation a kept `row_values` row was loaded as (its loaded columns, the
-    rest deferred), as the database would give it."""
-    names = [name for name, _ in row]
-    return Organisation.from_db(Organisation.objects.db, names, [value for _, value in row])
 
 
 FILTER_FIELDS_TEMPLATE = "associations/includes/directory_filter_fields.html"

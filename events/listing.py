@@ -12,8 +12,7 @@ import hashlib
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Min, OuterRef, Subquery, Sum, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Min, Sum, Window
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format, time_format
@@ -22,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.core.cache import Generation
 from samverka.core.conf import settings as app_settings
-from samverka.core.fragments import row_values
+from samverka.core.fragments import from_row_values, row_values
 from samverka.core.ids import IdChoiceFilter
 from samverka.core.paging import page_of
 
@@ -247,8 +246,6 @@ def _card_version(occurrence) -> tuple:
     # The date's own row and its seats taken (read with the page: `listed_page`); its event,
     # place and translations are pages (the content generation), its organiser's and
     # place's names the cards' generation.
-    from samverka.core.fragments import row_values
-
     return row_values(occurrence), occurrence.seats_taken
 
 
@@ -417,7 +414,6 @@ KEPT_LISTING_PAGES = 5
 KEPT_LISTINGS = 500
 PAGE_KEY = "events:listing:page"
 EARLIEST_END = "listing_earliest_end"
-SEATS = "listing_seats_taken"
 
 
 def _filter_key(filterset) -> str:
@@ -460,29 +456,14 @@ def listed_page(request, filter_key: str, filterset, number, now=None):
             queryset = chosen.filter_queryset(queryset)
         # Only the columns a card shows (and its cache key is made of), and the seats taken
         # (the cards' keys too: a sign-up renders only its date's card again).
-        queryset = queryset.only(*CARD_FIELDS).annotate(
-            **{
-                SEATS: Coalesce(
-                    Subquery(
-                        Registration.objects.filter(
-                            occurrence=OuterRef("pk"), status=Registration.Status.CONFIRMED
-                        )
-                        .order_by()
-                        .values("occurrence")
-                        .annotate(n=Sum("people"))
-                        .values("n")
-                    ),
-                    0,
-                )
-            }
-        )
+        queryset = queryset.only(*CARD_FIELDS).with_seats()
         page = page_of(queryset, wanted, PAGE_SIZE, **{EARLIEST_END: Window(Min("end"))})
         rows = list(page.object_list)
         # A page past the end is the last page, loaded without the windows: no end known.
         until = getattr(rows[0], EARLIEST_END, False) if rows else None
         return {
             "rows": [row_values(row) for row in rows],
-            "seats": [getattr(row, SEATS) for row in rows],
+            "seats": [row.seats_taken for row in rows],
             "number": page.number,
             "count": page.paginator.count,
             "until": until,
@@ -504,18 +485,11 @@ def listed_page(request, filter_key: str, filterset, number, now=None):
         )
     else:
         kept = build()
-    rows = [_occurrence_from(row) for row in kept["rows"]]
+    rows = [from_row_values(EventOccurrence, row) for row in kept["rows"]]
     # (a page kept by an earlier version has no seats: the cards read them, one query)
     for occurrence, seats in zip(rows, kept.get("seats") or (), strict=False):
         occurrence.seats_taken = seats
     return known_page(rows, kept["number"], kept["count"], PAGE_SIZE)
-
-
-def _occurrence_from(row) -> EventOccurrence:
-    """The date a kept `row_values` row was loaded as (its loaded columns, the rest
-    deferred), as the database would give it."""
-    names = [name for name, _ in row]
-    return EventOccurrence.from_db(EventOccurrence.objects.db, names, [value for _, value in row])
 
 
 def _filter_fields_html(filterset, choices: dict) -> str:

@@ -50,6 +50,14 @@ def row_values(obj) -> tuple:
     )
 
 
+def from_row_values(model, row):
+    """The instance of `model` that `row_values` was read from (its loaded columns, the
+    rest deferred), as the database would give it: for rows kept in the cache."""
+    return model.from_db(
+        model._default_manager.db, [name for name, _ in row], [value for _, value in row]
+    )
+
+
 def rendered_cards(
     template_name: str, items, version_of, render_missing, *shared
 ) -> list[SafeString]:

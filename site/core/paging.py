@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
+from samverka.core.cache import keep_seconds
+
 TOTAL = "paging_total"
 # Past this the database's integers overflow; no listing has that many rows.
 MAX_OFFSET = 2**31
@@ -78,14 +80,13 @@ def kept_page(key: str, budget: str, limit: int, build, fresh=None):
     `budget`, a key that carries the generations the pages depend on, so a new generation
     starts a new budget (and the old pages are never read again). A page asked for beyond
     the budget is built as before, only not kept."""
-    from samverka.core.cache import keep_seconds
-
     value = cache.get(key)
     if value is not None and (fresh is None or fresh(value)):
         return value
     value = build()
-    if (fresh is None or fresh(value)) and _spend(budget, limit, keep_seconds()):
-        cache.set(key, value, keep_seconds())
+    seconds = keep_seconds()
+    if (fresh is None or fresh(value)) and _spend(budget, limit, seconds):
+        cache.set(key, value, seconds)
     return value
 
 
