@@ -25,6 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
+from samverka.core import statements
+
 from .models import Case, Referral
 
 
@@ -170,17 +172,13 @@ def _specs() -> list[tuple]:
     return specs
 
 
-# Stand-ins for the user's id and the day in the statement compiled once per set of items
-# shown (`_compiled`): building the items' querysets and their SQL cost more than running
-# them, and the statement differs between users and days only in these values.
-_USER = -918_273_646
-_DAY = date(1901, 2, 3)
-_compiled: dict[tuple, tuple[str, list]] = {}
-
-
 def _compile(using: str, shown: list) -> tuple[str, list]:
-    stand_in = get_user_model()(pk=_USER)
-    return _counted([queryset(stand_in, _DAY).using(using) for _, _, _, queryset, _ in shown])
+    """The items' counts compiled for stand-ins of the user and the day
+    (`samverka.core.statements`): the statement differs between users and days only there."""
+    stand_in = get_user_model()(pk=statements.USER_ID)
+    return _counted(
+        [queryset(stand_in, statements.DAY).using(using) for _, _, _, queryset, _ in shown]
+    )
 
 
 def _counts_of(shown: list, user, today: date) -> list[int]:
@@ -188,17 +186,9 @@ def _counts_of(shown: list, user, today: date) -> list[int]:
     if not getattr(user, "is_authenticated", False):
         return counts([queryset(user, today) for _, _, _, queryset, _ in shown])
     using = router.db_for_read(Case)
-    key = (using, *(slug for slug, *_ in shown))
-    if key not in _compiled:
-        _compiled[key] = _compile(using, shown)
-    sql, params = _compiled[key]
-    ops = connections[using].ops
-    day, on = ops.adapt_datefield_value(_DAY), ops.adapt_datefield_value(today)
-    return _run(
-        using,
-        sql,
-        [user.pk if value == _USER else on if value == day else value for value in params],
-    )
+    key = ("day-panel", using, *(slug for slug, *_ in shown))
+    sql, params = statements.kept(key, lambda: _compile(using, shown))
+    return _run(using, sql, statements.with_values(params, using, user_id=user.pk, day=today))
 
 
 def due_items(user) -> list[DueItem]:

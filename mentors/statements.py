@@ -26,14 +26,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
+from samverka.core import statements
 from samverka.core.permissions import COORDINATOR, is_coordinator
 from samverka.people.municipalities import sees_every_municipality
 
-# Stands for the user's id in a kept statement (an id no user has).
-STAND_IN = -918_273_647
 SCOPED, EVERY = "scoped", "every"
 ANYONE = "anyone"  # a statement that does not depend on the user (`rows(name, None, build)`)
-_kept: dict[tuple, tuple] = {}
 _stand_ins: dict = {}  # one per kind: its municipalities' subquery compiled once
 
 
@@ -47,7 +45,7 @@ def kind_of(user) -> str | None:
 def _stand_in(kind: str):
     user = _stand_ins.get(kind)
     if user is None:
-        user = get_user_model()(pk=STAND_IN, is_superuser=kind == EVERY, is_active=True)
+        user = get_user_model()(pk=statements.USER_ID, is_superuser=kind == EVERY, is_active=True)
         user._samverka_groups = {COORDINATOR}  # as `in_group` keeps a user's groups
         _stand_ins[kind] = user
     return user
@@ -76,17 +74,13 @@ def rows(name: str, user, build) -> list:
     kind = ANYONE if user is None else kind_of(user)
     if kind is None:
         return list(build(user))
-    key = (name, kind)
-    if key not in _kept:
-        _kept[key] = _compile(kind, build)
-    kept = _kept[key]
+    kept = statements.kept(("mentors.board", name, kind), lambda: _compile(kind, build))
     if kept is None:  # the statement can have no rows
         return []
     queryset, compiler, sql, params = kept
     run = copy.copy(compiler)  # what the compilation found: columns, related objects
     run.connection = connections[queryset.db]  # this thread's
-    user_id = getattr(user, "pk", None)
-    values = tuple(user_id if value == STAND_IN else value for value in params)
+    values = tuple(statements.with_values(params, queryset.db, user_id=getattr(user, "pk", None)))
     run.as_sql = lambda *args, **kwargs: (sql, values)
     clone = queryset._chain()
     clone.query.get_compiler = lambda *args, **kwargs: run

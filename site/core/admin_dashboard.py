@@ -45,16 +45,14 @@ from wagtail.admin.views.home import (
     WorkflowObjectsToModeratePanel,
 )
 
+from . import statements
+
 # What the probe answers, in the order of its columns.
 RECENT_EDITS = "recent_edits"
 LOCKED_PAGES = "locked_pages"
 IN_WORKFLOW = "in_workflow"
 TO_MODERATE = "to_moderate"
 ANSWERS = (RECENT_EDITS, LOCKED_PAGES, IN_WORKFLOW, TO_MODERATE)
-
-# Stands for the user's id in the compiled statement (an id no user has).
-_USER = -918_273_645
-_compiled: dict[str, tuple[str, tuple]] = {}
 
 
 def _task_types_list_only_states_in_progress() -> bool:
@@ -84,26 +82,28 @@ def _querysets():
     )
 
     owned = Page.objects.filter(
-        owner_id=_USER, id=Cast(OuterRef("object_id"), output_field=IntegerField())
+        owner_id=statements.USER_ID, id=Cast(OuterRef("object_id"), output_field=IntegerField())
     )
     to_moderate = None  # a task type that may list other states: always asked
     if _task_types_list_only_states_in_progress():
         to_moderate = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
     return {
-        RECENT_EDITS: PageLogEntry.objects.filter(user_id=_USER, action="wagtail.edit"),
-        LOCKED_PAGES: Page.objects.filter(locked=True, locked_by_id=_USER),
+        RECENT_EDITS: PageLogEntry.objects.filter(
+            user_id=statements.USER_ID, action="wagtail.edit"
+        ),
+        LOCKED_PAGES: Page.objects.filter(locked=True, locked_by_id=statements.USER_ID),
         # Wagtail's own condition (UserObjectsInWorkflowModerationPanel)
         IN_WORKFLOW: WorkflowState.objects.active().filter(
             Q(base_content_type_id=get_default_page_content_type().id) & Exists(owned)
-            | Q(requested_by_id=_USER)
+            | Q(requested_by_id=statements.USER_ID)
         ),
         TO_MODERATE: to_moderate,
     }
 
 
 def _compile(using: str) -> tuple[str, tuple]:
-    """One statement that answers `ANSWERS` in order, and its parameters, `_USER` among
-    them for the user's id."""
+    """One statement that answers `ANSWERS` in order, and its parameters, the stand-in
+    `statements.USER_ID` among them for the user's id."""
     parts, params = [], []
     for queryset in _querysets().values():
         if queryset is None:
@@ -112,7 +112,7 @@ def _compile(using: str) -> tuple[str, tuple]:
         sql, sql_params = queryset.using(using).order_by().values("pk").query.sql_with_params()
         parts.append(f"EXISTS({sql})")  # noqa: S608 - Django's SQL, values as parameters
         params.extend(sql_params)
-    if params.count(_USER) != 4:
+    if params.count(statements.USER_ID) != 4:
         raise RuntimeError("The dashboard probe no longer holds the user where expected.")
     return "SELECT " + ", ".join(parts), tuple(params)
 
@@ -125,12 +125,9 @@ def probe(request) -> dict[str, bool]:
         from wagtail.models import Page
 
         using = Page.objects.db
-        if using not in _compiled:
-            _compiled[using] = _compile(using)
-        sql, params = _compiled[using]
-        user_id = request.user.pk
+        sql, params = statements.kept(("dashboard-probe", using), lambda: _compile(using))
         with connections[using].cursor() as cursor:
-            cursor.execute(sql, [user_id if value == _USER else value for value in params])
+            cursor.execute(sql, statements.with_values(params, using, user_id=request.user.pk))
             row = cursor.fetchone()
         answers = {name: bool(value) for name, value in zip(ANSWERS, row, strict=True)}
         request._samverka_dashboard_probe = answers
